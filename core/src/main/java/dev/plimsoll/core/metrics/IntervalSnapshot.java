@@ -1,0 +1,87 @@
+package dev.plimsoll.core.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything measured during one interval of a run: per-operation counts and latency
+ * distributions, the generator's own scheduling lag, and a system sample.
+ *
+ * <p>Snapshots are values: serialisable and mergeable. {@link #merge} combines snapshots of the
+ * same interval taken on different machines; a run's summary is the merge of its intervals.
+ *
+ * @param index the interval's position in the run, from 0
+ * @param start when the interval began
+ * @param length how long it lasted (the last interval of a run may be shorter)
+ * @param warmUp whether the interval lies in the warm-up, whose data are kept out of the summary
+ * @param expectedArrivals arrivals the open-model profiles asked for in this interval (0 when
+ *     every workload is closed)
+ * @param operations one entry per operation, in scenario order
+ * @param schedulingLag how late operations started against their intended start, because of the
+ *     generator (open model and paced closed model)
+ * @param system the process and machine during the interval
+ */
+public record IntervalSnapshot(
+    int index,
+    Instant start,
+    Duration length,
+    boolean warmUp,
+    double expectedArrivals,
+    List<OperationSnapshot> operations,
+    LatencyDistribution schedulingLag,
+    SystemSample system) {
+
+  public IntervalSnapshot {
+    operations = List.copyOf(operations);
+  }
+
+  /** All operations together. */
+  public OperationSnapshot total() {
+    OperationSnapshot total = OperationSnapshot.empty("total");
+    for (OperationSnapshot op : operations) {
+      total = total.merge("total", op);
+    }
+    return total;
+  }
+
+  /** The named operation's snapshot, or an empty one. */
+  public OperationSnapshot operation(String name) {
+    for (OperationSnapshot op : operations) {
+      if (op.name().equals(name)) {
+        return op;
+      }
+    }
+    return OperationSnapshot.empty(name);
+  }
+
+  /**
+   * Combines this snapshot with one of the same interval from another source (another machine):
+   * counts and distributions add; the system sample kept is this one's.
+   */
+  public IntervalSnapshot merge(IntervalSnapshot other) {
+    if (other.index != index) {
+      throw new IllegalArgumentException(
+          "cannot merge interval " + other.index + " into interval " + index);
+    }
+    Map<String, OperationSnapshot> byName = new LinkedHashMap<>();
+    for (OperationSnapshot op : operations) {
+      byName.put(op.name(), op);
+    }
+    for (OperationSnapshot op : other.operations) {
+      byName.merge(op.name(), op, (a, b) -> a.merge(a.name(), b));
+    }
+    return new IntervalSnapshot(
+        index,
+        start.isBefore(other.start) ? start : other.start,
+        length.compareTo(other.length) >= 0 ? length : other.length,
+        warmUp,
+        expectedArrivals + other.expectedArrivals,
+        new ArrayList<>(byName.values()),
+        schedulingLag.merge(other.schedulingLag),
+        system);
+  }
+}

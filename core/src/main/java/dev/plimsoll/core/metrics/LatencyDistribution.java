@@ -1,0 +1,144 @@
+package dev.plimsoll.core.metrics;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * An immutable latency distribution: an HdrHistogram of nanosecond values, held in HdrHistogram's
+ * compressed encoding, with its summary computed once.
+ *
+ * <p>Keeping the compressed form (typically a few hundred bytes) rather than the live counts array
+ * (up to hundreds of kilobytes) is what lets a run keep every interval's exact distribution in
+ * memory and in its result file, so intervals and whole runs merge exactly, across time and across
+ * machines.
+ */
+public final class LatencyDistribution {
+
+  /** Values are recorded in nanoseconds, from 1 ns up to this bound; larger values are clamped. */
+  public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(2);
+
+  /** Relative precision of 0.1 %. */
+  public static final int SIGNIFICANT_DIGITS = 3;
+
+  private static final LatencyDistribution EMPTY = of(newHistogram());
+
+  private final byte[] compressed;
+  private final LatencyStats stats;
+
+  private LatencyDistribution(byte[] compressed, LatencyStats stats) {
+    this.compressed = compressed;
+    this.stats = stats;
+  }
+
+  /** A new empty recording histogram with Plimsoll's range and precision. */
+  public static Histogram newHistogram() {
+    return new Histogram(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+  }
+
+  public static LatencyDistribution empty() {
+    return EMPTY;
+  }
+
+  /** Takes a snapshot of {@code nanos}; later changes to the histogram do not affect it. */
+  public static LatencyDistribution of(Histogram nanos) {
+    ByteBuffer buffer = ByteBuffer.allocate(nanos.getNeededByteBufferCapacity());
+    int length = nanos.encodeIntoCompressedByteBuffer(buffer);
+    return new LatencyDistribution(Arrays.copyOf(buffer.array(), length), LatencyStats.of(nanos));
+  }
+
+  /** Decodes HdrHistogram's compressed encoding, as produced by {@link #toCompressed()}. */
+  public static LatencyDistribution fromCompressed(byte[] compressed) {
+    try {
+      Histogram histogram =
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+      return new LatencyDistribution(compressed.clone(), LatencyStats.of(histogram));
+    } catch (DataFormatException | RuntimeException e) {
+      throw new IllegalArgumentException("not a compressed HdrHistogram: " + e.getMessage(), e);
+    }
+  }
+
+  public static LatencyDistribution fromBase64(String base64) {
+    return fromCompressed(Base64.getDecoder().decode(base64));
+  }
+
+  /** Merges many distributions at once, decoding each only once. */
+  public static LatencyDistribution mergeAll(Collection<LatencyDistribution> distributions) {
+    Histogram sum = newHistogram();
+    for (LatencyDistribution d : distributions) {
+      if (d.count() > 0) {
+        sum.add(d.toHistogram());
+      }
+    }
+    return of(sum);
+  }
+
+  public LatencyDistribution merge(LatencyDistribution other) {
+    if (other.count() == 0) {
+      return this;
+    }
+    if (count() == 0) {
+      return other;
+    }
+    Histogram sum = toHistogram();
+    sum.add(other.toHistogram());
+    return of(sum);
+  }
+
+  /** A new, mutable histogram holding this distribution's values. */
+  public Histogram toHistogram() {
+    try {
+      Histogram decoded =
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+      // Decoded histograms are sized to their content; give them the full range so adding works.
+      Histogram full = newHistogram();
+      full.add(decoded);
+      return full;
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("corrupt histogram encoding", e);
+    }
+  }
+
+  public byte[] toCompressed() {
+    return compressed.clone();
+  }
+
+  public String toBase64() {
+    return Base64.getEncoder().encodeToString(compressed);
+  }
+
+  public LatencyStats stats() {
+    return stats;
+  }
+
+  public long count() {
+    return stats.count();
+  }
+
+  /** The value at {@code percentile} (0–100) in milliseconds. */
+  public double percentileMs(double percentile) {
+    if (count() == 0) {
+      return 0;
+    }
+    return toHistogram().getValueAtPercentile(percentile) / 1_000_000.0;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LatencyDistribution other && Arrays.equals(compressed, other.compressed);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(compressed);
+  }
+
+  @Override
+  public String toString() {
+    return "LatencyDistribution" + stats;
+  }
+}

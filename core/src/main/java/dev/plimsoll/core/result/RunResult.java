@@ -1,0 +1,63 @@
+package dev.plimsoll.core.result;
+
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run's complete record, from which every report is rendered. The JSON form is documented in
+ * {@code docs/result-schema.md}; {@link #SCHEMA_VERSION} changes whenever that form does.
+ *
+ * @param stopReason why the run ended, in words ("completed", "stopped by request", ...)
+ * @param measuredDuration the time the summary covers: the run without its warm-up
+ * @param total all operations together, over the measured time
+ * @param operations each operation, over the measured time
+ * @param intervals every interval of the run, warm-up included
+ * @param errors every error class over the measured time, largest first
+ */
+public record RunResult(
+    int schemaVersion,
+    String name,
+    RunStatus status,
+    String stopReason,
+    Instant startTime,
+    Instant endTime,
+    Duration measuredDuration,
+    ScenarioDescription config,
+    EnvironmentInfo environment,
+    OperationStats total,
+    List<OperationStats> operations,
+    List<IntervalSnapshot> intervals,
+    List<Verdict> verdicts,
+    List<ErrorClass> errors,
+    SystemSummary system,
+    GeneratorHealth generatorHealth) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public RunResult {
+    operations = List.copyOf(operations);
+    intervals = List.copyOf(intervals);
+    verdicts = List.copyOf(verdicts);
+    errors = List.copyOf(errors);
+  }
+
+  public Optional<OperationStats> operation(String name) {
+    return operations.stream().filter(o -> o.name().equals(name)).findFirst();
+  }
+
+  public boolean passed() {
+    return status == RunStatus.PASSED;
+  }
+
+  /** A copy with the given verdicts and the status they imply. */
+  public RunResult withVerdicts(List<Verdict> newVerdicts, RunStatus newStatus) {
+    return new RunResult(schemaVersion, name, newStatus, stopReason, startTime, endTime,
+        measuredDuration, config, environment, total, operations, intervals, newVerdicts, errors,
+        system, generatorHealth);
+  }
+}
