@@ -35,9 +35,17 @@ public final class LatencyDistribution {
     this.stats = stats;
   }
 
-  /** A new empty recording histogram with Plimsoll's range and precision. */
+  /**
+   * A new empty histogram with Plimsoll's precision. It grows with the values recorded, so its
+   * memory follows the range actually seen; callers clamp values to {@link #HIGHEST_TRACKABLE_NANOS}.
+   */
   public static Histogram newHistogram() {
-    return new Histogram(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    return new Histogram(SIGNIFICANT_DIGITS);
+  }
+
+  /** {@code nanos} limited to the recordable range. */
+  public static long clamp(long nanos) {
+    return Math.max(0, Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
   }
 
   public static LatencyDistribution empty() {
@@ -94,10 +102,9 @@ public final class LatencyDistribution {
     try {
       Histogram decoded =
           Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
-      // Decoded histograms are sized to their content; give them the full range so adding works.
-      Histogram full = newHistogram();
-      full.add(decoded);
-      return full;
+      // Decoded histograms are sized to their content; let them grow so adding works.
+      decoded.setAutoResize(true);
+      return decoded;
     } catch (DataFormatException e) {
       throw new IllegalStateException("corrupt histogram encoding", e);
     }
