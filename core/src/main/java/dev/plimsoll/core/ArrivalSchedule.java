@@ -1,0 +1,35 @@
+package dev.plimsoll.core;
+
+import java.util.SplittableRandom;
+
+/**
+ * The intended arrival times of an open model, computed by inverting the plan's expected-arrivals
+ * curve Λ(t): uniform arrivals where Λ crosses ½, 1½, 2½, … (so any window gets its expected count
+ * to within one), Poisson arrivals where it crosses a running sum of unit exponentials (the
+ * time-rescaling construction of an inhomogeneous Poisson process).
+ */
+public final class ArrivalSchedule {
+  private final RatePlan plan;
+  private final Arrivals arrivals;
+  private final SplittableRandom random;
+  private final int[] cursor = {0};
+  private double target;
+  private boolean first = true;
+
+  public ArrivalSchedule(RatePlan plan, Arrivals arrivals, long seed) {
+    this.plan = plan;
+    this.arrivals = arrivals;
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** Seconds from the start of the plan to the next arrival, or NaN when the plan has no more. */
+  public double next() {
+    if (arrivals == Arrivals.POISSON) {
+      target += random.nextExponential();
+    } else {
+      target += first ? 0.5 : 1;
+    }
+    first = false;
+    return plan.timeOfCumulative(target, cursor);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.plimsoll.core;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * What an operation knows about the call it is serving. A context belongs to one virtual user
+ * (closed model) or one in-flight slot (open model) and is only used by one operation at a time,
+ * so its state map and random source need no locking.
+ */
+public interface OperationContext {
+
+  /** The workload this call belongs to. */
+  String workload();
+
+  /** The operation being called. */
+  String operation();
+
+  /** The virtual user's id (closed model) or the in-flight slot's id (open model), from 0. */
+  int userId();
+
+  /** This user's (or slot's) iteration number, from 0. */
+  long iteration();
+
+  /** State kept between this user's iterations, e.g. a session token taken at log-in. */
+  Map<String, Object> state();
+
+  /** A random source seeded from the scenario's seed and the user id, so runs can be repeated. */
+  RandomGenerator random();
+}

@@ -1,0 +1,28 @@
+package dev.plimsoll.core;
+
+import dev.plimsoll.core.result.RunResult;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A run in progress. Any thread may stop it; the result is complete once the run has ended. */
+public interface RunHandle {
+
+  /**
+   * Ends the run early: no new operations start, in-flight ones get the graceful-stop period to
+   * finish, and the result is still written. The run's status is ABORTED.
+   */
+  void stop(String reason);
+
+  default void stop() {
+    stop("stopped by request");
+  }
+
+  /** Completes with the result when the run has ended. */
+  CompletableFuture<RunResult> result();
+
+  /** Waits for the result. */
+  RunResult await() throws InterruptedException;
+
+  /** Time since the run started. */
+  Duration elapsed();
+}

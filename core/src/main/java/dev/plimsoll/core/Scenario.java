@@ -1,0 +1,246 @@
+package dev.plimsoll.core;
+
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Preset;
+import dev.plimsoll.core.result.ScenarioDescription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One or more workloads run together for a duration, with criteria the run is judged by.
+ *
+ * <pre>{@code
+ * Scenario scenario = Scenario.builder("checkout")
+ *     .workload(Workload.of("shop", mix, OpenModel.rate(200).poisson()))
+ *     .duration(Duration.ofMinutes(5))
+ *     .warmUp(Duration.ofSeconds(30))
+ *     .criterion("p95 < 25ms")
+ *     .criterion("error_rate < 0.1%")
+ *     .build();
+ * RunResult result = Plimsoll.run(scenario);
+ * }</pre>
+ */
+public final class Scenario {
+
+  private final String name;
+  private final List<Workload> workloads;
+  private final Duration duration;
+  private final Duration warmUp;
+  private final Duration interval;
+  private final Duration gracefulStop;
+  private final long seed;
+  private final List<Criterion> criteria;
+  private final List<RunListener> listeners;
+
+  private Scenario(Builder b) {
+    this.name = b.name;
+    this.workloads = List.copyOf(b.workloads);
+    this.duration = b.duration;
+    this.warmUp = b.warmUp;
+    this.interval = b.interval;
+    this.gracefulStop = b.gracefulStop;
+    this.seed = b.seed;
+    this.criteria = List.copyOf(b.criteria);
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  /** The whole run, warm-up included. */
+  public Duration duration() {
+    return duration;
+  }
+
+  /** The first part of the run, recorded but kept out of the summary and the verdicts. */
+  public Duration warmUp() {
+    return warmUp;
+  }
+
+  public Duration interval() {
+    return interval;
+  }
+
+  /** How long in-flight operations may take to finish once the run ends. */
+  public Duration gracefulStop() {
+    return gracefulStop;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public List<Criterion> criteria() {
+    return criteria;
+  }
+
+  public List<RunListener> listeners() {
+    return listeners;
+  }
+
+  /** A builder holding this scenario's settings, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.workloads.addAll(workloads);
+    b.duration = duration;
+    b.warmUp = warmUp;
+    b.interval = interval;
+    b.gracefulStop = gracefulStop;
+    b.seed = seed;
+    b.criteria.addAll(criteria);
+    b.listeners.addAll(listeners);
+    return b;
+  }
+
+  /** The scenario as configured, for the result. */
+  public ScenarioDescription describe() {
+    return new ScenarioDescription(
+        name,
+        duration,
+        warmUp,
+        interval,
+        gracefulStop,
+        seed,
+        workloads.stream().map(w -> w.describe(duration)).toList(),
+        criteria.stream().map(Criterion::source).toList());
+  }
+
+  /** Builds a {@link Scenario}; {@link #build()} checks every setting before anything runs. */
+  public static final class Builder {
+    private String name;
+    private final List<Workload> workloads = new ArrayList<>();
+    private Duration duration;
+    private Duration warmUp = Duration.ZERO;
+    private Duration interval = Duration.ofSeconds(1);
+    private Duration gracefulStop = Duration.ofSeconds(5);
+    private long seed = 42;
+    private final List<Criterion> criteria = new ArrayList<>();
+    private final List<RunListener> listeners = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder name(String newName) {
+      this.name = newName;
+      return this;
+    }
+
+    public Builder workload(Workload workload) {
+      workloads.add(Objects.requireNonNull(workload, "workload"));
+      return this;
+    }
+
+    public Builder duration(Duration runLength) {
+      this.duration = runLength;
+      return this;
+    }
+
+    public Builder warmUp(Duration warmUpLength) {
+      this.warmUp = warmUpLength;
+      return this;
+    }
+
+    public Builder interval(Duration intervalLength) {
+      this.interval = intervalLength;
+      return this;
+    }
+
+    public Builder gracefulStop(Duration grace) {
+      this.gracefulStop = grace;
+      return this;
+    }
+
+    public Builder seed(long randomSeed) {
+      this.seed = randomSeed;
+      return this;
+    }
+
+    /** Adds a criterion written as text, e.g. {@code "p95 < 25ms"}; checked at {@link #build()}. */
+    public Builder criterion(String text) {
+      try {
+        criteria.add(Criterion.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException("criteria[" + criteria.size() + "]", e.getMessage());
+      }
+      return this;
+    }
+
+    public Builder criterion(Criterion criterion) {
+      criteria.add(Objects.requireNonNull(criterion, "criterion"));
+      return this;
+    }
+
+    /** Adds a criterion that is checked every interval and stops the run as soon as it fails. */
+    public Builder abortOn(String text) {
+      criterion(text);
+      criteria.set(criteria.size() - 1, criteria.get(criteria.size() - 1).withAbortOnFail(true));
+      return this;
+    }
+
+    public Builder preset(Preset preset) {
+      criteria.addAll(preset.criteria());
+      return this;
+    }
+
+    /** Adds a preset's criteria by name ("production", "development"). */
+    public Builder preset(String presetName) {
+      try {
+        return preset(Preset.named(presetName));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException("preset", e.getMessage());
+      }
+    }
+
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    public Scenario build() {
+      InvalidConfigurationException.require(
+          name != null && !name.isBlank(), "scenario.name", "is required");
+      InvalidConfigurationException.require(
+          !workloads.isEmpty(), "scenario.workloads", "is empty (add at least one workload)");
+      Durations.requirePositive(duration, "scenario.duration");
+      InvalidConfigurationException.require(
+          warmUp != null && !warmUp.isNegative() && warmUp.compareTo(duration) < 0,
+          "scenario.warmUp",
+          "must be >= 0 and shorter than the duration " + duration + " (was " + warmUp + ")");
+      InvalidConfigurationException.require(
+          interval != null && interval.toMillis() >= 10,
+          "scenario.interval",
+          "must be at least 10ms (was " + interval + ")");
+      InvalidConfigurationException.require(
+          gracefulStop != null && !gracefulStop.isNegative(),
+          "scenario.gracefulStop",
+          "must be >= 0 (was " + gracefulStop + ")");
+      Set<String> workloadNames = new HashSet<>();
+      Set<String> operationNames = new HashSet<>();
+      for (Workload w : workloads) {
+        InvalidConfigurationException.require(
+            workloadNames.add(w.name()), "scenario.workloads", "name '" + w.name() + "' is used twice");
+        for (Mix.Entry e : w.mix().entries()) {
+          InvalidConfigurationException.require(
+              operationNames.add(e.name()),
+              "workload." + w.name() + ".mix",
+              "operation '" + e.name() + "' is also in another workload (operation names must be unique)");
+        }
+      }
+      return new Scenario(this);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.plimsoll.core.engine;
+
+import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.OperationContext;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * A virtual user (closed model) or an in-flight slot (open model): the context its operations see,
+ * its stripe, and its count of started operations. Only one operation uses a caller at a time.
+ */
+final class Caller implements OperationContext {
+  private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+
+  final int id;
+  final Stripe stripe;
+  private final String workload;
+  private final Map<String, Object> state = new HashMap<>();
+  private final SplittableRandom random;
+  /** Started operations per scenario-wide operation index: written by the caller, read by the collector. */
+  private final long[] started;
+  long iteration;
+  private String operation = "";
+
+  Caller(int id, String workload, Stripe stripe, int operations, long seed) {
+    this.id = id;
+    this.workload = workload;
+    this.stripe = stripe;
+    this.started = new long[operations];
+    this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
+  }
+
+  /** Marks the start of an operation; single writer, so a plain read and an opaque write suffice. */
+  void starting(int operationIndex, String operationName) {
+    operation = operationName;
+    COUNTS.setOpaque(started, operationIndex, started[operationIndex] + 1);
+  }
+
+  long started(int operationIndex) {
+    return (long) COUNTS.getOpaque(started, operationIndex);
+  }
+
+  /** Runs a synchronous entry, or an asynchronous one to completion; returns its failure or null. */
+  Throwable callToCompletion(Mix.Entry entry) {
+    try {
+      if (entry.async()) {
+        entry.asyncOperation().call(this).toCompletableFuture().join();
+      } else {
+        entry.operation().call(this);
+      }
+      return null;
+    } catch (Throwable t) {
+      return t;
+    }
+  }
+
+  @Override
+  public String workload() {
+    return workload;
+  }
+
+  @Override
+  public String operation() {
+    return operation;
+  }
+
+  @Override
+  public int userId() {
+    return id;
+  }
+
+  @Override
+  public long iteration() {
+    return iteration;
+  }
+
+  @Override
+  public Map<String, Object> state() {
+    return state;
+  }
+
+  @Override
+  public RandomGenerator random() {
+    return random;
+  }
+}

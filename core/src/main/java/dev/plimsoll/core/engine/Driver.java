@@ -1,0 +1,21 @@
+package dev.plimsoll.core.engine;
+
+/** Drives one workload's load. */
+interface Driver {
+  void start();
+
+  /** Operations started so far, for a scenario-wide operation index. */
+  long started(int operationIndex);
+
+  /** Arrivals dropped so far, for a scenario-wide operation index. */
+  long dropped(int operationIndex);
+
+  /** True when nothing of this driver's is running any more. */
+  boolean idle();
+
+  /** Wakes sleeping callers so they notice the run has finished. */
+  void wake();
+
+  /** Interrupts whatever is still running after the graceful-stop period. */
+  void interrupt();
+}

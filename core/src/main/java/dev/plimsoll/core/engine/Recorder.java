@@ -1,0 +1,41 @@
+package dev.plimsoll.core.engine;
+
+import dev.plimsoll.core.metrics.LatencyDistribution;
+
+/**
+ * Records completed operations into striped cells. Values are nanoseconds, clamped to the
+ * recordable range, so recording never throws.
+ */
+final class Recorder {
+  private final Stripe[] stripes;
+
+  Recorder(String[] operations, int stripeCount) {
+    stripes = new Stripe[stripeCount];
+    for (int i = 0; i < stripeCount; i++) {
+      stripes[i] = new Stripe(operations);
+    }
+  }
+
+  static int defaultStripes() {
+    return Math.max(2, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 4));
+  }
+
+  Stripe stripeFor(int userId) {
+    return stripes[userId % stripes.length];
+  }
+
+  Stripe[] stripes() {
+    return stripes;
+  }
+
+  static void record(
+      Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos, Throwable error) {
+    long response = LatencyDistribution.clamp(endNanos - intendedNanos);
+    long service = LatencyDistribution.clamp(endNanos - startNanos);
+    if (error == null) {
+      stripe.recordSuccess(operation, response, service);
+    } else {
+      stripe.recordFailure(operation, response, service, ErrorClassifier.unwrap(error));
+    }
+  }
+}

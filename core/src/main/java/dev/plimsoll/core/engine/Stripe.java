@@ -1,0 +1,93 @@
+package dev.plimsoll.core.engine;
+
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import java.util.concurrent.locks.ReentrantLock;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One of the recorder's stripes: a lock and two sets of cells, one being written and one spare.
+ * Users are spread over the stripes by id, so the lock is rarely contended; the collector swaps the
+ * sets at each interval boundary, holding the lock only for the swap.
+ */
+final class Stripe {
+  private final ReentrantLock lock = new ReentrantLock();
+  private OperationCells[] active;
+  private OperationCells[] spare;
+  private Histogram lag = LatencyDistribution.newHistogram();
+  private Histogram spareLag = LatencyDistribution.newHistogram();
+
+  Stripe(String[] operations) {
+    active = cells(operations);
+    spare = cells(operations);
+  }
+
+  private static OperationCells[] cells(String[] operations) {
+    OperationCells[] cells = new OperationCells[operations.length];
+    for (int i = 0; i < operations.length; i++) {
+      cells[i] = new OperationCells(operations[i]);
+    }
+    return cells;
+  }
+
+  void recordSuccess(int operation, long responseNanos, long serviceNanos) {
+    lock.lock();
+    try {
+      OperationCells c = active[operation];
+      c.responseTime.recordValue(responseNanos);
+      c.serviceTime.recordValue(serviceNanos);
+      c.succeeded++;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void recordFailure(int operation, long responseNanos, long serviceNanos, Throwable error) {
+    long now = System.currentTimeMillis();
+    lock.lock();
+    try {
+      OperationCells c = active[operation];
+      c.responseTime.recordValue(responseNanos);
+      c.serviceTime.recordValue(serviceNanos);
+      c.failed++;
+      c.errors.add(error, now);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void recordLag(long lagNanos) {
+    lock.lock();
+    try {
+      lag.recordValue(lagNanos);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Adds everything recorded since the last drain into {@code into} and {@code lagInto}, leaving
+   * this stripe recording into clean cells.
+   */
+  void drainInto(OperationCells[] into, Histogram lagInto) {
+    OperationCells[] taken;
+    Histogram takenLag;
+    lock.lock();
+    try {
+      taken = active;
+      active = spare;
+      spare = taken;
+      takenLag = lag;
+      lag = spareLag;
+      spareLag = takenLag;
+    } finally {
+      lock.unlock();
+    }
+    // The taken cells are now only touched here: the next swap happens on this thread.
+    for (int i = 0; i < taken.length; i++) {
+      into[i].addAll(taken[i]);
+      taken[i].reset();
+    }
+    lagInto.add(takenLag);
+    takenLag.reset();
+  }
+}

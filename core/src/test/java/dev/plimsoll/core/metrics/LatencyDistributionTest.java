@@ -1,0 +1,68 @@
+package dev.plimsoll.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class LatencyDistributionTest {
+
+  /** The value at percentile p of sorted values, by HdrHistogram's rank rule (ceil(p·n)). */
+  private static long bruteForce(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  @Test
+  void percentilesAgreeWithBruteForceToThePrecision() {
+    SplittableRandom random = new SplittableRandom(3);
+    long[] values = new long[200_000];
+    Histogram h = LatencyDistribution.newHistogram();
+    for (int i = 0; i < values.length; i++) {
+      // Log-normal-ish latencies from 50 µs to seconds.
+      values[i] = (long) (50_000 * Math.exp(random.nextGaussian() * 1.5 + 1));
+      h.recordValue(values[i]);
+    }
+    Arrays.sort(values);
+    LatencyStats stats = LatencyDistribution.of(h).stats();
+    double[][] checks = {
+        {50, stats.p50Ms()}, {90, stats.p90Ms()}, {95, stats.p95Ms()}, {99, stats.p99Ms()},
+        {99.9, stats.p999Ms()}, {99.99, stats.p9999Ms()}};
+    for (double[] c : checks) {
+      double exactMs = bruteForce(values, c[0]) / 1e6;
+      assertThat(c[1]).as("p%s", c[0]).isCloseTo(exactMs, within(exactMs * 0.001 + 1e-6));
+    }
+    assertThat(stats.maxMs()).isCloseTo(values[values.length - 1] / 1e6, within(values[values.length - 1] / 1e9));
+    assertThat(stats.minMs()).isCloseTo(values[0] / 1e6, within(values[0] / 1e9));
+    assertThat(stats.count()).isEqualTo(values.length);
+  }
+
+  @Test
+  void compressedFormRoundTripsAndMergesExactly() {
+    Histogram a = LatencyDistribution.newHistogram();
+    Histogram b = LatencyDistribution.newHistogram();
+    for (int i = 1; i <= 1000; i++) {
+      a.recordValue(i * 1000L);
+      b.recordValue(i * 7_000_000L);
+    }
+    LatencyDistribution da = LatencyDistribution.fromBase64(LatencyDistribution.of(a).toBase64());
+    assertThat(da).isEqualTo(LatencyDistribution.of(a));
+    LatencyDistribution merged = da.merge(LatencyDistribution.of(b));
+    Histogram both = LatencyDistribution.newHistogram();
+    both.add(a);
+    both.add(b);
+    assertThat(merged.stats()).isEqualTo(LatencyStats.of(both));
+    assertThat(LatencyDistribution.mergeAll(java.util.List.of(LatencyDistribution.of(a), LatencyDistribution.of(b))).stats())
+        .isEqualTo(merged.stats());
+  }
+
+  @Test
+  void emptyDistribution() {
+    assertThat(LatencyDistribution.empty().count()).isZero();
+    assertThat(LatencyDistribution.empty().stats()).isEqualTo(LatencyStats.EMPTY);
+    assertThat(LatencyDistribution.empty().merge(LatencyDistribution.empty()).count()).isZero();
+  }
+}
