@@ -10,6 +10,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationSnapshot;
@@ -59,6 +60,7 @@ public final class Engine implements RunHandle {
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private final long[] startedSoFar;
   private final long[] completedSoFar;
+  private final long[] droppedReported;
   private long failedSoFar;
   private long droppedSoFar;
   private volatile String stopReason;
@@ -84,11 +86,12 @@ public final class Engine implements RunHandle {
     this.accumulator = new RunAccumulator(description, Environment.current(), operations, startTime);
     this.runErrors = new ErrorTable[operations.length];
     for (int i = 0; i < operations.length; i++) {
-      runErrors[i] = new ErrorTable(operations[i], dev.plimsoll.core.metrics.ErrorClass.MAX_SAMPLES);
+      runErrors[i] = new ErrorTable(operations[i], ErrorClass.MAX_SAMPLES);
     }
     this.abortCriteria = scenario.criteria().stream().filter(Criterion::abortOnFail).toList();
     this.startedSoFar = new long[operations.length];
     this.completedSoFar = new long[operations.length];
+    this.droppedReported = new long[operations.length];
     int first = 0;
     for (Workload w : scenario.workloads()) {
       WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed());
@@ -252,7 +255,9 @@ public final class Engine implements RunHandle {
       completedSoFar[i] += completed;
       failedSoFar += c.failed;
       long inFlight = Math.max(0, started - completedSoFar[i]);
-      long droppedNow = dropped - droppedTotal(i, dropped);
+      long droppedNow = dropped - droppedReported[i];
+      droppedReported[i] = dropped;
+      droppedSoFar += droppedNow;
       ops.add(new OperationSnapshot(operations[i], startedNow, c.succeeded, c.failed, droppedNow, inFlight,
           LatencyDistribution.of(c.responseTime), LatencyDistribution.of(c.serviceTime),
           c.errors.toErrorClasses(INTERVAL_ERROR_SAMPLES)));
@@ -268,16 +273,6 @@ public final class Engine implements RunHandle {
     Instant start = startTime.plusNanos(fromNanos - state.startNanos);
     return new IntervalSnapshot(index, start, Duration.ofNanos(toNanos - fromNanos), warmUp, expected, ops,
         LatencyDistribution.of(lag), system);
-  }
-
-  private final java.util.Map<Integer, Long> droppedSeen = new java.util.HashMap<>();
-
-  /** The dropped count already reported for operation i; records {@code now} as reported. */
-  private long droppedTotal(int i, long now) {
-    Long before = droppedSeen.put(i, now);
-    long seen = before == null ? 0 : before;
-    droppedSoFar += now - seen;
-    return seen;
   }
 
   private void publish(IntervalSnapshot interval) {
@@ -311,9 +306,9 @@ public final class Engine implements RunHandle {
   }
 
   private RunResult finish() {
-    List<dev.plimsoll.core.metrics.ErrorClass> errors = new ArrayList<>();
+    List<ErrorClass> errors = new ArrayList<>();
     for (ErrorTable t : runErrors) {
-      errors.addAll(t.toErrorClasses(dev.plimsoll.core.metrics.ErrorClass.MAX_SAMPLES));
+      errors.addAll(t.toErrorClasses(ErrorClass.MAX_SAMPLES));
     }
     String reason = stopReason == null ? "completed" : stopReason;
     Instant end = Instant.now();
