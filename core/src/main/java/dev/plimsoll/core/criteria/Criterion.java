@@ -69,8 +69,8 @@ public record Criterion(
           + CriterionParser.OPERATION_NAME + ", was '" + scope + "'");
     }
     if (scope != null && metric.wholeRunOnly()) {
-      throw new IllegalArgumentException(
-          metric.token() + " is measured for the whole run and takes no scope, was '" + scope + "'");
+      throw new IllegalArgumentException(metric.token()
+          + " is measured for the whole run and takes no scope, was '" + scope + "'");
     }
   }
 

@@ -31,7 +31,8 @@ final class CriterionParser {
   private Criterion parse() {
     String source = text.strip();
     if (source.isEmpty()) {
-      throw error("empty text (expected [operation.]metric comparator value[unit], e.g. p95 < 25ms)");
+      throw error(
+          "empty text (expected [operation.]metric comparator value[unit], e.g. p95 < 25ms)");
     }
     int opStart = indexOfComparator(source);
     if (opStart < 0) {
@@ -49,7 +50,8 @@ final class CriterionParser {
 
     String left = source.substring(0, opStart).strip();
     if (left.isEmpty()) {
-      throw error("missing metric before '" + symbol + "' (allowed: " + Metric.allowedTokens() + ")");
+      throw error(
+          "missing metric before '" + symbol + "' (allowed: " + Metric.allowedTokens() + ")");
     }
     String scope = null;
     Metric metric = Metric.find(left);
@@ -60,7 +62,8 @@ final class CriterionParser {
       String metricText = dot < 0 ? left : left.substring(dot + 1).strip();
       metric = Metric.find(metricText);
       if (metric == null) {
-        throw error("unknown metric '" + metricText + "' (allowed: " + Metric.allowedTokens() + ")");
+        throw error(
+            "unknown metric '" + metricText + "' (allowed: " + Metric.allowedTokens() + ")");
       }
       scope = left.substring(0, dot).strip();
       if (!OPERATION_NAME.matcher(scope).matches()) {
@@ -106,8 +109,8 @@ final class CriterionParser {
   private record Threshold(Metric metric, double canonical) {}
 
   /**
-   * Applies the unit. {@code throughput} with {@code %} becomes {@link Metric#THROUGHPUT_OF_TARGET}:
-   * the unit, not the name, tells the two apart.
+   * Applies the unit. {@code throughput} with {@code %} becomes
+   * {@link Metric#THROUGHPUT_OF_TARGET}: the unit, not the name, tells the two apart.
    */
   private Threshold threshold(Metric metric, BigDecimal value, String unitText) {
     Dimension dimension = metric.kind().dimension;
@@ -144,7 +147,9 @@ final class CriterionParser {
 
   /** Percent-of-target is written as throughput, so say so rather than name the hidden token. */
   private static String wholeRunName(Metric metric) {
-    return metric == Metric.THROUGHPUT_OF_TARGET ? "throughput as a percent of target" : metric.token();
+    return metric == Metric.THROUGHPUT_OF_TARGET
+        ? "throughput as a percent of target"
+        : metric.token();
   }
 
   private static int indexOfComparator(String s) {

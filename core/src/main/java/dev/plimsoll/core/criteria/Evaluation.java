@@ -32,7 +32,9 @@ final class Evaluation {
       if (stats == null) {
         String known = result.operations().isEmpty()
             ? "none"
-            : result.operations().stream().map(OperationStats::name).collect(Collectors.joining(", "));
+            : result.operations().stream()
+                .map(OperationStats::name)
+                .collect(Collectors.joining(", "));
         return unmeasured(criterion,
             "no operation '" + criterion.scope() + "' (operations: " + known + ")");
       }

@@ -7,10 +7,14 @@ import java.util.stream.Stream;
 
 /**
  * Named sets of criteria, for a quick start: {@code production} for a service's real limits and
- * {@code development} for a laptop or a shared CI machine, where only gross regressions should fail.
+ * {@code development} for a laptop or a shared CI machine, where only gross regressions should
+ * fail.
  */
 public enum Preset {
-  /** {@code p95 < 25ms}, {@code error_rate < 0.1%}, {@code memory_growth < 10MB/min}, {@code cpu_avg < 70%}. */
+  /**
+   * {@code p95 < 25ms}, {@code error_rate < 0.1%}, {@code memory_growth < 10MB/min},
+   * {@code cpu_avg < 70%} (this process's CPU, as a share of the machine).
+   */
   PRODUCTION("p95 < 25ms", "error_rate < 0.1%", "memory_growth < 10MB/min", "cpu_avg < 70%"),
   /**
    * {@code p95 < 250ms}, {@code error_rate < 5%}, {@code memory_growth < 100MB/min}; no CPU limit,
@@ -34,7 +38,11 @@ public enum Preset {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Looks a preset up by name, case-insensitively; an unknown name is an IllegalArgumentException listing the presets. */
+  /**
+   * Looks a preset up by its {@link #label()}, case-insensitively.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the presets
+   */
   public static Preset named(String name) {
     for (Preset preset : values()) {
       if (preset.label().equalsIgnoreCase(name == null ? "" : name.strip())) {

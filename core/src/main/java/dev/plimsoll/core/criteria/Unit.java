@@ -76,7 +76,8 @@ enum Unit {
   /** The unit written as {@code text} (case-insensitive, whitespace ignored), or null. */
   static Unit find(String text) {
     // The Greek mu looks the same as the micro sign; accept either.
-    String wanted = text.replaceAll("\\s+", "").replace('\u03bc', '\u00b5').toLowerCase(Locale.ROOT);
+    String wanted =
+        text.replaceAll("\\s+", "").replace('\u03bc', '\u00b5').toLowerCase(Locale.ROOT);
     for (Unit unit : values()) {
       for (String spelling : unit.spellings) {
         if (spelling.toLowerCase(Locale.ROOT).equals(wanted)) {

@@ -116,11 +116,9 @@ class CriterionParseTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      p97 < 5ms            | criterion 'p97 < 5ms': unknown metric 'p97' (allowed: min, mean, p50, p90, p95, p99, p99.9, p99.99, max, service_min, service_mean, service_p50, service_p90, service_p95, service_p99, service_p99.9, service_p99.99, service_max, error_rate, throughput, throughput_of_target, dropped, cpu_avg, cpu_peak, memory_growth, peak_rss)
       p95 25ms             | criterion 'p95 25ms': missing comparator (allowed: <, <=, >, >=, ==, !=)
       p95 => 25ms          | criterion 'p95 => 25ms': unknown comparator '=>' (allowed: <, <=, >, >=, ==, !=)
       p95 = 25ms           | criterion 'p95 = 25ms': unknown comparator '=' (allowed: <, <=, >, >=, ==, !=)
-      < 25ms               | criterion '< 25ms': missing metric before '<' (allowed: min, mean, p50, p90, p95, p99, p99.9, p99.99, max, service_min, service_mean, service_p50, service_p90, service_p95, service_p99, service_p99.9, service_p99.99, service_max, error_rate, throughput, throughput_of_target, dropped, cpu_avg, cpu_peak, memory_growth, peak_rss)
       p95 <                | criterion 'p95 <': missing value after '<'
       p95 < fast           | criterion 'p95 < fast': value 'fast' is not a number
       p95 < 25             | criterion 'p95 < 25': p95 needs a unit (allowed: ns, us, µs, ms, s, m)
@@ -140,13 +138,29 @@ class CriterionParseTest {
       api.peak_rss < 1GB   | criterion 'api.peak_rss < 1GB': peak_rss is measured for the whole run and takes no operation scope (remove 'api.')
       api.throughput >= 95% | criterion 'api.throughput >= 95%': throughput as a percent of target is measured for the whole run and takes no operation scope (remove 'api.')
       9api.p95 < 5ms       | criterion '9api.p95 < 5ms': invalid operation name '9api' (expected [A-Za-z_][A-Za-z0-9_-]*)
-      search.p97 < 5ms     | criterion 'search.p97 < 5ms': unknown metric 'p97' (allowed: min, mean, p50, p90, p95, p99, p99.9, p99.99, max, service_min, service_mean, service_p50, service_p90, service_p95, service_p99, service_p99.9, service_p99.99, service_max, error_rate, throughput, throughput_of_target, dropped, cpu_avg, cpu_peak, memory_growth, peak_rss)
-      p99.9.9 < 5ms        | criterion 'p99.9.9 < 5ms': unknown metric '9.9' (allowed: min, mean, p50, p90, p95, p99, p99.9, p99.99, max, service_min, service_mean, service_p50, service_p90, service_p95, service_p99, service_p99.9, service_p99.99, service_max, error_rate, throughput, throughput_of_target, dropped, cpu_avg, cpu_peak, memory_growth, peak_rss)
       """)
   void rejectsWithAMessageNamingTheProblem(String text, String message) {
     assertThatThrownBy(() -> Criterion.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
+  }
+
+  private static final String ALLOWED_METRICS = "min, mean, p50, p90, p95, p99, p99.9, p99.99, max,"
+      + " service_min, service_mean, service_p50, service_p90, service_p95, service_p99,"
+      + " service_p99.9, service_p99.99, service_max, error_rate, throughput, throughput_of_target,"
+      + " dropped, cpu_avg, cpu_peak, memory_growth, peak_rss";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      p97 < 5ms        | unknown metric 'p97'
+      search.p97 < 5ms | unknown metric 'p97'
+      p99.9.9 < 5ms    | unknown metric '9.9'
+      < 25ms           | missing metric before '<'
+      """)
+  void unknownOrMissingMetricListsEveryMetric(String text, String problem) {
+    assertThatThrownBy(() -> Criterion.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("criterion '" + text + "': " + problem + " (allowed: " + ALLOWED_METRICS + ")");
   }
 
   @Test
