@@ -1,0 +1,151 @@
+package dev.plimsoll.core.criteria;
+
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.SystemSummary;
+import java.util.stream.Collectors;
+
+/** Measures a criterion's metric in a run result and judges it; see {@link Criterion#evaluate}. */
+final class Evaluation {
+  private Evaluation() {}
+
+  static final String NOT_MEASURED = "not measured on this platform";
+
+  static Verdict evaluate(Criterion criterion, RunResult result) {
+    return switch (criterion.metric().kind()) {
+      case RESPONSE_TIME, SERVICE_TIME, ERROR_RATE, THROUGHPUT, DROPPED ->
+          ofOperation(criterion, result);
+      case THROUGHPUT_OF_TARGET -> throughputOfTarget(criterion, result);
+      case CPU_AVG, CPU_PEAK, MEMORY_GROWTH, PEAK_RSS -> ofSystem(criterion, result.system());
+    };
+  }
+
+  private static Verdict ofOperation(Criterion criterion, RunResult result) {
+    OperationStats stats;
+    if (criterion.scope() == null) {
+      stats = result.total();
+    } else {
+      stats = result.operation(criterion.scope()).orElse(null);
+      if (stats == null) {
+        String known = result.operations().isEmpty()
+            ? "none"
+            : result.operations().stream()
+                .map(OperationStats::name)
+                .collect(Collectors.joining(", "));
+        return unmeasured(criterion,
+            "no operation '" + criterion.scope() + "' (operations: " + known + ")");
+      }
+    }
+    Metric metric = criterion.metric();
+    return switch (metric.kind()) {
+      case RESPONSE_TIME, SERVICE_TIME -> {
+        LatencyDistribution latencies = metric.kind() == Metric.Kind.RESPONSE_TIME
+            ? stats.responseTime()
+            : stats.serviceTime();
+        if (latencies.count() == 0) {
+          yield unmeasured(criterion, nothingCompleted(criterion));
+        }
+        double ms = metric.latency().applyAsDouble(latencies.stats());
+        yield judge(criterion, ms, "measured " + Numbers.format(ms) + " ms");
+      }
+      case ERROR_RATE -> {
+        // With nothing completed the rate is 0 by definition, which would pass any limit.
+        if (stats.completed() == 0) {
+          yield unmeasured(criterion, nothingCompleted(criterion));
+        }
+        yield judge(criterion, stats.errorRate(), "measured " + percent(stats.errorRate())
+            + " (" + stats.failed() + " of " + stats.completed() + " failed)");
+      }
+      case THROUGHPUT -> judge(criterion, stats.throughputPerSecond(),
+          "measured " + Numbers.format(stats.throughputPerSecond()) + "/s");
+      case DROPPED -> judge(criterion, stats.dropped(), "measured " + stats.dropped() + " dropped");
+      default -> throw new AssertionError(metric);
+    };
+  }
+
+  private static Verdict throughputOfTarget(Criterion criterion, RunResult result) {
+    double expected = 0;
+    long completed = 0;
+    for (IntervalSnapshot interval : result.intervals()) {
+      if (interval.warmUp()) {
+        continue;
+      }
+      expected += interval.expectedArrivals();
+      // Summing counts directly: IntervalSnapshot.total() would also merge every histogram.
+      for (OperationSnapshot op : interval.operations()) {
+        completed += op.completed();
+      }
+    }
+    if (expected <= 0) {
+      return unmeasured(criterion, "throughput as a percent of target needs an open-model"
+          + " workload (no arrivals were scheduled)");
+    }
+    double share = completed / expected;
+    return judge(criterion, share, "measured " + percent(share) + " of target (" + completed
+        + " completed of " + Math.round(expected) + " expected)");
+  }
+
+  private static Verdict ofSystem(Criterion criterion, SystemSummary summary) {
+    SystemSummary system = summary == null ? SystemSummary.UNKNOWN : summary;
+    return switch (criterion.metric().kind()) {
+      case CPU_AVG -> fraction(criterion, system.processCpuAverage());
+      case CPU_PEAK -> fraction(criterion, system.processCpuPeak());
+      case MEMORY_GROWTH -> {
+        // Growth is a slope and may rightly be -1, so whether heap was read at all decides.
+        if (system.heapUsedPeakBytes() < 0) {
+          yield unmeasured(criterion, NOT_MEASURED);
+        }
+        double growth = system.memoryGrowthMbPerMinute();
+        String note = system.gcCount() == 0
+            ? " (no garbage collection during the run, so uncollected garbage counts as growth)"
+            : "";
+        yield judge(criterion, growth, "measured " + Numbers.format(growth) + " MB/min" + note);
+      }
+      case PEAK_RSS -> system.rssPeakBytes() < 0
+          ? unmeasured(criterion, NOT_MEASURED)
+          : judge(criterion, system.rssPeakBytes(),
+              "measured " + Numbers.bytes(system.rssPeakBytes()));
+      default -> throw new AssertionError(criterion.metric());
+    };
+  }
+
+  private static Verdict fraction(Criterion criterion, double value) {
+    return value < 0
+        ? unmeasured(criterion, NOT_MEASURED)
+        : judge(criterion, value, "measured " + percent(value));
+  }
+
+  private static String nothingCompleted(Criterion criterion) {
+    return criterion.scope() == null
+        ? "no completed operations to measure"
+        : "no completed '" + criterion.scope() + "' operations to measure";
+  }
+
+  private static String percent(double fraction) {
+    return Numbers.format(fraction * 100) + "%";
+  }
+
+  private static Verdict judge(Criterion criterion, double measured, String detail) {
+    return new Verdict(criterion, measured, holds(criterion, measured), detail);
+  }
+
+  /** A verdict with nothing measured: NaN, and failed, since the limit could not be shown kept. */
+  private static Verdict unmeasured(Criterion criterion, String detail) {
+    return new Verdict(criterion, Double.NaN, false, detail);
+  }
+
+  static boolean holds(Criterion criterion, double measured) {
+    double limit = criterion.threshold();
+    return switch (criterion.comparison()) {
+      case LESS -> measured < limit;
+      case LESS_OR_EQUAL -> measured <= limit;
+      case GREATER -> measured > limit;
+      case GREATER_OR_EQUAL -> measured >= limit;
+      case EQUAL -> measured == limit;
+      case NOT_EQUAL -> measured != limit;
+    };
+  }
+}
