@@ -218,6 +218,27 @@ class EngineTest {
     assertThat(events).filteredOn(e -> e.startsWith("interval")).hasSize(result.intervals().size());
   }
 
+  @Test
+  void verdictsJudgeTheMeasuredRun() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> Thread.sleep(5), OpenModel.rate(100)), Duration.ofSeconds(2))
+        .criterion("p99 < 2s").criterion("w.p50 < 1ms").criterion("error_rate < 1%").build());
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.verdicts()).extracting(v -> v.criterion().source() + "=" + v.passed())
+        .containsExactly("p99 < 2s=true", "w.p50 < 1ms=false", "error_rate < 1%=true");
+    assertThat(result.verdicts().get(1).measured()).isGreaterThanOrEqualTo(5.0);
+  }
+
+  @Test
+  void anAbortOnFailCriterionStopsTheRunEarly() {
+    long started = System.nanoTime();
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> Thread.sleep(30), OpenModel.rate(50)), Duration.ofSeconds(30))
+        .interval(Duration.ofMillis(250)).abortOn("p99 < 10ms").build());
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.stopReason()).contains("criterion 'p99 < 10ms' failed");
+    assertThat(result.verdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

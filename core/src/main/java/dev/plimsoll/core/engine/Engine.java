@@ -297,7 +297,8 @@ public final class Engine implements RunHandle {
     RunResult provisional = accumulator.result(List.of(), RunStatus.PASSED, "running", Instant.now(), List.of());
     for (Criterion c : abortCriteria) {
       Verdict v = c.evaluate(provisional);
-      if (!v.passed()) {
+      // NaN: nothing to judge yet (no completions so far), which is no reason to stop.
+      if (!v.passed() && !Double.isNaN(v.measured())) {
         stoppedByCriterion = true;
         stop("criterion '" + c.source() + "' failed (" + v.detail() + ")");
         return;
