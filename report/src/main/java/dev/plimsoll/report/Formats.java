@@ -1,0 +1,145 @@
+package dev.plimsoll.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Number, size and time formatting shared by the human-readable reports, so that console and
+ * Markdown show the same value the same way.
+ *
+ * <p>Everything is formatted with {@link Locale#ROOT} on purpose: a report pasted into an issue
+ * reads the same whatever the machine's locale, and tests do not depend on it.
+ */
+final class Formats {
+
+  /** Shown for values the model marks as unknown (-1, NaN or null). */
+  static final String NOT_AVAILABLE = "n/a";
+
+  // Three significant digits matches HdrHistogram's own precision (SIGNIFICANT_DIGITS = 3):
+  // printing more digits would claim a precision the histogram does not have.
+  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
+  private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+
+  private Formats() {}
+
+  /**
+   * Three significant digits below 1,000 ({@code 0.0123}, {@code 4.5}, {@code 678}); whole numbers
+   * with thousands separators from 1,000 on ({@code 12,346}), where dropping digits would lose
+   * more than it tidies.
+   */
+  static String decimal(double value) {
+    if (Double.isNaN(value)) {
+      return NOT_AVAILABLE;
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    if (Math.abs(value) >= 999.5) {
+      return count(Math.round(value));
+    }
+    if (value == 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  /** A count with thousands separators: {@code 1,234,567}. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /** A latency in milliseconds, without its unit (table columns carry it). */
+  static String ms(double millis) {
+    return decimal(millis);
+  }
+
+  /** A latency in milliseconds, with its unit: {@code 12.3 ms}. */
+  static String msWithUnit(double millis) {
+    return Double.isNaN(millis) ? NOT_AVAILABLE : decimal(millis) + " ms";
+  }
+
+  /** A fraction (0–1) as a percentage: {@code 0.0012} is {@code 0.12%}. Negative is unknown. */
+  static String percent(double fraction) {
+    if (Double.isNaN(fraction) || fraction < 0) {
+      return NOT_AVAILABLE;
+    }
+    return decimal(fraction * 100) + "%";
+  }
+
+  /** A byte count in binary units: {@code 512 MiB}, {@code 1.25 GiB}. Negative is unknown. */
+  static String bytes(long bytes) {
+    if (bytes < 0) {
+      return NOT_AVAILABLE;
+    }
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return decimal(value) + " " + BINARY_UNITS[unit];
+  }
+
+  /** A measured value in a criterion metric's unit: {@code 31.2 ms}, {@code 0.12%}. */
+  static String withUnit(double value, String unit) {
+    if (Double.isNaN(value)) {
+      return NOT_AVAILABLE;
+    }
+    if (unit == null || unit.isEmpty()) {
+      return decimal(value);
+    }
+    // Symbols that read as part of the number get no space: "0.12%", "1,200/s".
+    boolean attached = unit.startsWith("%") || unit.startsWith("/");
+    return decimal(value) + (attached ? "" : " ") + unit;
+  }
+
+  /**
+   * A duration for a reader: {@code 850 ms}, {@code 45.2 s}, {@code 2m 05s}, {@code 1h 02m 03s}.
+   */
+  static String duration(Duration duration) {
+    if (duration == null) {
+      return NOT_AVAILABLE;
+    }
+    if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+      return decimal(duration.toNanos() / 1_000_000.0) + " ms";
+    }
+    if (duration.compareTo(Duration.ofSeconds(60)) < 0) {
+      return decimal(duration.toNanos() / 1_000_000_000.0) + " s";
+    }
+    long seconds = Math.round(duration.toNanos() / 1_000_000_000.0);
+    if (seconds < 3600) {
+      return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+    }
+    return String.format(
+        Locale.ROOT, "%dh %02dm %02ds", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  }
+
+  /** A clock-style duration for progress lines: {@code 0:42}, {@code 12:05}, {@code 1:02:03}. */
+  static String clock(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    if (seconds < 3600) {
+      return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+    return String.format(
+        Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  }
+
+  /** An instant to the second, in ISO-8601 UTC: {@code 2025-03-01T10:00:00Z}. */
+  static String instant(Instant instant) {
+    return instant == null ? NOT_AVAILABLE : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** {@code text} cut to {@code max} characters, with an ellipsis when cut. */
+  static String truncate(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String oneLine = text.replaceAll("\\s*\\R\\s*", " ");
+    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,175 @@
+package dev.plimsoll.report;
+
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.ScenarioDescription;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Live progress of a run, in one of two forms.
+ *
+ * <p>On a terminal, one line rewritten in place after every interval (with {@code \r}): elapsed
+ * and remaining time, a bar, the phase ({@code warm-up}, {@code measuring}, {@code stopping}), the
+ * interval's rate and response-time p99, and its errors beside the run's total. The line is ended
+ * with a newline when the run completes, so what is printed next starts on a line of its own.
+ *
+ * <p>Elsewhere (a CI log, a file), one plain line for every 10 seconds of elapsed time, covering
+ * those 10 seconds, and nothing else: a log should not grow by a line per interval, and carriage
+ * returns would garble it.
+ *
+ * <p>Called from the engine's single listener thread, as {@link RunListener} promises, so it keeps
+ * its state without locking.
+ */
+public final class ProgressListener implements RunListener {
+
+  /** Elapsed time between two lines when the output is not a terminal. */
+  public static final Duration PLAIN_LINE_EVERY = Duration.ofSeconds(10);
+
+  private static final int BAR_WIDTH = 20;
+
+  private final PrintStream out;
+  private final boolean terminal;
+
+  // Terminal mode: the length of the line on screen, so a shorter one can blank its tail.
+  private int shownLength;
+  // Plain mode: what accumulated since the last line.
+  private Duration nextPlainLineAt = PLAIN_LINE_EVERY;
+  private Duration windowStart = Duration.ZERO;
+  private long windowCompleted;
+  private long windowFailed;
+  private final List<LatencyDistribution> windowResponseTimes = new ArrayList<>();
+
+  /**
+   * A listener printing to {@code out}.
+   *
+   * @param out where progress goes, typically {@code System.err} so results on standard output
+   *     stay clean
+   * @param terminal whether {@code out} is an interactive terminal, which decides the form
+   */
+  public ProgressListener(PrintStream out, boolean terminal) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.terminal = terminal;
+  }
+
+  /** Starts afresh, so one listener can follow several runs in turn. */
+  @Override
+  public void runStarted(ScenarioDescription scenario, Instant startTime) {
+    shownLength = 0;
+    nextPlainLineAt = PLAIN_LINE_EVERY;
+    windowStart = Duration.ZERO;
+    windowCompleted = 0;
+    windowFailed = 0;
+    windowResponseTimes.clear();
+  }
+
+  @Override
+  public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+    OperationSnapshot total = interval.total();
+    if (terminal) {
+      rewriteLine(interval, total, progress);
+    } else {
+      accumulate(total, progress);
+    }
+  }
+
+  @Override
+  public void runCompleted(RunResult result) {
+    if (terminal && shownLength > 0) {
+      out.print('\n');
+      out.flush();
+      shownLength = 0;
+    }
+  }
+
+  private void rewriteLine(IntervalSnapshot interval, OperationSnapshot total,
+      RunProgress progress) {
+    String line = String.join("  ",
+        Formats.clock(progress.elapsed()) + " elapsed, "
+            + Formats.clock(progress.remaining()) + " left",
+        bar(progress),
+        phase(progress),
+        Formats.decimal(perSecond(total.completed(), interval.length())) + " ops/s",
+        "p99 " + Formats.msWithUnit(total.responseTime().stats().p99Ms()),
+        "errors " + Formats.count(total.failed()) + " (total " + Formats.count(progress.failed())
+            + ")");
+    // Spaces over the tail of a longer previous line; no ANSI erase, which not every terminal has.
+    String padding = " ".repeat(Math.max(0, shownLength - line.length()));
+    out.print('\r' + line + padding);
+    out.flush();
+    shownLength = line.length();
+  }
+
+  private void accumulate(OperationSnapshot total, RunProgress progress) {
+    windowCompleted += total.completed();
+    windowFailed += total.failed();
+    windowResponseTimes.add(total.responseTime());
+    Duration elapsed = progress.elapsed();
+    if (elapsed.compareTo(nextPlainLineAt) < 0) {
+      return;
+    }
+    Duration window = elapsed.minus(windowStart);
+    LatencyDistribution responseTime = LatencyDistribution.mergeAll(windowResponseTimes);
+    out.println(String.join("  ",
+        Formats.clock(elapsed) + " elapsed, " + Formats.clock(progress.remaining()) + " left",
+        percentDone(progress),
+        phase(progress),
+        Formats.decimal(perSecond(windowCompleted, window)) + " ops/s",
+        "p99 " + Formats.msWithUnit(responseTime.stats().p99Ms()),
+        "errors " + Formats.count(windowFailed) + " (total " + Formats.count(progress.failed())
+            + ")"));
+    out.flush();
+    // The next line is due at the next multiple of 10 s, even if intervals do not divide 10 s.
+    long periods = elapsed.toNanos() / PLAIN_LINE_EVERY.toNanos() + 1;
+    nextPlainLineAt = PLAIN_LINE_EVERY.multipliedBy(periods);
+    windowStart = elapsed;
+    windowCompleted = 0;
+    windowFailed = 0;
+    windowResponseTimes.clear();
+  }
+
+  private static String phase(RunProgress progress) {
+    if (progress.stopping()) {
+      return "stopping";
+    }
+    return progress.inWarmUp() ? "warm-up" : "measuring";
+  }
+
+  private static String bar(RunProgress progress) {
+    double done = fractionDone(progress);
+    if (Double.isNaN(done)) {
+      return "[" + "?".repeat(BAR_WIDTH) + "]";
+    }
+    int filled = (int) Math.round(done * BAR_WIDTH);
+    return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
+        + String.format(Locale.ROOT, "%3d%%", Math.round(done * 100));
+  }
+
+  private static String percentDone(RunProgress progress) {
+    double done = fractionDone(progress);
+    return Double.isNaN(done) ? "?%" : Math.round(done * 100) + "%";
+  }
+
+  /** Elapsed over planned, capped at 1; NaN when the run has no planned length. */
+  private static double fractionDone(RunProgress progress) {
+    if (progress.planned() == null || progress.planned().isZero()
+        || progress.planned().isNegative()) {
+      return Double.NaN;
+    }
+    double done = (double) progress.elapsed().toNanos() / progress.planned().toNanos();
+    return Math.min(1.0, Math.max(0.0, done));
+  }
+
+  private static double perSecond(long count, Duration over) {
+    return over.isZero() || over.isNegative() ? 0 : count / (over.toNanos() / 1e9);
+  }
+}

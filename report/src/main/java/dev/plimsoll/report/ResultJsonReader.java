@@ -1,0 +1,223 @@
+package dev.plimsoll.report;
+
+import dev.plimsoll.core.criteria.Comparison;
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Metric;
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.SystemSample;
+import dev.plimsoll.core.result.EnvironmentInfo;
+import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.core.result.SystemSummary;
+import dev.plimsoll.core.result.WorkloadDescription;
+
+/**
+ * Maps the JSON tree of {@code docs/result-schema.md} back to a {@link RunResult}; the inverse of
+ * {@link ResultJsonWriter}, field for field.
+ */
+final class ResultJsonReader {
+
+  private ResultJsonReader() {}
+
+  static RunResult result(JsonFields o) {
+    checkVersion(o);
+    return new RunResult(
+        o.intValue("schemaVersion"),
+        o.string("name"),
+        o.enumValue("status", RunStatus.class),
+        o.string("stopReason"),
+        o.instant("startTime"),
+        o.instant("endTime"),
+        o.seconds("measuredDurationS"),
+        o.object("config", ResultJsonReader::scenario),
+        o.object("environment", ResultJsonReader::environment),
+        o.object("total", ResultJsonReader::operationStats),
+        o.objects("operations", ResultJsonReader::operationStats),
+        o.objects("intervals", ResultJsonReader::interval),
+        o.objects("verdicts", ResultJsonReader::verdict),
+        o.objects("errors", ResultJsonReader::errorClass),
+        o.object("system", ResultJsonReader::systemSummary),
+        o.object("generatorHealth", ResultJsonReader::generatorHealth));
+  }
+
+  /** Checked before anything else, so a newer file fails with this message and not a field's. */
+  private static void checkVersion(JsonFields o) {
+    if (!o.has("schemaVersion")) {
+      throw o.failure("schemaVersion", "is missing; is this a Plimsoll result file?");
+    }
+    int version = o.intValue("schemaVersion");
+    if (version != RunResult.SCHEMA_VERSION) {
+      throw o.failure("schemaVersion", "is " + version + ", but this version of Plimsoll reads"
+          + " only schemaVersion " + RunResult.SCHEMA_VERSION);
+    }
+  }
+
+  private static ScenarioDescription scenario(JsonFields o) {
+    return new ScenarioDescription(
+        o.string("name"),
+        o.seconds("durationS"),
+        o.seconds("warmUpS"),
+        o.seconds("intervalS"),
+        o.seconds("gracefulStopS"),
+        o.longValue("seed"),
+        o.objects("workloads", ResultJsonReader::workload),
+        o.strings("criteria"));
+  }
+
+  private static WorkloadDescription workload(JsonFields o) {
+    return new WorkloadDescription(
+        o.string("name"),
+        o.string("model"),
+        o.string("loadDescription"),
+        o.seconds("durationS"),
+        o.objects("mix", m -> new WorkloadDescription.MixEntry(
+            m.string("operation"), m.intValue("weight"), m.bool("async"))));
+  }
+
+  private static EnvironmentInfo environment(JsonFields o) {
+    return new EnvironmentInfo(
+        o.string("plimsollVersion"),
+        o.string("javaVersion"),
+        o.string("javaVendor"),
+        o.string("jvmName"),
+        o.string("osName"),
+        o.string("osVersion"),
+        o.string("osArch"),
+        o.intValue("availableProcessors"),
+        o.longValue("maxHeapBytes"),
+        o.string("hostName"));
+  }
+
+  private static OperationStats operationStats(JsonFields o) {
+    return new OperationStats(
+        o.string("name"),
+        o.longValue("started"),
+        o.longValue("succeeded"),
+        o.longValue("failed"),
+        o.longValue("dropped"),
+        o.doubleValue("throughputPerSecond"),
+        o.doubleValue("errorRate"),
+        o.object("responseTime", ResultJsonReader::distribution),
+        o.object("serviceTime", ResultJsonReader::distribution),
+        o.objects("errors", ResultJsonReader::errorClass));
+  }
+
+  private static Verdict verdict(JsonFields o) {
+    return new Verdict(
+        o.object("criterion", ResultJsonReader::criterion),
+        o.doubleValue("measured"),
+        o.bool("passed"),
+        o.string("detail"));
+  }
+
+  /**
+   * Built from the stored fields, not by parsing {@code source} again: the file records what was
+   * judged, even if a later Plimsoll would parse the same text differently.
+   */
+  private static Criterion criterion(JsonFields o) {
+    return new Criterion(
+        o.string("source"),
+        o.string("scope"),
+        o.enumValue("metric", Metric.class),
+        o.enumValue("comparison", Comparison.class),
+        o.doubleValue("threshold"),
+        o.bool("abortOnFail"));
+  }
+
+  private static ErrorClass errorClass(JsonFields o) {
+    return new ErrorClass(
+        o.string("operation"),
+        o.string("type"),
+        o.string("message"),
+        o.longValue("count"),
+        o.instant("first"),
+        o.instant("last"),
+        o.objects("samples", s -> new ErrorSample(s.instant("time"), s.string("message"))));
+  }
+
+  private static SystemSummary systemSummary(JsonFields o) {
+    return new SystemSummary(
+        o.doubleValue("processCpuAverage"),
+        o.doubleValue("processCpuPeak"),
+        o.doubleValue("machineCpuAverage"),
+        o.doubleValue("machineCpuPeak"),
+        o.longValue("heapUsedPeakBytes"),
+        o.longValue("rssPeakBytes"),
+        o.longValue("gcCount"),
+        o.doubleValue("gcPauseMs"),
+        o.intValue("threadPeak"),
+        o.longValue("networkReceivedBytes"),
+        o.longValue("networkSentBytes"),
+        o.doubleValue("memoryGrowthMbPerMinute"));
+  }
+
+  private static GeneratorHealth generatorHealth(JsonFields o) {
+    return new GeneratorHealth(
+        o.bool("bottleneckSuspected"),
+        o.strings("reasons"),
+        o.object("schedulingLag", ResultJsonReader::distribution),
+        o.longValue("droppedArrivals"),
+        o.doubleValue("processCpuPeak"));
+  }
+
+  private static IntervalSnapshot interval(JsonFields o) {
+    return new IntervalSnapshot(
+        o.intValue("index"),
+        o.instant("start"),
+        o.seconds("lengthS"),
+        o.bool("warmUp"),
+        o.doubleValue("expectedArrivals"),
+        o.objects("operations", ResultJsonReader::operationSnapshot),
+        o.object("schedulingLag", ResultJsonReader::distribution),
+        o.object("system", ResultJsonReader::systemSample));
+  }
+
+  private static OperationSnapshot operationSnapshot(JsonFields o) {
+    return new OperationSnapshot(
+        o.string("name"),
+        o.longValue("started"),
+        o.longValue("succeeded"),
+        o.longValue("failed"),
+        o.longValue("dropped"),
+        o.longValue("inFlight"),
+        o.object("responseTime", ResultJsonReader::distribution),
+        o.object("serviceTime", ResultJsonReader::distribution),
+        o.objects("errors", ResultJsonReader::errorClass));
+  }
+
+  private static SystemSample systemSample(JsonFields o) {
+    return new SystemSample(
+        o.doubleValue("processCpu"),
+        o.doubleValue("machineCpu"),
+        o.longValue("heapUsedBytes"),
+        o.longValue("heapCommittedBytes"),
+        o.longValue("rssBytes"),
+        o.longValue("gcCount"),
+        o.doubleValue("gcPauseMs"),
+        o.intValue("threadCount"),
+        o.longValue("networkReceivedBytes"),
+        o.longValue("networkSentBytes"));
+  }
+
+  /** Only the histogram is read: the stats beside it are derived from it, for readers' sake. */
+  private static LatencyDistribution distribution(JsonFields o) {
+    String base64 = o.string("histogram");
+    if (base64 == null) {
+      throw o.failure("histogram", "must be a base64 string, was null");
+    }
+    try {
+      return LatencyDistribution.fromBase64(base64);
+    } catch (IllegalArgumentException e) {
+      throw o.failure("histogram", "is not a base64-encoded compressed HdrHistogram ("
+          + e.getMessage() + ")");
+    }
+  }
+}

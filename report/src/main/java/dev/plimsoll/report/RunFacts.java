@@ -1,0 +1,183 @@
+package dev.plimsoll.report;
+
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.LatencyStats;
+import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.SystemSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sentences and selections every human-readable report shares, so console and Markdown agree
+ * on what a run's verdict, warning and top errors are; only their markup differs.
+ */
+final class RunFacts {
+
+  /** How many error classes a report lists before summarising the rest. */
+  static final int TOP_ERRORS = 10;
+
+  /** Column headers of the per-operation table; latencies are in ms. */
+  static final List<String> OPERATION_HEADERS = List.of(
+      "operation", "count", "ok", "failed", "dropped", "rate/s", "error %",
+      "p50", "p90", "p95", "p99", "p99.9", "max", "svc p99");
+
+  /** Says what the latency columns of the operation table are, under the table. */
+  static final String LATENCY_NOTE =
+      "latencies in ms: p50 to max are response time (from the intended start, so queueing"
+          + " counts); svc p99 is service time (from the actual start)";
+
+  private RunFacts() {}
+
+  static String name(RunResult result) {
+    if (result.name() != null && !result.name().isBlank()) {
+      return result.name();
+    }
+    if (result.config() != null && result.config().name() != null) {
+      return result.config().name();
+    }
+    return "run";
+  }
+
+  static String status(RunResult result) {
+    return result.status() == null ? "UNKNOWN" : result.status().name();
+  }
+
+  /** The stop reason and the criteria count: "completed; 1 of 3 criteria failed". */
+  static String outcome(RunResult result) {
+    String reason = result.stopReason() == null ? "no stop reason recorded" : result.stopReason();
+    List<Verdict> verdicts = result.verdicts();
+    if (verdicts.isEmpty()) {
+      return reason + "; no criteria";
+    }
+    long failed = verdicts.stream().filter(v -> !v.passed()).count();
+    if (failed == 0) {
+      String which = verdicts.size() == 1 ? "the criterion" : "all " + verdicts.size() + " criteria";
+      return reason + "; " + which + " passed";
+    }
+    return reason + "; " + failed + " of " + verdicts.size() + " criteria failed";
+  }
+
+  /** The generator warning, present only when the run flagged the generator as a bottleneck. */
+  static Optional<String> bottleneckWarning(RunResult result) {
+    GeneratorHealth health = result.generatorHealth();
+    if (health == null || !health.bottleneckSuspected()) {
+      return Optional.empty();
+    }
+    String reasons = health.reasons().isEmpty() ? "no reason recorded"
+        : String.join("; ", health.reasons());
+    return Optional.of("generator may have been the bottleneck: " + reasons);
+  }
+
+  /** Wall-clock length of the run, warm-up included; null when either end is unknown. */
+  static Duration wallDuration(RunResult result) {
+    if (result.startTime() == null || result.endTime() == null) {
+      return null;
+    }
+    return Duration.between(result.startTime(), result.endTime());
+  }
+
+  /** The measured value in the metric's unit, or the verdict's note when nothing was measured. */
+  static String measured(Verdict verdict) {
+    if (Double.isNaN(verdict.measured())) {
+      return verdict.detail() == null ? Formats.NOT_AVAILABLE : verdict.detail();
+    }
+    Criterion criterion = verdict.criterion();
+    String unit = criterion == null || criterion.metric() == null ? "" : criterion.metric().unit();
+    return Formats.withUnit(verdict.measured(), unit);
+  }
+
+  static String criterionText(Verdict verdict) {
+    Criterion criterion = verdict.criterion();
+    if (criterion == null) {
+      return Formats.NOT_AVAILABLE;
+    }
+    if (criterion.source() != null) {
+      return criterion.source();
+    }
+    return criterion.metric() == null ? Formats.NOT_AVAILABLE : criterion.metric().token();
+  }
+
+  /** Error classes, largest first; the model already orders them, but reports must not rely on it. */
+  static List<ErrorClass> errorsByCount(RunResult result) {
+    return result.errors().stream()
+        .sorted(Comparator.comparingLong(ErrorClass::count).reversed())
+        .toList();
+  }
+
+  /** The first recorded occurrence's message, which shows the variable parts the class hides. */
+  static String sampleMessage(ErrorClass error) {
+    return error.samples().isEmpty() ? error.message() : error.samples().get(0).message();
+  }
+
+  /** One row of the operation table, in {@link #OPERATION_HEADERS} order. */
+  static List<String> operationCells(OperationStats op) {
+    LatencyStats response = op.responseTime().stats();
+    return List.of(
+        op.name(),
+        Formats.count(op.completed()),
+        Formats.count(op.succeeded()),
+        Formats.count(op.failed()),
+        Formats.count(op.dropped()),
+        Formats.decimal(op.throughputPerSecond()),
+        Formats.percent(op.errorRate()),
+        Formats.ms(response.p50Ms()),
+        Formats.ms(response.p90Ms()),
+        Formats.ms(response.p95Ms()),
+        Formats.ms(response.p99Ms()),
+        Formats.ms(response.p999Ms()),
+        Formats.ms(response.maxMs()),
+        Formats.ms(op.serviceTime().stats().p99Ms()));
+  }
+
+  /** The operations, then their total when there is more than one, so the total is not noise. */
+  static List<OperationStats> operationRows(RunResult result) {
+    List<OperationStats> rows = new ArrayList<>(result.operations());
+    if (result.total() != null && (rows.size() != 1)) {
+      rows.add(result.total());
+    }
+    return rows;
+  }
+
+  /** The process and machine, as label/value pairs, skipping nothing so absences show as n/a. */
+  static List<Map.Entry<String, String>> systemFacts(SystemSummary system) {
+    return List.of(
+        Map.entry("CPU, process", Formats.percent(system.processCpuAverage()) + " avg, "
+            + Formats.percent(system.processCpuPeak()) + " peak"),
+        Map.entry("CPU, machine", Formats.percent(system.machineCpuAverage()) + " avg, "
+            + Formats.percent(system.machineCpuPeak()) + " peak"),
+        Map.entry("heap peak", Formats.bytes(system.heapUsedPeakBytes())),
+        Map.entry("RSS peak", Formats.bytes(system.rssPeakBytes())),
+        Map.entry("GC", system.gcCount() < 0 ? Formats.NOT_AVAILABLE
+            : Formats.count(system.gcCount()) + " collections, "
+                + Formats.msWithUnit(system.gcPauseMs()) + " paused"),
+        Map.entry("memory growth", Formats.decimal(system.memoryGrowthMbPerMinute()) + " MB/min"),
+        Map.entry("threads peak", system.threadPeak() < 0 ? Formats.NOT_AVAILABLE
+            : Formats.count(system.threadPeak())),
+        Map.entry("network", Formats.bytes(system.networkReceivedBytes()) + " received, "
+            + Formats.bytes(system.networkSentBytes()) + " sent"));
+  }
+
+  /** The generator's view of itself, as label/value pairs. */
+  static List<Map.Entry<String, String>> generatorFacts(GeneratorHealth health) {
+    String lag = health.schedulingLag() == null ? Formats.NOT_AVAILABLE
+        : Formats.msWithUnit(health.schedulingLag().stats().p99Ms())
+            + " (limit " + Formats.msWithUnit(GeneratorHealth.LAG_P99_LIMIT_MS) + ")";
+    return List.of(
+        Map.entry("bottleneck", health.bottleneckSuspected() ? "suspected" : "not suspected"),
+        Map.entry("scheduling lag p99", lag),
+        Map.entry("dropped arrivals", Formats.count(health.droppedArrivals())),
+        Map.entry("process CPU peak", Formats.percent(health.processCpuPeak())));
+  }
+
+  static long totalErrorCount(List<ErrorClass> errors) {
+    return errors.stream().mapToLong(ErrorClass::count).sum();
+  }
+}

@@ -1,0 +1,146 @@
+package dev.plimsoll.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.result.RunResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReportTest {
+
+  @Test
+  void firstLine_isTheVerdictWithStopReason() {
+    List<String> lines = ConsoleReport.render(ResultFixtures.richResult(), false).lines().toList();
+
+    assertThat(lines.get(0))
+        .isEqualTo("FAILED  checkout-load: completed; 2 of 3 criteria failed");
+  }
+
+  @Test
+  void secondLine_warnsWhenTheGeneratorWasTheBottleneck() {
+    List<String> lines = ConsoleReport.render(ResultFixtures.richResult(), false).lines().toList();
+
+    assertThat(lines.get(1)).isEqualTo("WARNING generator may have been the bottleneck:"
+        + " scheduling lag p99 3.2 ms above 1 ms; process CPU peaked at 97%");
+  }
+
+  @Test
+  void healthyGenerator_noWarning() {
+    String text = ConsoleReport.render(ResultFixtures.passingResult(), false);
+
+    assertThat(text.lines().findFirst()).hasValue(
+        "PASSED  checkout-load: completed; the criterion passed");
+    assertThat(text).doesNotContain("WARNING").containsPattern("bottleneck +not suspected");
+  }
+
+  @Test
+  void withoutColour_noAnsiCodes() {
+    assertThat(ConsoleReport.render(ResultFixtures.richResult(), false)).doesNotContain("\u001b");
+  }
+
+  @Test
+  void withColour_verdictAndFailuresAreColoured() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), true);
+
+    assertThat(text).startsWith("\u001b[31mFAILED\u001b[0m  checkout-load")
+        .contains("\u001b[31mFAIL\u001b[0m")
+        .contains("\u001b[32mPASS\u001b[0m");
+  }
+
+  @Test
+  void operationTable_hasARowPerOperationAndTheTotal_aligned() {
+    List<String> lines = ConsoleReport.render(ResultFixtures.richResult(), false).lines().toList();
+    int header = lines.indexOf("Operations") + 1;
+
+    assertThat(lines.get(header)).startsWith("  operation ").contains("rate/s", "p99.9", "svc p99");
+    assertThat(lines.get(header + 1)).startsWith("  search ").contains("123,456");
+    assertThat(lines.get(header + 2)).startsWith("  checkout|pay ").contains("21,241", "1,241");
+    assertThat(lines.get(header + 3)).startsWith("  total ").contains("144,697");
+    // Right-aligned numeric columns end at the same position on every row.
+    assertThat(lines.subList(header, header + 4)).extracting(String::length).containsOnly(
+        lines.get(header).length());
+  }
+
+  @Test
+  void summary_showsDurationThroughputAndErrorRate() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text).contains("duration    1m 02s  (2025-03-01T10:00:00Z to 2025-03-01T10:01:01Z)")
+        .contains("measured    58.5 s  (warm-up of 1.5 s excluded)")
+        .contains("throughput  2,474 ops/s")
+        .contains("error rate  0.858%  (1,241 of 144,697)");
+  }
+
+  @Test
+  void criteria_showMeasuredValuesAndVerdicts() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text).containsPattern("p95 < 25ms +12.3 ms  PASS")
+        .containsPattern("search.p95 < 5ms +7.13 ms  FAIL")
+        .containsPattern("serch.p95 < 5ms +no such operation 'serch'  FAIL");
+  }
+
+  @Test
+  void errors_showCountsAndTheFirstSample() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text).containsPattern(
+        "1,234 +checkout\\|pay +java.net.SocketTimeoutException +timeout after 1032 ms");
+  }
+
+  @Test
+  void errors_moreThanTen_summariseTheRest() {
+    RunResult rich = ResultFixtures.richResult();
+    List<ErrorClass> many = new ArrayList<>();
+    for (int i = 0; i < 13; i++) {
+      many.add(ResultFixtures.timeouts("op" + i, 100 - i, ResultFixtures.START));
+    }
+    RunResult result = new RunResult(rich.schemaVersion(), rich.name(), rich.status(),
+        rich.stopReason(), rich.startTime(), rich.endTime(), rich.measuredDuration(),
+        rich.config(), rich.environment(), rich.total(), rich.operations(), rich.intervals(),
+        rich.verdicts(), many, rich.system(), rich.generatorHealth());
+
+    String text = ConsoleReport.render(result, false);
+
+    assertThat(text).contains(" op9 ").doesNotContain(" op10 ")
+        .contains("... and 3 more classes, 267 errors");
+  }
+
+  @Test
+  void systemAndGenerator_sectionsArePresent() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text).containsPattern("CPU, process +25% avg, 97% peak")
+        .containsPattern("heap peak +300 MiB")
+        .containsPattern("RSS peak +1.2 GiB")
+        .containsPattern("GC +17 collections, 45.3 ms paused")
+        .containsPattern("memory growth +0.75 MB/min")
+        .containsPattern("network +1.4 GiB received, 286 MiB sent")
+        .containsPattern("scheduling lag p99 +2.43 ms \\(limit 1 ms\\)")
+        .containsPattern("dropped arrivals +12");
+  }
+
+  @Test
+  void sparseResult_rendersWithoutFailing() {
+    String text = ConsoleReport.render(ResultFixtures.sparseResult(), false);
+
+    assertThat(text).startsWith("ABORTED  run: no stop reason recorded; no criteria\n")
+        .contains("Operations\n  none");
+  }
+
+  @Test
+  void print_writesTheRenderedText() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    ConsoleReport.print(ResultFixtures.richResult(), new PrintStream(bytes, true,
+        StandardCharsets.UTF_8), false);
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(ConsoleReport.render(ResultFixtures.richResult(), false));
+  }
+}

@@ -1,0 +1,218 @@
+package dev.plimsoll.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.result.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultJsonTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void roundTrip_richResult_readsBackEqual() {
+    RunResult rich = ResultFixtures.richResult();
+
+    RunResult read = ResultJson.fromJson(ResultJson.toJson(rich));
+
+    assertThat(read).isEqualTo(rich);
+    // Spot checks, so a broken equals could not hide a broken mapping.
+    assertThat(read.intervals()).hasSize(4);
+    assertThat(read.intervals().get(0).warmUp()).isTrue();
+    assertThat(read.intervals().get(2).operation(ResultFixtures.CHECKOUT).errors().get(0)
+        .samples()).hasSize(2);
+    assertThat(read.verdicts().get(2).measured()).isNaN();
+    assertThat(read.config().gracefulStop().toNanos()).isEqualTo(2_000_000_001L);
+    assertThat(read.total().responseTime().stats()).isEqualTo(rich.total().responseTime().stats());
+  }
+
+  @Test
+  void roundTrip_sparseResult_keepsNulls() {
+    RunResult sparse = ResultFixtures.sparseResult();
+
+    assertThat(ResultJson.fromJson(ResultJson.toJson(sparse))).isEqualTo(sparse);
+  }
+
+  @Test
+  void roundTrip_throughFile_readsBackEqual() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+    Path file = dir.resolve("result.json");
+
+    ResultJson.write(rich, file);
+
+    assertThat(ResultJson.read(file)).isEqualTo(rich);
+  }
+
+  @Test
+  void toJson_followsTheDocumentedConventions() throws IOException {
+    String json = ResultJson.toJson(ResultFixtures.richResult());
+    JsonNode tree = new ObjectMapper().readTree(json);
+
+    assertThat(tree.fieldNames().next()).isEqualTo("schemaVersion");
+    assertThat(tree.get("schemaVersion").intValue()).isEqualTo(RunResult.SCHEMA_VERSION);
+    assertThat(tree.get("startTime").textValue()).isEqualTo("2025-03-01T10:00:00.123456789Z");
+    assertThat(tree.get("measuredDurationS").decimalValue()).isEqualByComparingTo("58.500000001");
+    assertThat(tree.at("/config/intervalS").isIntegralNumber()).isTrue();
+    assertThat(tree.at("/config/warmUpS").asText()).isEqualTo("1.5");
+    JsonNode responseTime = tree.at("/operations/0/responseTime");
+    assertThat(responseTime.get("p99Ms").doubleValue()).isPositive();
+    assertThat(LatencyDistribution.fromBase64(responseTime.get("histogram").textValue()))
+        .isEqualTo(ResultFixtures.richResult().operations().get(0).responseTime());
+    assertThat(tree.at("/verdicts/1/criterion/metric").textValue()).isEqualTo("P95");
+    assertThat(tree.at("/verdicts/2/measured").textValue()).isEqualTo("NaN");
+    assertThat(tree.at("/errors/0/samples/0/message").textValue())
+        .isEqualTo("timeout after 1032 ms");
+    assertThat(json).doesNotContain("\r").endsWith("}\n").contains("\"schemaVersion\": 1");
+  }
+
+  @Test
+  void write_leavesNoTemporaryFile_andReplacesAnOldFile() throws IOException {
+    Path file = dir.resolve("result.json");
+    Files.writeString(file, "old content");
+
+    ResultJson.write(ResultFixtures.richResult(), file);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    assertThat(Files.readString(file)).startsWith("{");
+  }
+
+  @Test
+  void write_createsMissingDirectories() throws IOException {
+    Path file = dir.resolve("a/b/result.json");
+
+    ResultJson.write(ResultFixtures.sparseResult(), file);
+
+    assertThat(ResultJson.read(file)).isEqualTo(ResultFixtures.sparseResult());
+  }
+
+  @Test
+  void read_malformedJson_namesTheFileAndPlace() throws IOException {
+    Path file = dir.resolve("broken.json");
+    Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  \"name\": \n");
+
+    assertThatThrownBy(() -> ResultJson.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": not valid JSON at line");
+  }
+
+  @Test
+  void read_binaryFile_isAJsonErrorNotAnEncodingOne() throws IOException {
+    Path file = dir.resolve("result.json.gz");
+    Files.write(file, new byte[] {(byte) 0x1f, (byte) 0x8b, 8, 0, (byte) 0xff, (byte) 0xfe});
+
+    assertThatThrownBy(() -> ResultJson.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(file + ": not valid JSON");
+  }
+
+  @Test
+  void read_emptyFile_saysSo() throws IOException {
+    Path file = dir.resolve("empty.json");
+    Files.writeString(file, "");
+
+    assertThatThrownBy(() -> ResultJson.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": is empty, expected a Plimsoll result");
+  }
+
+  @Test
+  void read_unknownSchemaVersion_isRefusedBeforeAnyOtherField() throws IOException {
+    Path file = dir.resolve("future.json");
+    Files.writeString(file, "{\"schemaVersion\": 2, \"somethingNew\": true}");
+
+    assertThatThrownBy(() -> ResultJson.read(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": field 'schemaVersion' is 2, but this version of Plimsoll reads"
+            + " only schemaVersion 1");
+  }
+
+  @Test
+  void fromJson_missingSchemaVersion_asksWhetherItIsAResult() {
+    assertThatThrownBy(() -> ResultJson.fromJson("{\"name\": \"x\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'schemaVersion' is missing; is this a Plimsoll result file?");
+  }
+
+  @Test
+  void fromJson_notAnObject_isRefused() {
+    assertThatThrownBy(() -> ResultJson.fromJson("[1, 2]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("result JSON: the top level must be a JSON object, was an array");
+  }
+
+  @Test
+  void fromJson_wrongType_namesTheFieldPath() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.at("/operations/1")).put("succeeded", "many");
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("result JSON: field 'operations[1].succeeded' must be a whole number,"
+            + " was \"many\"");
+  }
+
+  @Test
+  void fromJson_missingField_namesTheFieldPath() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.at("/intervals/3/system")).remove("gcPauseMs");
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("result JSON: field 'intervals[3].system.gcPauseMs' is missing");
+  }
+
+  @Test
+  void fromJson_corruptHistogram_namesTheField() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.at("/total/serviceTime")).put("histogram", "bm90IGEgaGlzdG9ncmFt");
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("result JSON: field 'total.serviceTime.histogram' is not a"
+            + " base64-encoded compressed HdrHistogram");
+  }
+
+  @Test
+  void fromJson_unknownEnumValue_listsTheAllowedOnes() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.at("/verdicts/0/criterion")).put("metric", "P42");
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("result JSON: field 'verdicts[0].criterion.metric' must be one of")
+        .hasMessageEndingWith("was \"P42\"");
+  }
+
+  @Test
+  void fromJson_unknownFields_areIgnored() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    tree.put("addedByHand", "note");
+
+    assertThat(ResultJson.fromJson(tree.toString())).isEqualTo(ResultFixtures.richResult());
+  }
+
+  @Test
+  void fromJson_duplicateKey_isRefused() {
+    assertThatThrownBy(() -> ResultJson.fromJson("{\"schemaVersion\": 1, \"schemaVersion\": 1}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not valid JSON");
+  }
+
+  private static ObjectNode tree(RunResult result) throws IOException {
+    return (ObjectNode) new ObjectMapper().readTree(
+        ResultJson.toJson(result).getBytes(StandardCharsets.UTF_8));
+  }
+}
