@@ -1,0 +1,63 @@
+package dev.plimsoll.cli;
+
+import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.core.Plimsoll;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; the work is in its subcommands. */
+@Command(
+    name = "plimsoll",
+    mixinStandardHelpOptions = true,
+    versionProvider = PlimsollCommand.Version.class,
+    description = "Puts a precisely shaped load on a system, measures truthfully, and says whether it stayed within its limits.",
+    subcommands = {DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    footer = {
+        "",
+        "Exit codes: 0 every criterion passed, 1 a criterion failed, 2 usage or configuration error,",
+        "            3 aborted or internal error."
+    })
+public final class PlimsollCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command (try: plimsoll demo)");
+  }
+
+  /** A command line with Plimsoll's converters, exit codes and error handling. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new PlimsollCommand());
+    cl.registerConverter(java.time.Duration.class, new DurationConverter());
+    cl.setExecutionExceptionHandler(PlimsollCommand::handle);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /** Bad configuration is the user's to fix (exit 2, one line); anything else is ours (exit 3). */
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof InvalidConfigurationException || e instanceof IllegalArgumentException || e instanceof UserException) {
+      err.println("plimsoll: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    err.println("plimsoll: internal error: " + e);
+    if (System.getenv("PLIMSOLL_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(set PLIMSOLL_DEBUG=1 for the stack trace)");
+    }
+    err.flush();
+    return ExitCodes.ABORTED;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"plimsoll " + Plimsoll.version() + " (Java " + Runtime.version() + ")"};
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.plimsoll.cli;
+
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.ConsoleReport;
+import dev.plimsoll.report.MarkdownReport;
+import dev.plimsoll.report.ResultJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Renders the reports of a saved result again: the console report on standard output and",
+        "report.md beside the result (or in --out). Exits with the run's own exit code."
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "RESULT.json", description = "A result file written by a run.")
+  Path resultFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for report.md (default: the result file's).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(resultFile)) {
+      throw new UserException("no result file at " + resultFile);
+    }
+    RunResult result = ResultJson.read(resultFile);
+    System.out.print(ConsoleReport.render(result, Terminal.colour()));
+    Path directory = out != null ? out : resultFile.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    Path markdown = directory.resolve("report.md");
+    Files.writeString(markdown, MarkdownReport.render(result), StandardCharsets.UTF_8);
+    System.out.println("report: " + markdown);
+    return result.status().exitCode();
+  }
+}
