@@ -93,6 +93,19 @@ final class Formats {
     if (unit == null || unit.isEmpty()) {
       return decimal(value);
     }
+    // The metrics' canonical units, shown the way people write them.
+    switch (unit) {
+      case "fraction":
+        return percent(value);
+      case "bytes":
+        return bytes((long) value);
+      case "count":
+        return count((long) value);
+      case "ops/s":
+        return decimal(value) + "/s";
+      default:
+        break;
+    }
     // Symbols that read as part of the number get no space: "0.12%", "1,200/s".
     boolean attached = unit.startsWith("%") || unit.startsWith("/");
     return decimal(value) + (attached ? "" : " ") + unit;

@@ -18,6 +18,7 @@ import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.core.system.LiveHeap;
 import dev.plimsoll.core.system.SystemSampler;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,7 @@ public final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long POLL_NANOS = 10_000_000;
   private static final int INTERVAL_ERROR_SAMPLES = 3;
+  private static final long LIVE_HEAP_LEAD_NANOS = 500_000_000L;
 
   private final Scenario scenario;
   private final ScenarioDescription description;
@@ -108,7 +110,12 @@ public final class Engine implements RunHandle {
 
   /** Starts a run of the scenario. */
   public static Engine start(Scenario scenario) {
+    // With no warm-up, live heap is read before the run's clock starts, so the collection's
+    // pause delays no operation; with one, it is read near the warm-up's end (see collect).
+    java.util.Optional<LiveHeap> liveHeapBefore =
+        scenario.warmUp().isZero() ? LiveHeap.measure() : java.util.Optional.empty();
     Engine engine = new Engine(scenario);
+    liveHeapBefore.ifPresent(engine.accumulator::addLiveHeap);
     engine.begin();
     return engine;
   }
@@ -171,9 +178,15 @@ public final class Engine implements RunHandle {
     long intervalStart = state.startNanos;
     long boundary = nextBoundary(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
+    long liveHeapAt = liveHeapReadingTime();
     int index = 0;
     while (true) {
       long now = System.nanoTime();
+      if (now >= liveHeapAt) {
+        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
+        liveHeapAt = Long.MAX_VALUE;
+        continue;
+      }
       if (state.running() && (now >= state.endNanos || stopReason != null)) {
         state.finish();
         drivers.forEach(Driver::wake);
@@ -189,6 +202,8 @@ public final class Engine implements RunHandle {
         if (last.total().completed() > 0 || last.total().dropped() > 0 || index == 0) {
           publish(last);
         }
+        // After the last snapshot, so its pause shows in no interval.
+        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
         return finish();
       }
       if (now >= boundary) {
@@ -198,8 +213,22 @@ public final class Engine implements RunHandle {
         continue;
       }
       long wakeAt = draining ? Math.min(boundary, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
+      wakeAt = Math.min(wakeAt, liveHeapAt);
       LockSupport.parkNanos(Math.max(1, wakeAt - now));
     }
+  }
+
+  /**
+   * When to read live heap at the start of the measurement: shortly before the warm-up ends, so
+   * that the warm-up has absorbed one-time growth (caches, the recorder's histograms) and the
+   * collection's pause lands in warm-up data, not in the measured part. Never, without a warm-up.
+   */
+  private long liveHeapReadingTime() {
+    long warmUp = warmUpEndNanos - state.startNanos;
+    if (warmUp <= 0) {
+      return Long.MAX_VALUE;
+    }
+    return warmUpEndNanos - Math.min(LIVE_HEAP_LEAD_NANOS, warmUp / 2);
   }
 
   /** The next interval boundary after {@code from}: a whole interval on, or the warm-up's or run's end. */
@@ -233,7 +262,7 @@ public final class Engine implements RunHandle {
   private IntervalSnapshot snapshot(int index, long fromNanos, long toNanos) {
     OperationCells[] cells = new OperationCells[operations.length];
     for (int i = 0; i < operations.length; i++) {
-      cells[i] = new OperationCells(operations[i]);
+      cells[i] = new OperationCells(operations[i], false);
     }
     Histogram lag = LatencyDistribution.newHistogram();
     for (Stripe s : recorder.stripes()) {

@@ -17,7 +17,7 @@ final class Recorder {
   }
 
   static int defaultStripes() {
-    return Math.max(2, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 4));
+    return Math.max(2, Integer.highestOneBit(Runtime.getRuntime().availableProcessors() * 2));
   }
 
   Stripe stripeFor(int userId) {

@@ -13,6 +13,7 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.SystemSummary;
+import dev.plimsoll.core.system.LiveHeap;
 import dev.plimsoll.core.system.SystemSummaries;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,10 @@ public final class RunAccumulator {
   private final long[] succeeded;
   private final long[] failed;
   private final long[] dropped;
-  private final Histogram lag = LatencyDistribution.newHistogram();
+  private final Histogram lag = LatencyDistribution.newFullRangeHistogram();
   private final List<IntervalSnapshot> intervals = new ArrayList<>();
   private final List<IntervalSnapshot> measured = new ArrayList<>();
+  private final List<LiveHeap> liveHeap = new ArrayList<>();
   private final Instant startTime;
   private Duration measuredDuration = Duration.ZERO;
 
@@ -52,13 +54,19 @@ public final class RunAccumulator {
     response = new Histogram[n];
     service = new Histogram[n];
     for (int i = 0; i < n; i++) {
-      response[i] = LatencyDistribution.newHistogram();
-      service[i] = LatencyDistribution.newHistogram();
+      // Full range from the start: these live for the whole run, and must not grow in it.
+      response[i] = LatencyDistribution.newFullRangeHistogram();
+      service[i] = LatencyDistribution.newFullRangeHistogram();
     }
     started = new long[n];
     succeeded = new long[n];
     failed = new long[n];
     dropped = new long[n];
+  }
+
+  /** A reading of live heap taken around the run, for memory growth. */
+  public void addLiveHeap(LiveHeap reading) {
+    liveHeap.add(reading);
   }
 
   public void add(IntervalSnapshot interval) {
@@ -109,7 +117,7 @@ public final class RunAccumulator {
     List<ErrorClass> allErrors = ErrorClasses.merge(List.of(errors));
     OperationStats total = stats("total", sums[0], sums[1], sums[2], sums[3], seconds,
         LatencyDistribution.of(totalResponse), LatencyDistribution.of(totalService), allErrors);
-    SystemSummary system = SystemSummaries.of(measured);
+    SystemSummary system = SystemSummaries.of(measured, liveHeap);
     return new RunResult(
         RunResult.SCHEMA_VERSION,
         scenario.name(),

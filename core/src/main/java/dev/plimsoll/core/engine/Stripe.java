@@ -2,7 +2,9 @@ package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import java.util.concurrent.locks.ReentrantLock;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * One of the recorder's stripes: a lock and two sets of cells, one being written and one spare.
@@ -13,8 +15,8 @@ final class Stripe {
   private final ReentrantLock lock = new ReentrantLock();
   private OperationCells[] active;
   private OperationCells[] spare;
-  private Histogram lag = LatencyDistribution.newHistogram();
-  private Histogram spareLag = LatencyDistribution.newHistogram();
+  private AbstractHistogram lag = newIntervalHistogram();
+  private AbstractHistogram spareLag = newIntervalHistogram();
 
   Stripe(String[] operations) {
     active = cells(operations);
@@ -24,9 +26,14 @@ final class Stripe {
   private static OperationCells[] cells(String[] operations) {
     OperationCells[] cells = new OperationCells[operations.length];
     for (int i = 0; i < operations.length; i++) {
-      cells[i] = new OperationCells(operations[i]);
+      cells[i] = new OperationCells(operations[i], true);
     }
     return cells;
+  }
+
+  /** Fixed-size (so the recorder's memory never grows during a run), full-range, int counts. */
+  static AbstractHistogram newIntervalHistogram() {
+    return new IntCountsHistogram(1, LatencyDistribution.HIGHEST_TRACKABLE_NANOS, LatencyDistribution.SIGNIFICANT_DIGITS);
   }
 
   void recordSuccess(int operation, long responseNanos, long serviceNanos) {
@@ -70,7 +77,7 @@ final class Stripe {
    */
   void drainInto(OperationCells[] into, Histogram lagInto) {
     OperationCells[] taken;
-    Histogram takenLag;
+    AbstractHistogram takenLag;
     lock.lock();
     try {
       taken = active;

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -43,6 +44,14 @@ public final class LatencyDistribution {
     return new Histogram(SIGNIFICANT_DIGITS);
   }
 
+  /**
+   * A histogram covering the whole recordable range from the start. Its memory is fixed (about
+   * 270 KB), so a long-lived recorder never grows during a run, where growth would read as a leak.
+   */
+  public static Histogram newFullRangeHistogram() {
+    return new Histogram(1, HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+  }
+
   /** {@code nanos} limited to the recordable range. */
   public static long clamp(long nanos) {
     return Math.max(0, Math.min(nanos, HIGHEST_TRACKABLE_NANOS));
@@ -53,7 +62,7 @@ public final class LatencyDistribution {
   }
 
   /** Takes a snapshot of {@code nanos}; later changes to the histogram do not affect it. */
-  public static LatencyDistribution of(Histogram nanos) {
+  public static LatencyDistribution of(AbstractHistogram nanos) {
     ByteBuffer buffer = ByteBuffer.allocate(nanos.getNeededByteBufferCapacity());
     int length = nanos.encodeIntoCompressedByteBuffer(buffer);
     return new LatencyDistribution(Arrays.copyOf(buffer.array(), length), LatencyStats.of(nanos));

@@ -1,6 +1,6 @@
 package dev.plimsoll.core.metrics;
 
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.AbstractHistogram;
 
 /**
  * Summary statistics of one latency distribution, in milliseconds.
@@ -26,7 +26,7 @@ public record LatencyStats(
   public static final LatencyStats EMPTY = new LatencyStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   /** Summarises a histogram whose values are nanoseconds. */
-  public static LatencyStats of(Histogram nanos) {
+  public static LatencyStats of(AbstractHistogram nanos) {
     if (nanos.getTotalCount() == 0) {
       return EMPTY;
     }

@@ -31,6 +31,15 @@ public final class SystemSummaries {
    * readings growth is 0.
    */
   public static SystemSummary of(List<IntervalSnapshot> measuredIntervals) {
+    return of(measuredIntervals, List.of());
+  }
+
+  /**
+   * As {@link #of(List)}, with readings of live heap (after a full collection) taken around the
+   * measured part of the run. When there are two or more, memory growth is their slope alone: the
+   * only readings that tell live data from garbage.
+   */
+  public static SystemSummary of(List<IntervalSnapshot> measuredIntervals, List<LiveHeap> liveHeap) {
     if (measuredIntervals.isEmpty()) {
       return SystemSummary.UNKNOWN;
     }
@@ -50,11 +59,15 @@ public final class SystemSummaries {
         (int) peakLong(samples, SystemSample::threadCount),
         sum(samples, SystemSample::networkReceivedBytes),
         sum(samples, SystemSample::networkSentBytes),
-        memoryGrowth(measuredIntervals, samples));
+        memoryGrowth(measuredIntervals, samples, liveHeap));
   }
 
-  private static double memoryGrowth(List<IntervalSnapshot> intervals, List<SystemSample> samples) {
+  private static double memoryGrowth(
+      List<IntervalSnapshot> intervals, List<SystemSample> samples, List<LiveHeap> liveHeap) {
     Instant origin = intervals.get(0).start();
+    if (liveHeap.size() >= 2) {
+      return liveGrowth(liveHeap, origin);
+    }
     List<Integer> all = new ArrayList<>();
     List<Integer> afterCollection = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
@@ -75,6 +88,21 @@ public final class SystemSummaries {
       bytes[k] = samples.get(used.get(k)).heapUsedBytes();
     }
     return MemoryGrowth.lowerEnvelopeMbPerMinute(seconds, bytes);
+  }
+
+  /**
+   * Growth between the live-heap readings alone. Heap in use at an interval's end, even in an
+   * interval that saw a collection, carries whatever was allocated since (G1 resizes its young
+   * generation as a run goes on), so mixing those readings in would report garbage as growth.
+   */
+  private static double liveGrowth(List<LiveHeap> liveHeap, Instant origin) {
+    double[] seconds = new double[liveHeap.size()];
+    long[] bytes = new long[liveHeap.size()];
+    for (int k = 0; k < liveHeap.size(); k++) {
+      seconds[k] = Duration.between(origin, liveHeap.get(k).time()).toNanos() / 1e9;
+      bytes[k] = liveHeap.get(k).bytes();
+    }
+    return MemoryGrowth.mbPerMinute(seconds, bytes);
   }
 
   private static double average(List<SystemSample> samples, ToDoubleFunction<SystemSample> value) {
