@@ -51,6 +51,14 @@ public sealed interface RateProfile {
     return new Custom(description, perSecondAtSeconds);
   }
 
+  /** A low rate of at least 0 and a high rate above 0 and not below the low one. */
+  private static void requireLowHigh(double low, double high, String lowField, String highField) {
+    InvalidConfigurationException.require(low >= 0, lowField, "must be >= 0 (was " + low + ")");
+    String lowName = lowField.substring(lowField.indexOf('.') + 1);
+    InvalidConfigurationException.require(
+        high > 0 && high >= low, highField, "must be > 0 and >= " + lowName + " (was " + high + ")");
+  }
+
   /** The same rate throughout. */
   record Constant(double perSecond) implements RateProfile {
     public Constant {
@@ -139,11 +147,7 @@ public sealed interface RateProfile {
   record Spike(double basePerSecond, double peakPerSecond, Duration at, Duration length)
       implements RateProfile {
     public Spike {
-      InvalidConfigurationException.require(basePerSecond >= 0, "spike.base", "must be >= 0 (was " + basePerSecond + ")");
-      InvalidConfigurationException.require(
-          peakPerSecond > 0 && peakPerSecond >= basePerSecond,
-          "spike.peak",
-          "must be > 0 and >= base (was " + peakPerSecond + ")");
+      requireLowHigh(basePerSecond, peakPerSecond, "spike.base", "spike.peak");
       InvalidConfigurationException.require(at != null && !at.isNegative(), "spike.at", "must be >= 0 (was " + at + ")");
       Durations.requirePositive(length, "spike.length");
     }
@@ -201,11 +205,7 @@ public sealed interface RateProfile {
   record RandomRate(double minPerSecond, double maxPerSecond, Duration every, long seed)
       implements RateProfile {
     public RandomRate {
-      InvalidConfigurationException.require(minPerSecond >= 0, "random.min", "must be >= 0 (was " + minPerSecond + ")");
-      InvalidConfigurationException.require(
-          maxPerSecond > 0 && maxPerSecond >= minPerSecond,
-          "random.max",
-          "must be > 0 and >= min (was " + maxPerSecond + ")");
+      requireLowHigh(minPerSecond, maxPerSecond, "random.min", "random.max");
       Durations.requirePositive(every, "random.every");
     }
 

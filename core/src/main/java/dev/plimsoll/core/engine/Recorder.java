@@ -32,10 +32,6 @@ final class Recorder {
       Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos, Throwable error) {
     long response = LatencyDistribution.clamp(endNanos - intendedNanos);
     long service = LatencyDistribution.clamp(endNanos - startNanos);
-    if (error == null) {
-      stripe.recordSuccess(operation, response, service);
-    } else {
-      stripe.recordFailure(operation, response, service, ErrorClassifier.unwrap(error));
-    }
+    stripe.record(operation, response, service, error == null ? null : ErrorClassifier.unwrap(error));
   }
 }

@@ -36,27 +36,20 @@ final class Stripe {
     return new IntCountsHistogram(1, LatencyDistribution.HIGHEST_TRACKABLE_NANOS, LatencyDistribution.SIGNIFICANT_DIGITS);
   }
 
-  void recordSuccess(int operation, long responseNanos, long serviceNanos) {
+  /** Records one completed operation; {@code error} is null for a success. */
+  void record(int operation, long responseNanos, long serviceNanos, Throwable error) {
+    long now = error == null ? 0 : System.currentTimeMillis();
     lock.lock();
     try {
       OperationCells c = active[operation];
       c.responseTime.recordValue(responseNanos);
       c.serviceTime.recordValue(serviceNanos);
-      c.succeeded++;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  void recordFailure(int operation, long responseNanos, long serviceNanos, Throwable error) {
-    long now = System.currentTimeMillis();
-    lock.lock();
-    try {
-      OperationCells c = active[operation];
-      c.responseTime.recordValue(responseNanos);
-      c.serviceTime.recordValue(serviceNanos);
-      c.failed++;
-      c.errors.add(error, now);
+      if (error == null) {
+        c.succeeded++;
+      } else {
+        c.failed++;
+        c.errors.add(error, now);
+      }
     } finally {
       lock.unlock();
     }

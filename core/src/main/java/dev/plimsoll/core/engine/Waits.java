@@ -11,16 +11,7 @@ final class Waits {
 
   /** Parks until {@code nanoTime >= target}; returns false if the run stopped first. */
   static boolean sleepUntil(long target, RunState state) {
-    while (true) {
-      long left = target - System.nanoTime();
-      if (left <= 0) {
-        return true;
-      }
-      if (!state.running()) {
-        return false;
-      }
-      LockSupport.parkNanos(left);
-    }
+    return waitUntil(target, state, 0);
   }
 
   /**
@@ -28,6 +19,10 @@ final class Waits {
    * scheduler, whose lateness is the scheduling lag every arrival inherits.
    */
   static boolean preciseUntil(long target, RunState state) {
+    return waitUntil(target, state, SPIN_NANOS);
+  }
+
+  private static boolean waitUntil(long target, RunState state, long spinNanos) {
     while (true) {
       long left = target - System.nanoTime();
       if (left <= 0) {
@@ -36,8 +31,8 @@ final class Waits {
       if (!state.running()) {
         return false;
       }
-      if (left > SPIN_NANOS) {
-        LockSupport.parkNanos(left - SPIN_NANOS);
+      if (left > spinNanos) {
+        LockSupport.parkNanos(left - spinNanos);
       } else {
         Thread.onSpinWait();
       }
