@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * in-flight work the graceful-stop period, and assembles the result.
  *
  * <p>Intervals are aligned to the run's start, with one extra boundary at the end of the warm-up
- * and one at the end of the run, so that no interval mixes warm-up and measured data.
+ * and one at the end of the run, so that no interval mixes warm-up and measured data. An
+ * operation belongs to the interval in which the collector found it completed: the collector
+ * cuts an interval as soon as it wakes at the boundary (typically well under a millisecond
+ * late), so an operation completing in that moment counts in the interval before.
  */
 public final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
