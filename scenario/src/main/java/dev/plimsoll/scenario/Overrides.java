@@ -252,6 +252,8 @@ public final class Overrides {
   private static <T> T parse(String where, String path, Supplier<T> parser) {
     try {
       return parser.get();
+    } catch (ScenarioException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new ScenarioException(where, path, e.getMessage());
     }
