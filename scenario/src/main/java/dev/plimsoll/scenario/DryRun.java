@@ -65,7 +65,7 @@ public final class DryRun {
             .append("  ").append(padLeft(percent(f.weight(), totalWeight), 5)).append('\n');
       }
       for (FlowSpec f : w.mix()) {
-        out.append("  ").append(f.name());
+        out.append('\n').append("  ").append(f.name());
         if (!f.feeders().isEmpty()) {
           out.append(" (draws from ").append(String.join(", ", f.feeders().stream().sorted().toList())).append(')');
         }
