@@ -72,6 +72,21 @@ public final class ScenarioLoader {
     return parse(yaml, name, folder);
   }
 
+  /** The classpath resource holding the JSON Schema of scenario files. */
+  public static final String SCHEMA_RESOURCE = "/dev/plimsoll/scenario/scenario-schema.json";
+
+  /** The JSON Schema (draft 2020-12) of scenario files, for editors and validators. */
+  public static String jsonSchema() {
+    try (java.io.InputStream in = ScenarioLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /**
    * Reads scenario text.
    *
