@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +29,21 @@ class ExamplesTest {
   @Test
   void thereAreExamples() throws IOException {
     assertThat(examples()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void theCompleteExampleInTheFormatGuideLoads(@TempDir Path folder) throws IOException {
+    String guide = Files.readString(Path.of("..", "docs", "scenario-format.md"));
+    int section = guide.indexOf("## A complete example");
+    int start = guide.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String yaml = guide.substring(start, guide.indexOf("```", start));
+    Files.writeString(folder.resolve("users.csv"), "name,password\nann,a1\n");
+    Files.createDirectories(folder.resolve("certs"));
+    Files.writeString(folder.resolve("certs/ca.pem"), "");
+    ScenarioSpec spec = ScenarioLoader.create().environment(Map.of("SHOP_API_KEY", "k"))
+        .parse(yaml, "shop.yaml", folder);
+    assertThat(spec.workloads()).extracting(WorkloadSpec::name).containsExactly("browse", "back-office");
+    assertThat(spec.criteria()).hasSize(3);
   }
 
   @ParameterizedTest
