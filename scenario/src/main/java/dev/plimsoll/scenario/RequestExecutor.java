@@ -29,7 +29,8 @@ public interface RequestExecutor {
    * @param method the HTTP method, upper case
    * @param uri the absolute URI (the scenario's target already applied)
    * @param headers header names and values, in the order to send them; unmodifiable
-   * @param body the body; an empty array when there is none, never null
+   * @param body the body; an empty array when there is none, never null. It may be shared between
+   *     calls (a {@code bodyFile}), so read it, never modify it
    */
   CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body);
 }
