@@ -1,0 +1,67 @@
+package dev.plimsoll.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys each kind of mapping in a scenario file accepts. The reader rejects any other key, and a
+ * test checks that the JSON Schema ({@code scenario-schema.json}) lists exactly these, under
+ * {@code $defs} of the same names ({@code scenario} is the schema's root).
+ */
+final class SpecKeys {
+  private SpecKeys() {}
+
+  static final List<String> SCENARIO = List.of(
+      "name", "target", "duration", "warmUp", "interval", "gracefulStop", "seed", "http", "defaults",
+      "variables", "feeders", "workloads", "criteria", "preset");
+  static final List<String> HTTP = List.of(
+      "connections", "protocol", "timeout", "connectTimeout", "insecure", "caFile", "followRedirects",
+      "compression");
+  static final List<String> DEFAULTS = List.of("headers", "thinkTime", "checks");
+  static final List<String> FEEDER = List.of("file", "format", "order");
+  static final List<String> WORKLOAD = List.of("name", "open", "closed", "mix");
+  static final List<String> OPEN = List.of(
+      "rate", "stages", "start", "ramp", "spike", "burst", "random", "arrivals", "maxInFlight");
+  static final List<String> RATE_STAGE = List.of("duration", "target");
+  static final List<String> RAMP = List.of("from", "to", "over");
+  static final List<String> SPIKE = List.of("base", "peak", "at", "length");
+  static final List<String> BURST = List.of("size", "every");
+  static final List<String> RANDOM = List.of("min", "max", "every", "seed");
+  static final List<String> CLOSED = List.of(
+      "users", "stages", "start", "thinkTime", "pacing", "iterationsPerUser", "sharedIterations");
+  static final List<String> USER_STAGE = List.of("duration", "target");
+  static final List<String> THINK_TIME = List.of("constant", "uniform", "exponential");
+  static final List<String> FLOW = List.of("name", "weight", "request", "checks", "extract", "steps");
+  static final List<String> STEP = List.of("request", "checks", "extract", "think");
+  static final List<String> REQUEST = List.of("method", "url", "headers", "body", "bodyFile", "bodyTemplate");
+  static final List<String> CHECKS = List.of("status", "bodyContains", "jsonPath", "maxSize");
+  static final List<String> EXTRACTOR = List.of("jsonPath", "regex", "header");
+
+  /** Every mapping kind by its schema name. */
+  static final Map<String, List<String>> ALL = all();
+
+  private static Map<String, List<String>> all() {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    all.put("scenario", SCENARIO);
+    all.put("http", HTTP);
+    all.put("defaults", DEFAULTS);
+    all.put("feeder", FEEDER);
+    all.put("workload", WORKLOAD);
+    all.put("open", OPEN);
+    all.put("rateStage", RATE_STAGE);
+    all.put("ramp", RAMP);
+    all.put("spike", SPIKE);
+    all.put("burst", BURST);
+    all.put("random", RANDOM);
+    all.put("closed", CLOSED);
+    all.put("userStage", USER_STAGE);
+    all.put("thinkTime", THINK_TIME);
+    all.put("flow", FLOW);
+    all.put("step", STEP);
+    all.put("request", REQUEST);
+    all.put("checks", CHECKS);
+    all.put("extractor", EXTRACTOR);
+    return Map.copyOf(all);
+  }
+}

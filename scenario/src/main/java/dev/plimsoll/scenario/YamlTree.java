@@ -1,0 +1,162 @@
+package dev.plimsoll.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * A YAML document read into a small tree that remembers where every key and value was written,
+ * so that each later error can name {@code file:line:column}. Jackson's streaming parser supplies
+ * the positions; anchors and aliases are refused rather than half-supported.
+ */
+final class YamlTree {
+
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+  /** A position in the file, line and column from 1. */
+  record Location(int line, int column) {}
+
+  sealed interface Node permits MapNode, ListNode, ScalarNode {
+    Location at();
+
+    /** How the node is named in messages: "a mapping", "a list", "'text'". */
+    String describe();
+  }
+
+  /** A key and its value; {@code keyAt} is where the key was written. */
+  record Field(String key, Location keyAt, Node value) {}
+
+  record MapNode(Location at, Map<String, Field> fields) implements Node {
+    @Override
+    public String describe() {
+      return "a mapping";
+    }
+  }
+
+  record ListNode(Location at, List<Node> items) implements Node {
+    @Override
+    public String describe() {
+      return "a list";
+    }
+  }
+
+  enum ScalarKind { STRING, NUMBER, BOOLEAN, NULL }
+
+  record ScalarNode(Location at, String text, ScalarKind kind) implements Node {
+    @Override
+    public String describe() {
+      return kind == ScalarKind.NULL ? "empty" : "'" + text + "'";
+    }
+  }
+
+  private final String source;
+  private final YAMLParser parser;
+
+  private YamlTree(String source, YAMLParser parser) {
+    this.source = source;
+    this.parser = parser;
+  }
+
+  /** Reads one YAML document; {@code source} names the file in messages. */
+  static Node parse(String yaml, String source) {
+    try (YAMLParser parser = YAML.createParser(yaml)) {
+      YamlTree tree = new YamlTree(source, parser);
+      if (parser.nextToken() == null) {
+        throw new ScenarioException(source, "", "the file is empty");
+      }
+      Node root = tree.read();
+      if (parser.nextToken() != null) {
+        Location at = tree.tokenLocation();
+        throw new ScenarioException(source, at.line(), at.column(), "",
+            "a second YAML document starts here (a scenario file holds one document)");
+      }
+      return root;
+    } catch (JacksonException e) {
+      throw syntaxError(source, e);
+    } catch (IOException e) {
+      throw new ScenarioException(source, "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private Node read() throws IOException {
+    Location at = tokenLocation();
+    if (parser.isCurrentAlias()) {
+      throw new ScenarioException(source, at.line(), at.column(), "",
+          "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+    }
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          Location keyAt = tokenLocation();
+          Field first = fields.get(key);
+          if (first != null) {
+            throw new ScenarioException(source, keyAt.line(), keyAt.column(), "",
+                "key '" + key + "' appears twice in this mapping (first at line " + first.keyAt().line() + ")");
+          }
+          parser.nextToken();
+          fields.put(key, new Field(key, keyAt, read()));
+        }
+        return new MapNode(at, Collections.unmodifiableMap(fields));
+      }
+      case START_ARRAY -> {
+        List<Node> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(read());
+        }
+        return new ListNode(at, List.copyOf(items));
+      }
+      case VALUE_NULL -> {
+        return new ScalarNode(at, "", ScalarKind.NULL);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new ScalarNode(at, parser.getText(), ScalarKind.BOOLEAN);
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return new ScalarNode(at, parser.getText(), ScalarKind.NUMBER);
+      }
+      default -> {
+        return new ScalarNode(at, parser.getText(), ScalarKind.STRING);
+      }
+    }
+  }
+
+  private Location tokenLocation() {
+    JsonLocation l = parser.currentTokenLocation();
+    return new Location(l.getLineNr(), l.getColumnNr());
+  }
+
+  private static ScenarioException syntaxError(String source, JacksonException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+        Mark mark = y.getProblemMark();
+        StringBuilder problem = new StringBuilder("YAML syntax: ").append(y.getProblem());
+        if (y.getContext() != null && y.getContextMark() != null) {
+          problem.append(" (").append(y.getContext()).append(" at ")
+              .append(y.getContextMark().getLine() + 1).append(':')
+              .append(y.getContextMark().getColumn() + 1).append(')');
+        }
+        return new ScenarioException(source, mark.getLine() + 1, mark.getColumn() + 1, "", problem.toString());
+      }
+    }
+    JsonLocation l = e.getLocation();
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    message = message.lines().findFirst().orElse(message);
+    if (l != null && l.getLineNr() > 0) {
+      return new ScenarioException(source, l.getLineNr(), l.getColumnNr(), "", "YAML syntax: " + message);
+    }
+    return new ScenarioException(source, "", "YAML syntax: " + message);
+  }
+}
