@@ -7,8 +7,6 @@ import dev.plimsoll.core.RatePlan;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,11 +23,12 @@ final class OpenDriver implements Driver {
   private final OpenModel model;
   private final RatePlan plan;
   private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
-  private final List<Slot> slots = new ArrayList<>();
+  /** Slots are created as needed, up to the in-flight bound; only the scheduler adds them. */
+  private final Slot[] slots;
+  private volatile int slotCount;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final long[] dropped;
   private final ThreadFactory virtualThreads = Thread.ofVirtual().name("plimsoll-arrival").factory();
-  private volatile Slot[] slotsView = new Slot[0];
   private volatile Thread scheduler;
 
   OpenDriver(WorkloadRun run, OpenModel model, Duration length) {
@@ -37,6 +36,7 @@ final class OpenDriver implements Driver {
     this.model = model;
     this.plan = model.profile().plan(length);
     this.dropped = new long[run.operationCount];
+    this.slots = new Slot[model.maxInFlight()];
   }
 
   RatePlan plan() {
@@ -55,13 +55,17 @@ final class OpenDriver implements Driver {
   private void schedule() {
     RunState state = run.state;
     ArrivalSchedule schedule = new ArrivalSchedule(plan, model.arrivals(), run.seed ^ run.workload.name().hashCode());
-    while (state.running()) {
+    while (true) {
       double at = schedule.next();
       if (Double.isNaN(at)) {
         return;
       }
       long intended = state.startNanos + (long) (at * 1e9);
-      if (intended >= state.endNanos || !Waits.preciseUntil(intended, state)) {
+      if (intended >= state.endNanos) {
+        return;
+      }
+      if (!state.running() || !Waits.preciseUntil(intended, state)) {
+        dropRemaining(schedule, intended);
         return;
       }
       int pick = run.pick();
@@ -78,12 +82,32 @@ final class OpenDriver implements Driver {
     }
   }
 
+  /**
+   * The run stopped while arrivals were still due: the scheduler was behind, or a stop came early.
+   * Every arrival whose intended start had passed is counted as dropped, so that what was planned
+   * up to the stop is either run or reported — never silently lost.
+   */
+  private void dropRemaining(ArrivalSchedule schedule, long firstIntended) {
+    long stoppedAt = Math.min(System.nanoTime(), run.state.endNanos);
+    long intended = firstIntended;
+    while (intended < stoppedAt) {
+      int operation = run.firstOperation + run.pick();
+      COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+      double at = schedule.next();
+      if (Double.isNaN(at)) {
+        return;
+      }
+      intended = run.state.startNanos + (long) (at * 1e9);
+    }
+  }
+
   private Slot acquire() {
     Slot slot = free.poll();
-    if (slot == null && slots.size() < model.maxInFlight()) {
-      slot = new Slot(run.newCaller(slots.size()));
-      slots.add(slot);
-      slotsView = slots.toArray(Slot[]::new);
+    int count = slotCount;
+    if (slot == null && count < slots.length) {
+      slot = new Slot(run.newCaller(count));
+      slots[count] = slot;
+      slotCount = count + 1;
     }
     if (slot != null) {
       inFlight.incrementAndGet();
@@ -119,7 +143,6 @@ final class OpenDriver implements Driver {
     public void run() {
       thread = Thread.currentThread();
       long start = System.nanoTime();
-      caller.stripe.recordLag(start - intended);
       if (!entry.async()) {
         Throwable error = caller.callToCompletion(entry);
         complete(start, error);
@@ -135,7 +158,7 @@ final class OpenDriver implements Driver {
     private void complete(long start, Throwable error) {
       long end = System.nanoTime();
       thread = null;
-      Recorder.record(caller.stripe, operation, intended, start, end, error);
+      Recorder.record(caller.stripe, operation, intended, start, end, start - intended, error);
       release(this);
     }
   }
@@ -143,8 +166,9 @@ final class OpenDriver implements Driver {
   @Override
   public long started(int operationIndex) {
     long sum = 0;
-    for (Slot slot : slotsView) {
-      sum += slot.caller.started(operationIndex);
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      sum += slots[i].caller.started(operationIndex);
     }
     return sum;
   }
@@ -170,8 +194,9 @@ final class OpenDriver implements Driver {
 
   @Override
   public void interrupt() {
-    for (Slot slot : slotsView) {
-      Thread t = slot.thread;
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      Thread t = slots[i].thread;
       if (t != null) {
         t.interrupt();
       }

@@ -30,8 +30,15 @@ final class Recorder {
 
   static void record(
       Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos, Throwable error) {
+    record(stripe, operation, intendedNanos, startNanos, endNanos, -1, error);
+  }
+
+  /** As above, also recording how late the operation started against its schedule. */
+  static void record(Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos,
+      long lagNanos, Throwable error) {
     long response = LatencyDistribution.clamp(endNanos - intendedNanos);
     long service = LatencyDistribution.clamp(endNanos - startNanos);
-    stripe.record(operation, response, service, error == null ? null : ErrorClassifier.unwrap(error));
+    long lag = lagNanos < 0 ? -1 : LatencyDistribution.clamp(lagNanos);
+    stripe.record(operation, response, service, lag, error == null ? null : ErrorClassifier.unwrap(error));
   }
 }

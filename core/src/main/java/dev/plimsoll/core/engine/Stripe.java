@@ -1,7 +1,8 @@
 package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import java.util.concurrent.locks.ReentrantLock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
@@ -10,9 +11,26 @@ import org.HdrHistogram.IntCountsHistogram;
  * One of the recorder's stripes: a lock and two sets of cells, one being written and one spare.
  * Users are spread over the stripes by id, so the lock is rarely contended; the collector swaps the
  * sets at each interval boundary, holding the lock only for the swap.
+ *
+ * <p>The lock is a word taken with a CAS and released with a plain release store: on the hot path
+ * that costs a few nanoseconds less than a {@code ReentrantLock}, whose release is a full fence.
+ * Critical sections never block, so a waiter spins briefly, then yields (its carrier thread may
+ * have been descheduled by the OS while holding the lock).
  */
 final class Stripe {
-  private final ReentrantLock lock = new ReentrantLock();
+  private static final VarHandle LOCK;
+  private static final int SPINS_BEFORE_YIELD = 64;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(Stripe.class, "locked", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // through LOCK
+  private volatile int locked;
   private OperationCells[] active;
   private OperationCells[] spare;
   private AbstractHistogram lag = newIntervalHistogram();
@@ -36,14 +54,35 @@ final class Stripe {
     return new IntCountsHistogram(1, LatencyDistribution.HIGHEST_TRACKABLE_NANOS, LatencyDistribution.SIGNIFICANT_DIGITS);
   }
 
-  /** Records one completed operation; {@code error} is null for a success. */
-  void record(int operation, long responseNanos, long serviceNanos, Throwable error) {
+  private void lock() {
+    int spins = 0;
+    while (!LOCK.compareAndSet(this, 0, 1)) {
+      if (++spins < SPINS_BEFORE_YIELD) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  private void unlock() {
+    LOCK.setRelease(this, 0);
+  }
+
+  /**
+   * Records one completed operation; {@code error} is null for a success, {@code lagNanos} is
+   * negative when the operation had no schedule to be late for.
+   */
+  void record(int operation, long responseNanos, long serviceNanos, long lagNanos, Throwable error) {
     long now = error == null ? 0 : System.currentTimeMillis();
-    lock.lock();
+    lock();
     try {
       OperationCells c = active[operation];
       c.responseTime.recordValue(responseNanos);
       c.serviceTime.recordValue(serviceNanos);
+      if (lagNanos >= 0) {
+        lag.recordValue(lagNanos);
+      }
       if (error == null) {
         c.succeeded++;
       } else {
@@ -51,16 +90,16 @@ final class Stripe {
         c.errors.add(error, now);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
   void recordLag(long lagNanos) {
-    lock.lock();
+    lock();
     try {
       lag.recordValue(lagNanos);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -71,7 +110,7 @@ final class Stripe {
   void drainInto(OperationCells[] into, Histogram lagInto) {
     OperationCells[] taken;
     AbstractHistogram takenLag;
-    lock.lock();
+    lock();
     try {
       taken = active;
       active = spare;
@@ -80,7 +119,7 @@ final class Stripe {
       lag = spareLag;
       spareLag = takenLag;
     } finally {
-      lock.unlock();
+      unlock();
     }
     // The taken cells are now only touched here: the next swap happens on this thread.
     for (int i = 0; i < taken.length; i++) {
