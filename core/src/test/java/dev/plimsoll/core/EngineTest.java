@@ -241,6 +241,19 @@ class EngineTest {
     assertThat(result.verdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
   }
 
+  /** Arrivals due when the run stops are started or counted as dropped: never silently lost. */
+  @Test
+  void arrivalsDueWhenTheRunStopsAreCountedAsDropped() throws Exception {
+    RunHandle handle = Plimsoll.start(scenario(
+        Workload.of("w", ctx -> {}, OpenModel.of(RateProfile.burst(100_000, Duration.ofMinutes(1))).maxInFlight(100_000)),
+        Duration.ofSeconds(30)).build());
+    Thread.sleep(30);
+    handle.stop("early");
+    RunResult result = handle.result().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(result.total().started() + result.total().dropped()).isEqualTo(100_000);
+    assertThat(result.total().completed()).isEqualTo(result.total().started());
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
