@@ -37,7 +37,11 @@ final class Http2Connection extends AbstractConnection {
   /** Streams per connection until the server's SETTINGS say otherwise (RFC 9113 suggests >= 100). */
   static final int INITIAL_MAX_STREAMS = 100;
   private static final int MAX_STREAMS = 10_000;
-  private static final int MAX_RETRIES = 3;
+  /**
+   * Sends of one request the server refused unprocessed. Within the request's deadline; high
+   * because a server that rotates connections every few requests refuses many streams at once.
+   */
+  private static final int MAX_RETRIES = 100;
 
   private final DefaultHttp2Connection http2 = new DefaultHttp2Connection(false);
   private final IntObjectHashMap<Exchange> streams = new IntObjectHashMap<>();
@@ -179,7 +183,7 @@ final class Http2Connection extends AbstractConnection {
     streams.remove(streamId);
     trimOrder();
     slot.pool.release(slot);
-    if (e.retries++ >= MAX_RETRIES) {
+    if (e.retries++ >= MAX_RETRIES || e.expired(System.nanoTime())) {
       e.fail(new ConnectionResetException("stream refused by " + target.authority() + " " + MAX_RETRIES
           + " times (not processed)", null));
     } else {

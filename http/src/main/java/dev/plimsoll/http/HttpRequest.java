@@ -196,6 +196,11 @@ public final class HttpRequest {
       return method("POST").body(bytes);
     }
 
+    /** POST with the text as a UTF-8 body. */
+    public Builder post(String text) {
+      return method("POST").body(text);
+    }
+
     public Builder put(byte[] bytes) {
       return method("PUT").body(bytes);
     }

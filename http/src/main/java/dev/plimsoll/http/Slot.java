@@ -2,6 +2,9 @@ package dev.plimsoll.http;
 
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One place for a connection in a pool, bound to one event loop. It opens its connection on first
@@ -22,6 +25,8 @@ final class Slot {
   /** The connection being opened, or null. */
   private Connection connecting;
   private final ArrayDeque<Exchange> pending = new ArrayDeque<>(1);
+  private final Runnable pendingCheck = this::expirePending;
+  private ScheduledFuture<?> pendingTimer;
   private boolean closed;
 
   Slot(ConnectionPool pool, EventLoop loop, int capacity) {
@@ -61,6 +66,9 @@ final class Slot {
       return;
     }
     pending.addLast(exchange);
+    if (pendingTimer == null) {
+      schedulePendingCheck(exchange.deadlineNanos);
+    }
     if (connecting == null) {
       connection = null;
       connecting = pool.transport.connect(this);
@@ -98,6 +106,33 @@ final class Slot {
   void closed(Connection c) {
     if (connection == c) {
       connection = null;
+    }
+  }
+
+  private void schedulePendingCheck(long deadlineNanos) {
+    pendingTimer = loop.schedule(pendingCheck, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Fails the held requests whose deadline passed while the connection was being opened: the
+   * request timeout bounds the whole wait, even when the connect timeout is longer.
+   */
+  private void expirePending() {
+    pendingTimer = null;
+    long now = System.nanoTime();
+    long next = Long.MAX_VALUE;
+    for (Iterator<Exchange> it = pending.iterator(); it.hasNext(); ) {
+      Exchange e = it.next();
+      if (e.expired(now)) {
+        it.remove();
+        e.fail(Failures.timedOutWaitingForConnection(pool.transport.settings.requestTimeout()));
+        pool.release(this);
+      } else {
+        next = Math.min(next, e.deadlineNanos);
+      }
+    }
+    if (!pending.isEmpty()) {
+      schedulePendingCheck(next);
     }
   }
 

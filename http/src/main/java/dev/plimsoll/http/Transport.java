@@ -103,21 +103,21 @@ final class Transport {
   }
 
   private static SslContext sslContext(HttpClientSettings settings) {
-    SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
     TlsTrust trust = settings.tlsTrust();
-    if (trust instanceof TlsTrust.Certificates c) {
-      builder.trustManager(c.pemFile().toFile());
-    } else if (trust instanceof TlsTrust.Insecure) {
-      builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
-    }
-    builder.endpointIdentificationAlgorithm(trust instanceof TlsTrust.Insecure ? null : "HTTPS");
-    String alpn = settings.protocol() == HttpProtocol.H2 ? ApplicationProtocolNames.HTTP_2 : ApplicationProtocolNames.HTTP_1_1;
-    builder.applicationProtocolConfig(new ApplicationProtocolConfig(
-        ApplicationProtocolConfig.Protocol.ALPN,
-        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-        alpn));
     try {
+      SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+      if (trust instanceof TlsTrust.Certificates c) {
+        builder.trustManager(c.pemFile().toFile());
+      } else if (trust instanceof TlsTrust.Insecure) {
+        builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+      }
+      builder.endpointIdentificationAlgorithm(trust instanceof TlsTrust.Insecure ? null : "HTTPS");
+      String alpn = settings.protocol() == HttpProtocol.H2 ? ApplicationProtocolNames.HTTP_2 : ApplicationProtocolNames.HTTP_1_1;
+      builder.applicationProtocolConfig(new ApplicationProtocolConfig(
+          ApplicationProtocolConfig.Protocol.ALPN,
+          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+          alpn));
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new InvalidConfigurationException("http.tlsTrust",
