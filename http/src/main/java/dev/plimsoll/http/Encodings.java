@@ -30,23 +30,23 @@ final class Encodings {
 
   static byte[] http1(HttpRequest request, boolean compression) {
     int slot = compression ? HTTP1_COMPRESSED : HTTP1;
-    Object cached = request.encodings[slot];
+    Object cached = request.encodings.get(slot);
     if (cached != null) {
       return (byte[]) cached;
     }
     byte[] encoded = encodeHttp1(request, compression);
-    request.encodings[slot] = encoded;
+    request.encodings.set(slot, encoded);
     return encoded;
   }
 
   static Http2Headers h2(HttpRequest request, boolean compression) {
     int slot = compression ? H2_COMPRESSED : H2;
-    Object cached = request.encodings[slot];
+    Object cached = request.encodings.get(slot);
     if (cached != null) {
       return (Http2Headers) cached;
     }
     Http2Headers encoded = encodeH2(request, compression);
-    request.encodings[slot] = encoded;
+    request.encodings.set(slot, encoded);
     return encoded;
   }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One HTTP request: method, absolute http(s) URI, header fields and body. Immutable, so one
@@ -27,8 +28,11 @@ public final class HttpRequest {
   private final byte[] body;
   private final Target target;
 
-  /** Encoded forms, made on first send and reused: index by {@link Encodings}. */
-  final Object[] encodings = new Object[Encodings.COUNT];
+  /**
+   * Encoded forms, made on first send and reused, indexed as {@link Encodings} says. Event loops
+   * may race to fill a slot; they make equal values, and the atomic array publishes them safely.
+   */
+  final AtomicReferenceArray<Object> encodings = new AtomicReferenceArray<>(Encodings.COUNT);
 
   private HttpRequest(Builder b) {
     this.method = b.method;
