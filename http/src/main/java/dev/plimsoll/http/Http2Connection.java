@@ -331,8 +331,13 @@ final class Http2Connection extends AbstractConnection {
     public void onStreamClosed(Http2Stream stream) {
       Exchange e = streams.get(stream.id());
       if (e != null) {
-        fail(stream.id(), e, closeCause != null ? closeCause
-            : new ConnectionResetException("stream to " + target.authority() + " closed before the response was complete", null));
+        Throwable cause = closeCause;
+        if (cause == null) {
+          cause = channel.isActive()
+              ? new ConnectionResetException("stream to " + target.authority() + " closed before the response was complete", null)
+              : Failures.closedMidResponse(target, e.headReceived());
+        }
+        fail(stream.id(), e, cause);
       }
     }
   }

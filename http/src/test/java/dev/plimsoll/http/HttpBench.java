@@ -81,6 +81,40 @@ public final class HttpBench {
       double elapsed = (System.nanoTime() - start) / 1e9;
       System.out.printf("mode %s, %d users, %d connections, epoll %s: %d ok, %d failed, %.0f req/s%n",
           mode, users, connections, client.nativeTransport(), ok, failed, (ok + failed) / elapsed);
+      ThreadCpu.print(ok + failed);
+    }
+  }
+
+  /** CPU time per request of this process's threads, by thread kind (Linux /proc), whole run. */
+  static final class ThreadCpu {
+    static void print(long requests) {
+      java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+      if (!java.nio.file.Files.isDirectory(tasks) || requests == 0) {
+        return;
+      }
+      java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+      long hz = 100;
+      try (var dirs = java.nio.file.Files.list(tasks)) {
+        for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) dirs::iterator) {
+          try {
+            String stat = java.nio.file.Files.readString(t.resolve("stat"));
+            String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            String kind = comm.replaceAll("[-#0-9 ]+$", "").replaceAll("-[0-9]+-[0-9]+$", "");
+            ticks.merge(kind, used, Long::sum);
+          } catch (java.io.IOException | RuntimeException gone) {
+            // The thread ended meanwhile.
+          }
+        }
+      } catch (java.io.IOException e) {
+        return;
+      }
+      StringBuilder sb = new StringBuilder("cpu-us/req by thread:");
+      ticks.entrySet().stream().filter(e -> e.getValue() > 0)
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> sb.append(String.format(" %s=%.2f", e.getKey(), e.getValue() * 1e6 / hz / requests)));
+      System.out.println(sb);
     }
   }
 
@@ -90,6 +124,8 @@ public final class HttpBench {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
+    // Records each service time as the engine would, so that the two modes differ in threading only.
+    org.HdrHistogram.Recorder latencies = new org.HdrHistogram.Recorder(3);
     CountDownLatch done = new CountDownLatch(users);
     for (int i = 0; i < users; i++) {
       new Object() {
@@ -98,7 +134,9 @@ public final class HttpBench {
             done.countDown();
             return;
           }
+          long start = System.nanoTime();
           client.send(request).whenComplete((r, e) -> {
+            latencies.recordValue(System.nanoTime() - start);
             if (e == null && r.successful()) {
               ok.increment();
             } else {
@@ -120,6 +158,8 @@ public final class HttpBench {
       }
     }
     System.out.println(perSecond);
+    org.HdrHistogram.Histogram h = latencies.getIntervalHistogram();
+    System.out.printf("p50 %.3f ms, p99 %.3f ms%n", h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6);
     return new long[] {ok.sum(), failed.sum()};
   }
 }
