@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs HttpBench next to wrk against the same nginx, with shared/bench/http-vs-wrk.py.
+#   http/bench/http-vs-wrk.sh [engine|async] [extra args for http-vs-wrk.py, e.g. -n 3 -d 15]
+# Builds the module and its test classpath first (the benchmark main lives in src/test).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mode="${1:-engine}"; shift || true
+java="${PLIMSOLL_JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java /usr/lib/jvm/*21*/bin/java 2>/dev/null | head -1 || true)}"
+mvn -q -B -pl core,http -am install -DskipTests
+mvn -q -B -pl http dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+cp="http/target/classes:http/target/test-classes:$(cat http/target/bench.classpath)"
+script="${HTTP_VS_WRK:-../shared/bench/http-vs-wrk.py}"
+[ -f "$script" ] || script=/work/shared/bench/http-vs-wrk.py
+exec python3 "$script" "$@" -- "$java" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$cp" \
+  dev.plimsoll.http.HttpBench '{url}' --users '{conns}' --connections '{conns}' --duration '{dur}' --mode "$mode"

@@ -1,0 +1,120 @@
+package dev.plimsoll.http;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An HTTP/1.1 and HTTP/2 client for load tests, on Netty. One set of event-loop threads serves
+ * every connection; each target (scheme, host, port) gets a fixed pool of
+ * {@link HttpClientSettings#connectionsPerTarget()} keep-alive connections, opened on first use
+ * and opened again after they close.
+ *
+ * <ul>
+ *   <li>HTTP/1.1: a request waits (FIFO) for a free connection; one request per connection at a
+ *       time, no pipelining, as wrk and browsers do.
+ *   <li>HTTP/2 (h2 over TLS, h2c): requests are streams, spread over the pool's connections up to
+ *       the server's concurrent-stream limit on each; past that they wait, FIFO.
+ * </ul>
+ *
+ * <p>A failure never breaks the pool: a connection that failed is closed and replaced on demand.
+ * Futures complete on an event loop, as the last byte of the response is read; code chained on
+ * them with non-async methods runs there and must not block.
+ *
+ * <pre>{@code
+ * try (HttpClient client = HttpClient.create(HttpClientSettings.builder().connectionsPerTarget(16).build())) {
+ *   HttpResponse response = client.send(HttpRequest.get("http://127.0.0.1:8080/")).join();
+ * }
+ * }</pre>
+ */
+public final class HttpClient implements AutoCloseable {
+  private final HttpClientSettings settings;
+  private final Transport transport;
+  private final ConcurrentHashMap<Target, ConnectionPool> pools = new ConcurrentHashMap<>();
+  private final long requestTimeoutNanos;
+  private volatile boolean closed;
+
+  private HttpClient(HttpClientSettings settings) {
+    this.settings = settings;
+    this.transport = new Transport(settings);
+    this.requestTimeoutNanos = settings.requestTimeout().toNanos();
+  }
+
+  /**
+   * A client with these settings; it starts its event-loop threads at once.
+   *
+   * @throws dev.plimsoll.core.InvalidConfigurationException if the TLS trust cannot be loaded
+   */
+  public static HttpClient create(HttpClientSettings settings) {
+    return new HttpClient(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /** A client with the default settings. */
+  public static HttpClient create() {
+    return create(HttpClientSettings.defaults());
+  }
+
+  public HttpClientSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Sends the request; the future completes with the response (any status), or exceptionally
+   * with an {@link HttpFailure} subtype saying what went wrong.
+   */
+  public CompletableFuture<HttpResponse> send(HttpRequest request) {
+    return send(request, null);
+  }
+
+  /** Sends the request and applies the check to the (final) response before completing. */
+  CompletableFuture<HttpResponse> send(HttpRequest request, ResponseCheck check) {
+    Objects.requireNonNull(request, "request");
+    long deadline = System.nanoTime() + requestTimeoutNanos;
+    if (settings.followRedirects()) {
+      return Redirects.follow(this, request, check, deadline);
+    }
+    return exchange(request, check, deadline);
+  }
+
+  CompletableFuture<HttpResponse> exchange(HttpRequest request, ResponseCheck check, long deadlineNanos) {
+    Exchange exchange = new Exchange(request, check, deadlineNanos, settings.maxResponseBodyBytes());
+    if (closed) {
+      exchange.fail(new IllegalStateException("the HTTP client is closed"));
+      return exchange.future;
+    }
+    Target target = request.target();
+    ConnectionPool pool = pools.get(target);
+    if (pool == null) {
+      String mismatch = Transport.schemeMismatch(settings.protocol(), target);
+      if (mismatch != null) {
+        exchange.fail(new IllegalArgumentException(mismatch));
+        return exchange.future;
+      }
+      pool = pools.computeIfAbsent(target, t -> new ConnectionPool(transport, t));
+    }
+    pool.send(exchange);
+    return exchange.future;
+  }
+
+  /** Counters since creation: connections opened, bytes sent and received. */
+  public HttpClientStats stats() {
+    return new HttpClientStats(
+        transport.connectionsOpened.sum(), transport.bytes.sent.sum(), transport.bytes.received.sum());
+  }
+
+  /** Whether connections use the native epoll transport (Linux) rather than NIO. */
+  public boolean nativeTransport() {
+    return transport.epoll;
+  }
+
+  /** Fails queued requests, closes every connection and stops the event loops. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pools.values().forEach(ConnectionPool::close);
+    transport.close();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.plimsoll.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One HTTP request: method, absolute http(s) URI, header fields and body. Immutable, so one
+ * instance can be sent any number of times from any thread; the client then encodes it once.
+ *
+ * <pre>{@code
+ * HttpRequest search = HttpRequest.get("http://127.0.0.1:8080/search?q=boots");
+ * HttpRequest order = HttpRequest.builder("http://127.0.0.1:8080/orders")
+ *     .post("{\"sku\":42}".getBytes(UTF_8))
+ *     .header("content-type", "application/json")
+ *     .build();
+ * }</pre>
+ */
+public final class HttpRequest {
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final String method;
+  private final URI uri;
+  private final Headers headers;
+  private final byte[] body;
+  private final Target target;
+
+  /**
+   * Encoded forms, made on first send and reused, indexed as {@link Encodings} says. Event loops
+   * may race to fill a slot; they make equal values, and the atomic array publishes them safely.
+   */
+  final AtomicReferenceArray<Object> encodings = new AtomicReferenceArray<>(Encodings.COUNT);
+
+  private HttpRequest(Builder b) {
+    this.method = b.method;
+    this.uri = b.uri;
+    this.headers = b.headers.build();
+    this.body = b.body;
+    this.target = Target.of(uri);
+  }
+
+  public static HttpRequest get(String uri) {
+    return builder(uri).build();
+  }
+
+  public static HttpRequest get(URI uri) {
+    return builder(uri).build();
+  }
+
+  public static Builder builder(String uri) {
+    return builder(parse(uri));
+  }
+
+  public static Builder builder(URI uri) {
+    return new Builder().uri(uri);
+  }
+
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.method = method;
+    b.uri = uri;
+    b.headers = headers.newBuilder();
+    b.body = body;
+    return b;
+  }
+
+  /** Upper-case method token, e.g. GET. */
+  public String method() {
+    return method;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  /** A copy of the body (empty when there is none). */
+  public byte[] body() {
+    return body.length == 0 ? body : body.clone();
+  }
+
+  public int bodyLength() {
+    return body.length;
+  }
+
+  byte[] bodyUnsafe() {
+    return body;
+  }
+
+  Target target() {
+    return target;
+  }
+
+  /** The path and query as sent on the request line, e.g. {@code /search?q=boots}. */
+  String pathAndQuery() {
+    String path = uri.getRawPath();
+    if (path == null || path.isEmpty()) {
+      path = "/";
+    }
+    String query = uri.getRawQuery();
+    return query == null ? path : path + '?' + query;
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + uri;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HttpRequest r
+        && method.equals(r.method)
+        && uri.equals(r.uri)
+        && headers.equals(r.headers)
+        && Arrays.equals(body, r.body);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, uri, headers, Arrays.hashCode(body));
+  }
+
+  private static URI parse(String uri) {
+    Objects.requireNonNull(uri, "uri");
+    try {
+      return URI.create(uri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("request URI '" + uri + "' is not a valid URI: " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds an {@link HttpRequest}: GET without a body unless told otherwise. */
+  public static final class Builder {
+    private String method = "GET";
+    private URI uri;
+    private Headers.Builder headers = Headers.builder();
+    private byte[] body = NO_BODY;
+
+    private Builder() {}
+
+    /** @throws IllegalArgumentException unless an absolute http or https URI with a host */
+    public Builder uri(URI target) {
+      Objects.requireNonNull(target, "uri");
+      String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IllegalArgumentException("request URI '" + target + "' must be absolute with scheme http or https");
+      }
+      if (target.getHost() == null || target.getHost().isEmpty()) {
+        throw new IllegalArgumentException("request URI '" + target + "' has no host");
+      }
+      this.uri = target;
+      return this;
+    }
+
+    public Builder uri(String target) {
+      return uri(parse(target));
+    }
+
+    /** @throws IllegalArgumentException unless an HTTP token such as GET, POST or PROPFIND */
+    public Builder method(String name) {
+      Objects.requireNonNull(name, "method");
+      if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+        throw new IllegalArgumentException("method '" + name + "' is not an HTTP token");
+      }
+      this.method = name.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    public Builder headers(Headers all) {
+      headers = all.newBuilder();
+      return this;
+    }
+
+    /** The body, copied. */
+    public Builder body(byte[] bytes) {
+      body = Objects.requireNonNull(bytes, "body").length == 0 ? NO_BODY : bytes.clone();
+      return this;
+    }
+
+    public Builder body(String text) {
+      return body(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Builder get() {
+      return method("GET");
+    }
+
+    public Builder post(byte[] bytes) {
+      return method("POST").body(bytes);
+    }
+
+    /** POST with the text as a UTF-8 body. */
+    public Builder post(String text) {
+      return method("POST").body(text);
+    }
+
+    public Builder put(byte[] bytes) {
+      return method("PUT").body(bytes);
+    }
+
+    public Builder delete() {
+      return method("DELETE");
+    }
+
+    public Builder head() {
+      return method("HEAD");
+    }
+
+    public HttpRequest build() {
+      if (uri == null) {
+        throw new IllegalStateException("request URI is not set");
+      }
+      return new HttpRequest(this);
+    }
+  }
+}
