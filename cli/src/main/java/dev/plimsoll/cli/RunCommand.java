@@ -1,0 +1,93 @@
+package dev.plimsoll.cli;
+
+import dev.plimsoll.scenario.DryRun;
+import dev.plimsoll.scenario.Overrides;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Runs a YAML scenario (see docs/scenario-format.md).",
+        "Settings: defaults < the scenario file < PLIMSOLL_* environment variables < these options."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+  Path file;
+
+  @Option(names = "--duration", paramLabel = "D", description = "The whole run, warm-up included (e.g. 30s, 5m).")
+  Duration duration;
+
+  @Option(names = "--warm-up", paramLabel = "D", description = "The warm-up, kept out of the summary.")
+  Duration warmUp;
+
+  @Option(names = "--rate", paramLabel = "R", description = "Every open workload at this constant rate (200/s, 12000/min).")
+  String rate;
+
+  @Option(names = "--users", paramLabel = "N", description = "Every closed workload with this many users.")
+  Integer users;
+
+  @Option(names = "--connections", paramLabel = "N", description = "HTTP connections per target.")
+  Integer connections;
+
+  @Option(names = "--target", paramLabel = "URL", description = "The base URL relative request URLs resolve against.")
+  String target;
+
+  @Option(names = "--criteria", paramLabel = "C", description = "Criteria replacing the file's (repeatable), e.g. 'p99 < 50ms'.")
+  List<String> criteria;
+
+  @Option(names = "--dry-run", description = "Print the effective plan (workloads, load over time, criteria) and send nothing.")
+  boolean dryRun;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("no scenario file at " + file);
+    }
+    ScenarioSpec spec = ScenarioLoader.create().overrides(commandLine().orElse(Overrides.fromEnvironment())).load(file);
+    if (dryRun) {
+      System.out.print(DryRun.describe(spec));
+      return ExitCodes.PASSED;
+    }
+    return HttpScenarios.run(spec, output, System.out);
+  }
+
+  private Overrides commandLine() {
+    Overrides.Builder b = Overrides.builder("command line");
+    if (duration != null) {
+      b.duration(duration);
+    }
+    if (warmUp != null) {
+      b.warmUp(warmUp);
+    }
+    if (rate != null) {
+      b.rate(rate);
+    }
+    if (users != null) {
+      b.users(users);
+    }
+    if (connections != null) {
+      b.connections(connections);
+    }
+    if (target != null) {
+      b.target(target);
+    }
+    if (criteria != null) {
+      b.criteria(criteria);
+    }
+    return b.build();
+  }
+}
