@@ -10,10 +10,11 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The open model: a scheduler thread walks the arrival schedule and starts each arrival on a
- * virtual thread, in a free slot. With no free slot (the in-flight bound reached) the arrival is
+ * The open model: a scheduler thread walks the arrival schedule and hands each arrival to a free
+ * slot, which runs it on its own virtual thread. With no free slot (the in-flight bound reached) the arrival is
  * counted as dropped — never delayed.
  */
 final class OpenDriver implements Driver {
@@ -55,6 +56,7 @@ final class OpenDriver implements Driver {
   private void schedule() {
     RunState state = run.state;
     ArrivalSchedule schedule = new ArrivalSchedule(plan, model.arrivals(), run.seed ^ run.workload.name().hashCode());
+    long previous = state.startNanos;
     while (true) {
       double at = schedule.next();
       if (Double.isNaN(at)) {
@@ -64,7 +66,9 @@ final class OpenDriver implements Driver {
       if (intended >= state.endNanos) {
         return;
       }
-      if (!state.running() || !Waits.preciseUntil(intended, state)) {
+      long gap = intended - previous;
+      previous = intended;
+      if (!state.running() || !Waits.preciseUntil(intended, gap, state)) {
         dropRemaining(schedule, intended);
         return;
       }
@@ -77,8 +81,7 @@ final class OpenDriver implements Driver {
       }
       Mix.Entry entry = run.entries[pick];
       slot.caller.starting(operation, entry.name());
-      slot.prepare(entry, operation, intended);
-      virtualThreads.newThread(slot).start();
+      slot.assign(entry, operation, intended);
     }
   }
 
@@ -121,31 +124,56 @@ final class OpenDriver implements Driver {
     free.offer(slot);
   }
 
-  /** One in-flight place: its caller context and the arrival it is serving. */
+  /**
+   * One in-flight place: its caller context and a virtual thread of its own that serves the
+   * arrivals handed to it. Reusing the thread (rather than starting one per arrival) keeps the
+   * generator's allocation — and so its GC pauses, which every arrival due during them inherits as
+   * lag — small at high rates. The worker leaves when the run has finished and it has nothing to do.
+   */
   private final class Slot implements Runnable {
     final Caller caller;
+    private final Thread worker;
     private Mix.Entry entry;
     private int operation;
     private long intended;
-    private volatile Thread thread;
+    /** Written by the scheduler after the fields above, so reading it true publishes them. */
+    private volatile boolean assigned;
+    private volatile boolean busy;
 
     Slot(Caller caller) {
       this.caller = caller;
+      this.worker = virtualThreads.newThread(this);
+      worker.start();
     }
 
-    void prepare(Mix.Entry next, int operationIndex, long intendedNanos) {
+    /** Hands an arrival to this slot; only the scheduler calls it, and only for a free slot. */
+    void assign(Mix.Entry next, int operationIndex, long intendedNanos) {
       entry = next;
       operation = operationIndex;
       intended = intendedNanos;
+      assigned = true;
+      LockSupport.unpark(worker);
     }
 
     @Override
     public void run() {
-      thread = Thread.currentThread();
+      while (true) {
+        while (!assigned) {
+          if (!run.state.running()) {
+            return;
+          }
+          LockSupport.park(this);
+        }
+        assigned = false;
+        serve();
+      }
+    }
+
+    private void serve() {
+      busy = true;
       long start = System.nanoTime();
       if (!entry.async()) {
-        Throwable error = caller.callToCompletion(entry);
-        complete(start, error);
+        complete(start, caller.callToCompletion(entry));
         return;
       }
       try {
@@ -157,7 +185,7 @@ final class OpenDriver implements Driver {
 
     private void complete(long start, Throwable error) {
       long end = System.nanoTime();
-      thread = null;
+      busy = false;
       Recorder.record(caller.stripe, operation, intended, start, end, start - intended, error);
       release(this);
     }
@@ -188,7 +216,11 @@ final class OpenDriver implements Driver {
   public void wake() {
     Thread s = scheduler;
     if (s != null) {
-      java.util.concurrent.locks.LockSupport.unpark(s);
+      LockSupport.unpark(s);
+    }
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      LockSupport.unpark(slots[i].worker);
     }
   }
 
@@ -196,9 +228,8 @@ final class OpenDriver implements Driver {
   public void interrupt() {
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      Thread t = slots[i].thread;
-      if (t != null) {
-        t.interrupt();
+      if (slots[i].busy) {
+        slots[i].worker.interrupt();
       }
     }
   }
