@@ -40,7 +40,7 @@ final class Http1Connection extends AbstractConnection {
   void install(ChannelPipeline pipeline) {
     pipeline.addLast("http1", decoder);
     if (compression) {
-      pipeline.addLast("decompress", new HttpContentDecompressor());
+      pipeline.addLast("decompress", new HttpContentDecompressor(0));
     }
     pipeline.addLast("exchange", this);
   }
