@@ -29,6 +29,8 @@ final class Http1Connection extends AbstractConnection {
   private Exchange current;
   private boolean keepAlive = true;
   private boolean informational;
+  /** Exchanges completed on this connection: a closed reused connection may just be stale. */
+  private int served;
 
   Http1Connection(Slot slot, HttpClientSettings settings) {
     super(slot, settings);
@@ -38,7 +40,7 @@ final class Http1Connection extends AbstractConnection {
   void install(ChannelPipeline pipeline) {
     pipeline.addLast("http1", decoder);
     if (compression) {
-      pipeline.addLast("decompress", new HttpContentDecompressor());
+      pipeline.addLast("decompress", new HttpContentDecompressor(0));
     }
     pipeline.addLast("exchange", this);
   }
@@ -99,6 +101,7 @@ final class Http1Connection extends AbstractConnection {
       e.content(content.content());
       if (msg instanceof LastHttpContent) {
         current = null;
+        served++;
         if (!keepAlive) {
           ctx.close();
         }
@@ -117,12 +120,36 @@ final class Http1Connection extends AbstractConnection {
     context.close();
   }
 
+  /**
+   * The peer closed the connection. If it did so cleanly before answering a request sent on a
+   * reused connection, the request most likely met the server's idle-connection close (the
+   * keep-alive race): an idempotent request is sent once more on a new connection, as browsers and
+   * OkHttp do. A reset, a partial response, or a second close fails the request.
+   */
   @Override
   void closedWhileReady() {
     Exchange e = current;
-    if (e != null) {
-      failCurrent(Failures.closedMidResponse(target, e.headReceived()));
+    if (e == null) {
+      return;
     }
+    if (!e.headReceived() && served > 0 && e.retries == 0 && idempotent(e.request.method())
+        && !e.expired(System.nanoTime())) {
+      current = null;
+      keepAlive = false;
+      slot.pool.release(slot);
+      e.retries++;
+      e.reset();
+      slot.pool.send(e);
+      return;
+    }
+    failCurrent(Failures.closedMidResponse(target, e.headReceived()));
+  }
+
+  private static boolean idempotent(String method) {
+    return switch (method) {
+      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+      default -> false;
+    };
   }
 
   @Override

@@ -62,7 +62,7 @@ final class Http2Connection extends AbstractConnection {
   void install(ChannelPipeline pipeline) {
     Http2FrameListener frames = new Frames();
     if (compression) {
-      frames = new DelegatingDecompressorFrameListener(http2, frames);
+      frames = new DelegatingDecompressorFrameListener(http2, frames, 0);
     }
     http2.addListener(new Lifecycle());
     handler = new Http2ConnectionHandlerBuilder()

@@ -66,8 +66,11 @@ public final class HttpClient implements AutoCloseable {
     return send(request, null);
   }
 
-  /** Sends the request and applies the check to the (final) response before completing. */
-  CompletableFuture<HttpResponse> send(HttpRequest request, ResponseCheck check) {
+  /**
+   * Sends the request and, before completing, applies the check to the (final) response: what the
+   * check throws becomes the future's failure. The check runs on the event loop and must be quick.
+   */
+  public CompletableFuture<HttpResponse> send(HttpRequest request, ResponseCheck check) {
     Objects.requireNonNull(request, "request");
     long deadline = System.nanoTime() + requestTimeoutNanos;
     if (settings.followRedirects()) {

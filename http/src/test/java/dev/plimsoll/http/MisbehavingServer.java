@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /reset}: reads the request, then resets the connection (SO_LINGER 0)
  *   <li>{@code /500}: 500 Internal Server Error
  *   <li>{@code /truncated}: announces 100 body bytes, sends 10 and closes
+ *   <li>{@code /stale-next}: 200 with keep-alive, then reads the connection's next request and
+ *       closes cleanly without answering it, as a server closing an idle connection does when a
+ *       request crosses its close
  * </ul>
  *
  * One virtual thread per connection; every socket is closed with the server.
@@ -70,9 +73,13 @@ final class MisbehavingServer implements AutoCloseable {
     try (socket) {
       InputStream in = socket.getInputStream();
       OutputStream out = socket.getOutputStream();
+      boolean dropNext = false;
       while (!closed) {
         String path = readRequest(in);
         if (path == null) {
+          return;
+        }
+        if (dropNext) {
           return;
         }
         requests.incrementAndGet();
@@ -89,6 +96,10 @@ final class MisbehavingServer implements AutoCloseable {
           case "/truncated" -> {
             write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
             return;
+          }
+          case "/stale-next" -> {
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            dropNext = true;
           }
           default -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
         }

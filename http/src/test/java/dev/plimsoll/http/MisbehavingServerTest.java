@@ -118,6 +118,27 @@ class MisbehavingServerTest {
   }
 
   @Test
+  void staleKeepAliveConnection_isRetriedOnce_forIdempotentRequestsOnly() {
+    try (HttpClient client = client(1)) {
+      assertThat(client.send(HttpRequest.get(server.url("/stale-next"))).join().status()).isEqualTo(200);
+      // Sent on the reused connection, which the server closes without answering: sent again.
+      assertOkAfterwards(client);
+      assertThat(client.stats().connectionsOpened()).isEqualTo(2);
+
+      assertThat(client.send(HttpRequest.get(server.url("/stale-next"))).join().status()).isEqualTo(200);
+      assertThat(failureOf(client, "POST", server.url("/ok")))
+          .isInstanceOf(ConnectionResetException.class)
+          .hasMessageEndingWith("before any response");
+    }
+  }
+
+  static Throwable failureOf(HttpClient client, String method, String url) {
+    Throwable t = catchThrowable(() -> client.send(HttpRequest.builder(url).method(method).build()).join());
+    assertThat(t).as("sending %s %s", method, url).isInstanceOf(CompletionException.class);
+    return t.getCause();
+  }
+
+  @Test
   void serverError_isAResponse_andAStatusFailureThroughHttpOperations() throws Exception {
     try (HttpClient client = client(1)) {
       HttpResponse r = client.send(HttpRequest.get(server.url("/500"))).join();
