@@ -254,6 +254,33 @@ class EngineTest {
     assertThat(result.total().completed()).isEqualTo(result.total().started());
   }
 
+  /** Closed users alternate between completion-driven async operations and sync ones on a thread. */
+  @Test
+  void closedUsersMixingAsyncAndSyncOperationsKeepExactCounts() {
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try {
+      Mix mix = Mix.builder()
+          .addAsync("later", 3, ctx -> {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            timer.schedule(() -> f.complete(null), 1, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return f;
+          })
+          .addAsync("now", 1, ctx -> CompletableFuture.completedFuture(null))
+          .add("sync", 1, ctx -> {})
+          .build();
+      RunResult result = Plimsoll.run(scenario(Workload.of("w", mix, ClosedModel.users(4).iterationsPerUser(50)), Duration.ofSeconds(10)).build());
+      assertThat(result.total().completed()).isEqualTo(200);
+      assertThat(result.operation("later").orElseThrow().completed()).isEqualTo(120);
+      assertThat(result.operation("now").orElseThrow().completed()).isEqualTo(40);
+      assertThat(result.operation("sync").orElseThrow().completed()).isEqualTo(40);
+      assertThat(result.total().failed()).isZero();
+      // Every user stopped at its limit, so the run ended long before its 10 s.
+      assertThat(Duration.between(result.startTime(), result.endTime())).isLessThan(Duration.ofSeconds(10));
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -2,25 +2,42 @@ package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The closed model: one virtual thread per active user. A controller follows the user profile,
- * starting users as the count rises; users above the count finish their iteration and leave.
+ * The closed model: virtual users, each running one iteration after another. A controller follows
+ * the user profile, starting users as the count rises; users above the count finish their
+ * iteration and leave.
+ *
+ * <p>A user runs on a virtual thread of its own, except while its operations are asynchronous and
+ * nothing needs to wait between them (no think time, no pacing): then no thread waits for the
+ * operation — its completion records it and starts the user's next iteration on the completing
+ * thread. Parking and waking a thread per operation would otherwise cost microseconds of CPU each,
+ * more than a fast protocol driver spends on the request itself. A synchronous pick hands the user
+ * back to a virtual thread.
  */
 final class ClosedDriver implements Driver {
   private static final long CONTROL_PERIOD_NANOS = 10_000_000;
+  private static final int NO_PICK = -1;
 
   private final WorkloadRun run;
   private final ClosedModel model;
   private final Caller[] users;
   private final Thread[] threads;
+  /** 1 while a user is running, on a thread or in completions; the controller restarts only idle users. */
+  private final AtomicIntegerArray active;
   private final AtomicLong sharedIterations = new AtomicLong();
   private final long pacingNanos;
+  private final boolean completionDriven;
   private volatile int target;
   private volatile Thread controller;
+  /** Set once a constant profile's users have all been started: only then can they all be done. */
+  private volatile boolean allUsersStarted;
 
   ClosedDriver(WorkloadRun run, ClosedModel model) {
     this.run = run;
@@ -28,7 +45,9 @@ final class ClosedDriver implements Driver {
     int max = model.users().maxUsers();
     this.users = new Caller[max];
     this.threads = new Thread[max];
+    this.active = new AtomicIntegerArray(max);
     this.pacingNanos = model.pacing().toNanos();
+    this.completionDriven = pacingNanos == 0 && model.thinkTime() instanceof ThinkTime.None;
   }
 
   @Override
@@ -44,49 +63,68 @@ final class ClosedDriver implements Driver {
       int wanted = Math.min(users.length, profile.usersAt(run.state.secondsSinceStart(now)));
       target = wanted;
       for (int id = 0; id < wanted; id++) {
-        Thread t = threads[id];
-        if (t == null || !t.isAlive()) {
+        if (active.compareAndSet(id, 0, 1)) {
           if (users[id] == null) {
             users[id] = run.newCaller(id);
           }
-          Caller user = users[id];
-          threads[id] = Thread.ofVirtual().start(() -> runUser(user));
+          startThread(users[id], NO_PICK);
         }
       }
       if (constant) {
+        allUsersStarted = true;
         return;
       }
       Waits.sleepUntil(now + CONTROL_PERIOD_NANOS, run.state);
     }
   }
 
-  private void runUser(Caller user) {
-    RunState state = run.state;
+  private void startThread(Caller user, int pick) {
+    threads[user.id] = Thread.ofVirtual().start(() -> runOnThread(user, pick));
+  }
+
+  /** Whether the user may start another iteration; if so, it counts against the shared limit. */
+  private boolean mayStartIteration(Caller user) {
+    if (!run.state.running() || user.id >= target) {
+      return false;
+    }
     long perUser = model.iterationsPerUser();
+    if (perUser > 0 && user.iteration >= perUser) {
+      return false;
+    }
     long shared = model.sharedIterations();
+    return shared == 0 || sharedIterations.getAndIncrement() < shared;
+  }
+
+  /** The user's loop on a virtual thread; {@code pendingPick} is an iteration already begun. */
+  private void runOnThread(Caller user, int pendingPick) {
+    RunState state = run.state;
     boolean paced = pacingNanos > 0;
     long nextPaced = System.nanoTime();
-    while (state.running() && user.id < target) {
-      if (perUser > 0 && user.iteration >= perUser) {
-        return;
-      }
-      if (shared > 0 && sharedIterations.getAndIncrement() >= shared) {
-        return;
-      }
+    int pick = pendingPick;
+    while (pick != NO_PICK || mayStartIteration(user)) {
       long intended = 0;
       if (paced) {
         intended = nextPaced;
         nextPaced += pacingNanos;
         if (intended > System.nanoTime()) {
           if (!Waits.sleepUntil(intended, state)) {
-            return;
+            break;
           }
           user.stripe.recordLag(System.nanoTime() - intended);
         }
       }
-      int pick = run.pick();
+      if (pick == NO_PICK) {
+        pick = run.pick();
+      }
       Mix.Entry entry = run.entries[pick];
       int operation = run.firstOperation + pick;
+      pick = NO_PICK;
+      if (completionDriven && entry.async()) {
+        if (startAsync(user, entry, operation)) {
+          return;
+        }
+        continue;
+      }
       user.starting(operation, entry.name());
       long start = System.nanoTime();
       Throwable error = user.callToCompletion(entry);
@@ -96,9 +134,65 @@ final class ClosedDriver implements Driver {
       if (!paced) {
         long pause = model.thinkTime().nextNanos(user.random());
         if (pause > 0 && !Waits.sleepUntil(end + pause, state)) {
-          return;
+          break;
         }
       }
+    }
+    active.set(user.id, 0);
+  }
+
+  /**
+   * Starts an asynchronous operation. Returns true when it is still running: its completion then
+   * carries the user on. Returns false when it finished at once (recorded here).
+   */
+  private boolean startAsync(Caller user, Mix.Entry entry, int operation) {
+    user.starting(operation, entry.name());
+    long start = System.nanoTime();
+    CompletableFuture<?> future;
+    try {
+      future = entry.asyncOperation().call(user).toCompletableFuture();
+    } catch (Throwable t) {
+      completed(user, operation, start, t);
+      return false;
+    }
+    if (future.isDone()) {
+      completed(user, operation, start, failureOf(future));
+      return false;
+    }
+    future.whenComplete((value, error) -> {
+      completed(user, operation, start, error);
+      continueInCompletion(user);
+    });
+    return true;
+  }
+
+  /** Runs the user's next iterations on the thread that completed its last operation. */
+  private void continueInCompletion(Caller user) {
+    while (mayStartIteration(user)) {
+      int pick = run.pick();
+      Mix.Entry entry = run.entries[pick];
+      if (!entry.async()) {
+        startThread(user, pick);
+        return;
+      }
+      if (startAsync(user, entry, run.firstOperation + pick)) {
+        return;
+      }
+    }
+    active.set(user.id, 0);
+  }
+
+  private static void completed(Caller user, int operation, long start, Throwable error) {
+    Recorder.record(user.stripe, operation, start, start, System.nanoTime(), error);
+    user.iteration++;
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> done) {
+    try {
+      done.join();
+      return null;
+    } catch (Throwable t) {
+      return t;
     }
   }
 
@@ -114,6 +208,16 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
+  public boolean exhausted() {
+    long shared = model.sharedIterations();
+    if (shared > 0 && sharedIterations.get() >= shared) {
+      return true;
+    }
+    // With a constant count, users leave only at their per-user limit (or the run's end).
+    return model.iterationsPerUser() > 0 && allUsersStarted && idle();
+  }
+
+  @Override
   public long dropped(int operationIndex) {
     return 0;
   }
@@ -124,8 +228,8 @@ final class ClosedDriver implements Driver {
     if (c != null && c.isAlive()) {
       return false;
     }
-    for (Thread t : threads) {
-      if (t != null && t.isAlive()) {
+    for (int id = 0; id < users.length; id++) {
+      if (active.get(id) != 0) {
         return false;
       }
     }

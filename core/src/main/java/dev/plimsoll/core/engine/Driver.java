@@ -10,6 +10,14 @@ interface Driver {
   /** Arrivals dropped so far, for a scenario-wide operation index. */
   long dropped(int operationIndex);
 
+  /**
+   * True when this driver will start nothing more however long the run lasts (its iteration limits
+   * are used up): a run whose drivers are all exhausted and idle ends early, as completed.
+   */
+  default boolean exhausted() {
+    return false;
+  }
+
   /** True when nothing of this driver's is running any more. */
   boolean idle();
 

@@ -47,6 +47,7 @@ public final class Engine implements RunHandle {
   private static final long POLL_NANOS = 10_000_000;
   private static final int INTERVAL_ERROR_SAMPLES = 3;
   private static final long LIVE_HEAP_LEAD_NANOS = 500_000_000L;
+  private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
 
   private final Scenario scenario;
   private final ScenarioDescription description;
@@ -190,7 +191,7 @@ public final class Engine implements RunHandle {
         liveHeapAt = Long.MAX_VALUE;
         continue;
       }
-      if (state.running() && (now >= state.endNanos || stopReason != null)) {
+      if (state.running() && (now >= state.endNanos || stopReason != null || allExhausted())) {
         state.finish();
         drivers.forEach(Driver::wake);
         drainDeadline = now + scenario.gracefulStop().toNanos();
@@ -217,6 +218,8 @@ public final class Engine implements RunHandle {
       }
       long wakeAt = draining ? Math.min(boundary, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
       wakeAt = Math.min(wakeAt, liveHeapAt);
+      // Iteration limits can end a run early; they are checked this often.
+      wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
       LockSupport.parkNanos(Math.max(1, wakeAt - now));
     }
   }
@@ -245,6 +248,15 @@ public final class Engine implements RunHandle {
       next = state.endNanos;
     }
     return next;
+  }
+
+  private boolean allExhausted() {
+    for (Driver d : drivers) {
+      if (!d.exhausted() || !d.idle()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean allIdle() {
