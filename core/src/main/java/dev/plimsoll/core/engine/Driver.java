@@ -26,4 +26,7 @@ interface Driver {
 
   /** Interrupts whatever is still running after the graceful-stop period. */
   void interrupt();
+
+  /** Releases what the driver holds once the run is over (after the drain). */
+  default void close() {}
 }

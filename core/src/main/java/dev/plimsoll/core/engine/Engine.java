@@ -202,6 +202,7 @@ public final class Engine implements RunHandle {
           drivers.forEach(Driver::interrupt);
           waitForIdle(now + 200_000_000L);
         }
+        drivers.forEach(Driver::close);
         IntervalSnapshot last = snapshot(index, intervalStart, System.nanoTime());
         if (last.total().completed() > 0 || last.total().dropped() > 0 || index == 0) {
           publish(last);

@@ -31,6 +31,7 @@ final class OpenDriver implements Driver {
   private final long[] dropped;
   private final ThreadFactory virtualThreads = Thread.ofVirtual().name("plimsoll-arrival").factory();
   private volatile Thread scheduler;
+  private volatile boolean closed;
 
   OpenDriver(WorkloadRun run, OpenModel model, Duration length) {
     this.run = run;
@@ -128,7 +129,8 @@ final class OpenDriver implements Driver {
    * One in-flight place: its caller context and a virtual thread of its own that serves the
    * arrivals handed to it. Reusing the thread (rather than starting one per arrival) keeps the
    * generator's allocation — and so its GC pauses, which every arrival due during them inherits as
-   * lag — small at high rates. The worker leaves when the run has finished and it has nothing to do.
+   * lag — small at high rates. The worker leaves when the driver is closed, after the run has
+   * drained: leaving any earlier could race with an assignment and strand an arrival.
    */
   private final class Slot implements Runnable {
     final Caller caller;
@@ -159,7 +161,7 @@ final class OpenDriver implements Driver {
     public void run() {
       while (true) {
         while (!assigned) {
-          if (!run.state.running()) {
+          if (closed) {
             return;
           }
           LockSupport.park(this);
@@ -218,6 +220,15 @@ final class OpenDriver implements Driver {
     if (s != null) {
       LockSupport.unpark(s);
     }
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      LockSupport.unpark(slots[i].worker);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
       LockSupport.unpark(slots[i].worker);
