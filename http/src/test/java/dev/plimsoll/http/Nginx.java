@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * dies with {@link #close()}. Tests that need it are skipped, saying why, when nginx is not
  * installed ({@code apt-get install nginx}; .ci/run installs it).
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
   private static final String HTTP_BLOCK = """
       master_process off;
       daemon off;
@@ -40,7 +40,7 @@ final class Nginx implements AutoCloseable {
       }
       """;
 
-  final Path dir;
+  public final Path dir;
   private final int[] ports;
   private final Process process;
 
@@ -50,11 +50,11 @@ final class Nginx implements AutoCloseable {
     this.process = process;
   }
 
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     assumeTrue(installed(), "nginx is not installed (apt-get install nginx): skipping tests against a real nginx");
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     try {
       Process p = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -67,7 +67,7 @@ final class Nginx implements AutoCloseable {
     }
   }
 
-  static String version() {
+  public static String version() {
     try {
       Process p = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
       return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -76,12 +76,12 @@ final class Nginx implements AutoCloseable {
     }
   }
 
-  interface PortsConfig {
+  public interface PortsConfig {
     String servers(int[] ports);
   }
 
   /** Starts nginx with the server blocks that {@code servers} makes from {@code portCount} free ports. */
-  static Nginx start(Path dir, int portCount, PortsConfig servers) {
+  public static Nginx start(Path dir, int portCount, PortsConfig servers) {
     assumeInstalled();
     try {
       int[] ports = freePorts(portCount);
@@ -100,16 +100,16 @@ final class Nginx implements AutoCloseable {
     }
   }
 
-  int port(int index) {
+  public int port(int index) {
     return ports[index];
   }
 
-  String url(int portIndex, String path) {
+  public String url(int portIndex, String path) {
     return "http://127.0.0.1:" + ports[portIndex] + path;
   }
 
   /** nginx's count of requests (stub_status), this request included. */
-  long requests(int portIndex) {
+  public long requests(int portIndex) {
     try {
       HttpURLConnection c = (HttpURLConnection) URI.create(url(portIndex, "/nginx_status")).toURL().openConnection();
       c.setConnectTimeout(2000);

@@ -1,0 +1,162 @@
+package dev.plimsoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.http.Nginx;
+import dev.plimsoll.report.ResultJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * The {@code run} and {@code http} commands against a real nginx, as a user runs them: every
+ * example scenario, the one-line quick test with nginx's own request count, the dry run, bad
+ * input, and secrets kept out of every output.
+ */
+class CliHttpEndToEndTest {
+  private static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
+  private static final String SHOP = """
+      server {
+        listen 127.0.0.1:%d;
+        location = /nginx_status { stub_status; }
+        location = / { default_type text/html; return 200 '<h1>shop</h1>'; }
+        location = /login { default_type application/json; return 200 '{"token":"t0k3n"}'; }
+        location = /orders/1 { default_type application/json; return 200 '{"id":1,"state":"open"}'; }
+      }
+      """;
+
+  @TempDir static Path nginxDir;
+  static Nginx nginx;
+
+  @BeforeAll
+  static void startNginx() {
+    nginx = Nginx.start(nginxDir, 1, ports -> SHOP.formatted(ports[0]));
+  }
+
+  @AfterAll
+  static void stopNginx() {
+    if (nginx != null) {
+      nginx.close();
+    }
+  }
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome plimsoll(String... args) {
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      CommandLine cl = PlimsollCommand.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute(args);
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(originalOut);
+    }
+  }
+
+  static Stream<Path> examples() throws Exception {
+    try (Stream<Path> files = Files.list(EXAMPLES)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void everyExampleScenarioRuns(Path example, @TempDir Path out) throws Exception {
+    Outcome o = plimsoll("run", example.toString(), "--target", nginx.url(0, ""), "--duration", "4s",
+        "--warm-up", "1s", "--no-progress", "--out", out.toString());
+    // Criteria judge real latencies: on a loaded machine one may fail (1); nothing else may go wrong.
+    assertThat(o.code()).as(o.out() + o.err()).isIn(0, 1);
+    RunResult result = ResultJson.read(out.resolve("result.json"));
+    assertThat(result.operations()).isNotEmpty().allSatisfy(op -> {
+      assertThat(op.completed()).as(op.name()).isPositive();
+      assertThat(op.failed()).as(op.name() + " " + op.errors()).isZero();
+    });
+  }
+
+  @Test
+  void quickTestSendsExactlyWhatItReports(@TempDir Path out) throws Exception {
+    long before = nginx.requests(0);
+    Outcome o = plimsoll("http", nginx.url(0, "/orders/1"), "--rate", "200/s", "--duration", "2s",
+        "--criteria", "error_rate < 1%", "--no-progress", "--out", out.toString());
+    long served = nginx.requests(0) - before - 1;
+    assertThat(o.code()).as(o.out() + o.err()).isZero();
+    RunResult result = ResultJson.read(out.resolve("result.json"));
+    assertThat(result.total().completed()).isEqualTo(400).isEqualTo(served);
+  }
+
+  @Test
+  void quickTestCountsErrorStatusesAsErrors(@TempDir Path out) throws Exception {
+    Outcome o = plimsoll("http", nginx.url(0, "/missing"), "--users", "2", "--duration", "1s",
+        "--no-progress", "--out", out.toString());
+    assertThat(o.code()).isZero();
+    RunResult result = ResultJson.read(out.resolve("result.json"));
+    assertThat(result.total().failed()).isEqualTo(result.total().completed()).isPositive();
+    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("<n>"));
+  }
+
+  @Test
+  void secretsInHeadersNeverReachAnOutput(@TempDir Path out) throws Exception {
+    Outcome run = plimsoll("http", nginx.url(0, "/"), "-H", "Authorization: Bearer s3cr3t-t0ken", "-H", "X-Api-Key: k3y-v4lue",
+        "--users", "1", "--duration", "1s", "--no-progress", "--out", out.toString());
+    Outcome dry = plimsoll("http", nginx.url(0, "/"), "-H", "Authorization: Bearer s3cr3t-t0ken", "-H", "X-Api-Key: k3y-v4lue",
+        "--users", "1", "--duration", "1s", "--dry-run");
+    assertThat(run.code()).isZero();
+    assertThat(dry.out()).contains("Authorization: ***");
+    for (String text : List.of(run.out(), run.err(), dry.out(), Files.readString(out.resolve("result.json")),
+        Files.readString(out.resolve("report.md")))) {
+      assertThat(text).doesNotContain("s3cr3t").doesNotContain("k3y-v4lue");
+    }
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndSendsNothing() {
+    long before = nginx.requests(0);
+    Outcome o = plimsoll("run", EXAMPLES.resolve("shop.yaml").toString(), "--target", nginx.url(0, ""), "--dry-run");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("dry run, nothing is sent").contains("Load over time").contains("login-and-order");
+    assertThat(nginx.requests(0) - before).isEqualTo(1);
+  }
+
+  @Test
+  void aBrokenScenarioNamesFileLineAndField(@TempDir Path dir) throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), """
+        name: broken
+        target: http://127.0.0.1:1
+        duration: 10s
+        workloads:
+          - name: w
+            open: { rate: fast }
+            mix:
+              - { name: home, request: { url: / } }
+        """);
+    Outcome o = plimsoll("run", broken.toString());
+    assertThat(o.code()).isEqualTo(2);
+    assertThat(o.err()).startsWith("plimsoll: " + broken + ":6:").contains("rate").doesNotContain("\tat ");
+  }
+
+  @Test
+  void environmentAndCommandLineOverrideTheFile() {
+    Outcome o = plimsoll("run", EXAMPLES.resolve("smoke.yaml").toString(), "--target", nginx.url(0, ""),
+        "--duration", "7s", "--users", "3", "--dry-run");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("7s").contains("3 users");
+  }
+}
