@@ -192,7 +192,7 @@ class MisbehavingServerTest {
 
       assertOnlyError(result, "slow", RequestTimeoutException.class, "request timed out after <n> ms waiting for the response");
       assertOnlyError(result, "reset", ConnectionResetException.class, null);
-      assertOnlyError(result, "error500", HttpStatusException.class, "HTTP <n> Internal Server Error");
+      assertOnlyError(result, "error500", HttpStatusException.class, "HTTP 500 Internal Server Error");
       assertOnlyError(result, "truncated", ConnectionResetException.class,
           "connection closed by <n>.<n>:<n> before the response was complete");
       assertOnlyError(result, "refused", ConnectionRefusedException.class, "connection refused by <n>.<n>:<n>");

@@ -49,7 +49,7 @@ final class ResponseChecks {
   void apply(ResponseView response, OperationContext context, LongSupplier sequence) {
     int status = response.status();
     if (!checks.statusAllowed(status)) {
-      throw new CheckFailedException(statusText + status);
+      throw new CheckFailedException(statusText + status, true);
     }
     byte[] body = response.body();
     if (body == null) {

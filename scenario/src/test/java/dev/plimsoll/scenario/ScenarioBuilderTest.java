@@ -163,7 +163,7 @@ class ScenarioBuilderTest {
     assertThat(buy.failed()).isEqualTo(buy.completed()).isPositive();
     assertThat(buy.errors()).singleElement().satisfies(e -> {
       assertThat(e.type()).isEqualTo(CheckFailedException.class.getName());
-      assertThat(e.message()).isEqualTo("check status in [<n>] failed: got <n>");
+      assertThat(e.message()).isEqualTo("check status in [200] failed: got 503");
     });
     assertThat(result.operation("home").orElseThrow().failed()).isZero();
   }

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.ClassifiedError;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import java.time.Instant;
@@ -43,7 +44,8 @@ final class ErrorTable {
   void add(Throwable error, long epochMillis) {
     String type = ErrorClassifier.type(error);
     String raw = ErrorClassifier.message(error);
-    String normalised = ErrorClassifier.normalise(raw);
+    String own = error instanceof ClassifiedError classified ? classified.errorClass() : null;
+    String normalised = own != null ? own : ErrorClassifier.normalise(raw);
     add(type, normalised, raw, epochMillis, 1);
   }
 

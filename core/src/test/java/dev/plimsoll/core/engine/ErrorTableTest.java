@@ -37,6 +37,27 @@ class ErrorTableTest {
     assertThat(ErrorClassifier.normalise("object 0x7f3a9c at deadbeef1")).isEqualTo("object <hex> at <hex>");
   }
 
+  private static final class StatusFailure extends RuntimeException implements dev.plimsoll.core.ClassifiedError {
+    StatusFailure(int status) {
+      super("HTTP " + status);
+    }
+
+    @Override
+    public String errorClass() {
+      return getMessage();
+    }
+  }
+
+  @Test
+  void aFailureThatNamesItsClassKeepsItsNumbers() {
+    ErrorTable table = new ErrorTable("op", 100);
+    table.add(new StatusFailure(503), 1);
+    table.add(new StatusFailure(404), 2);
+    table.add(new StatusFailure(503), 3);
+    assertThat(table.toErrorClasses(100)).extracting(ErrorClass::message, ErrorClass::count)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("HTTP 503", 2L), org.assertj.core.groups.Tuple.tuple("HTTP 404", 1L));
+  }
+
   @Test
   void futureWrappersAreRemoved() {
     Throwable cause = new IllegalStateException("boom");
