@@ -41,12 +41,22 @@ final class ErrorTable {
     }
   }
 
-  void add(Throwable error, long epochMillis) {
-    String type = ErrorClassifier.type(error);
+  /** One failure, classified: its type, its class message and its own message. */
+  record Failure(String type, String classMessage, String message) {}
+
+  /** Classifies a failure; costly (regular expressions), so done before taking any lock. */
+  static Failure classify(Throwable error) {
     String raw = ErrorClassifier.message(error);
     String own = error instanceof ClassifiedError classified ? classified.errorClass() : null;
-    String normalised = own != null ? own : ErrorClassifier.normalise(raw);
-    add(type, normalised, raw, epochMillis, 1);
+    return new Failure(ErrorClassifier.type(error), own != null ? own : ErrorClassifier.normalise(raw), raw);
+  }
+
+  void add(Throwable error, long epochMillis) {
+    add(classify(error), epochMillis);
+  }
+
+  void add(Failure failure, long epochMillis) {
+    add(failure.type(), failure.classMessage(), failure.message(), epochMillis, 1);
   }
 
   private void add(String type, String message, String raw, long epochMillis, long count) {

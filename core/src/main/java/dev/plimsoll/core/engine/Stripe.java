@@ -75,6 +75,7 @@ final class Stripe {
    */
   void record(int operation, long responseNanos, long serviceNanos, long lagNanos, Throwable error) {
     long now = error == null ? 0 : System.currentTimeMillis();
+    ErrorTable.Failure failure = error == null ? null : ErrorTable.classify(error);
     lock();
     try {
       OperationCells c = active[operation];
@@ -87,7 +88,7 @@ final class Stripe {
         c.succeeded++;
       } else {
         c.failed++;
-        c.errors.add(error, now);
+        c.errors.add(failure, now);
       }
     } finally {
       unlock();
