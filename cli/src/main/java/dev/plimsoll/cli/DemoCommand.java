@@ -1,6 +1,7 @@
 package dev.plimsoll.cli;
 
 import dev.plimsoll.cli.demo.DemoScenario;
+import dev.plimsoll.scenario.Units;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (duration.compareTo(DemoScenario.SHORTEST) < 0) {
-      throw new UserException("--duration must be at least 5s for the demo (was " + RunSession.words(duration) + ")");
+      throw new UserException("--duration must be at least 5s for the demo (was " + Units.formatDuration(duration) + ")");
     }
     return RunSession.run(DemoScenario.create(duration), output, System.out);
   }

@@ -7,6 +7,7 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
 import dev.plimsoll.report.Reports;
+import dev.plimsoll.scenario.Units;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,8 +35,8 @@ final class RunSession {
       withProgress.listener(new ProgressListener(System.err, terminal));
     }
     Path directory = output.directoryFor(scenario.name());
-    out.println("plimsoll: running '" + scenario.name() + "' for " + words(scenario.duration())
-        + (scenario.warmUp().isZero() ? "" : " (warm-up " + words(scenario.warmUp()) + ")")
+    out.println("plimsoll: running '" + scenario.name() + "' for " + Units.formatDuration(scenario.duration())
+        + (scenario.warmUp().isZero() ? "" : " (warm-up " + Units.formatDuration(scenario.warmUp()) + ")")
         + "; results in " + directory);
     RunHandle handle = Plimsoll.start(withProgress.build());
     Thread hook = new Thread(() -> {
@@ -79,14 +80,5 @@ final class RunSession {
         return;
       }
     }
-  }
-
-  static String words(java.time.Duration d) {
-    long ms = d.toMillis();
-    if (ms % 1000 != 0) {
-      return ms + "ms";
-    }
-    long s = ms / 1000;
-    return s >= 60 && s % 60 == 0 ? s / 60 + "m" : s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s";
   }
 }
