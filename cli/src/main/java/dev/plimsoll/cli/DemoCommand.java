@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs a ~20 s load test against an embedded demo shop.",
     description = {
         "Load-tests an embedded demo shop (browse, search, checkout) with realistic latency and",
         "occasional errors: warm-up, a ramp and a spike, judged by the production criteria."

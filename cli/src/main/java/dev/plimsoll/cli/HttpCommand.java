@@ -32,11 +32,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "http",
     mixinStandardHelpOptions = true,
+    header = "Load-tests one URL in one line, like hey or vegeta.",
     description = {
-        "A one-line load test of one URL, like hey or vegeta:",
         "  plimsoll http http://127.0.0.1:8080/ --rate 1000/s --duration 30s --criteria 'p99 < 50ms'",
         "Any response outside 2xx/3xx counts as an error. Templates work in the URL, headers and body",
-        "(${seq}, ${uuid}, ${randomInt(1,100)}, ${env.NAME})."
+        "($${seq}, $${uuid}, $${randomInt(1,100)}, $${env.NAME})."
     })
 final class HttpCommand implements Callable<Integer> {
 

@@ -15,8 +15,11 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, RunCommand.class, HttpCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
-        "Exit codes: 0 every criterion passed, 1 a criterion failed, 2 usage or configuration error,",
-        "            3 aborted or internal error."
+        "Exit codes:",
+        "  0  every criterion passed",
+        "  1  a criterion failed",
+        "  2  usage or configuration error",
+        "  3  aborted or internal error"
     })
 public final class PlimsollCommand implements Runnable {
 

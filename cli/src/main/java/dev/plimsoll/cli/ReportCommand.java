@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Renders the reports of a saved result.json again.",
     description = {
         "Renders the reports of a saved result again: the console report on standard output and",
         "report.md beside the result (or in --out). Exits with the run's own exit code."

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs a YAML scenario file.",
     description = {
         "Runs a YAML scenario (see docs/scenario-format.md).",
         "Settings: defaults < the scenario file < PLIMSOLL_* environment variables < these options."
