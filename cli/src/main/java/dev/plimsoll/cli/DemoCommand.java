@@ -1,6 +1,7 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.cli.demo.DemoScenario;
+import dev.plimsoll.examples.demo.DemoScenario;
+import dev.plimsoll.runner.Runner;
 import dev.plimsoll.scenario.Units;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,6 +30,6 @@ final class DemoCommand implements Callable<Integer> {
     if (duration.compareTo(DemoScenario.SHORTEST) < 0) {
       throw new UserException("--duration must be at least 5s for the demo (was " + Units.formatDuration(duration) + ")");
     }
-    return RunSession.run(DemoScenario.create(duration), output, System.out);
+    return RunSession.run(Runner.forScenario(DemoScenario.create(duration)), output, System.out);
   }
 }

@@ -1,6 +1,8 @@
 package dev.plimsoll.cli;
 
-/** The exit codes of every command that runs a test. */
+import dev.plimsoll.core.result.RunStatus;
+
+/** The exit codes of every command that runs a test; the only place they are decided. */
 final class ExitCodes {
   /** Every criterion passed. */
   static final int PASSED = 0;
@@ -12,4 +14,12 @@ final class ExitCodes {
   static final int ABORTED = 3;
 
   private ExitCodes() {}
+
+  static int of(RunStatus status) {
+    return switch (status) {
+      case PASSED -> PASSED;
+      case FAILED -> FAILED;
+      case ABORTED -> ABORTED;
+    };
+  }
 }

@@ -6,7 +6,7 @@ import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.scenario.BodySpec;
 import dev.plimsoll.scenario.CheckSpec;
 import dev.plimsoll.scenario.DefaultsSpec;
-import dev.plimsoll.scenario.DryRun;
+import dev.plimsoll.runner.Runner;
 import dev.plimsoll.scenario.FlowSpec;
 import dev.plimsoll.scenario.HttpSettingsSpec;
 import dev.plimsoll.scenario.RequestSpec;
@@ -91,12 +91,12 @@ final class HttpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ScenarioSpec spec = spec();
+    Runner.Builder runner = Runner.forSpec(spec());
     if (dryRun) {
-      System.out.print(DryRun.describe(spec));
+      System.out.print(runner.build().describe());
       return ExitCodes.PASSED;
     }
-    return HttpScenarios.run(spec, output, System.out);
+    return RunSession.run(runner, output, System.out);
   }
 
   ScenarioSpec spec() {

@@ -5,10 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = PlimsollCommand.commandLine().execute(args);
-    // A Ctrl-C hook may be writing the report; it ends the process itself with the right code.
-    if (!RunSession.interrupted()) {
-      System.exit(code);
-    }
+    // After a Ctrl-C the command never returns here: the runner's shutdown hook reports and halts.
+    System.exit(PlimsollCommand.commandLine().execute(args));
   }
 }

@@ -1,13 +1,13 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.runner.Runner;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Option;
 
-/** Where a run's result files go. */
+/** Where a run's result files go, and whether progress is shown. */
 final class OutputOptions {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** Where runs without {@code --out} put their results, each in a folder of its own. */
+  static final Path DEFAULT_PARENT = Path.of("plimsoll-results");
 
   @Option(
       names = "--out",
@@ -18,11 +18,11 @@ final class OutputOptions {
   @Option(names = "--no-progress", description = "Do not show live progress.")
   boolean noProgress;
 
-  Path directoryFor(String scenarioName) {
+  void applyTo(Runner.Builder runner) {
     if (out != null) {
-      return out;
+      runner.resultsDirectory(out);
+    } else {
+      runner.resultsUnder(DEFAULT_PARENT);
     }
-    String safe = scenarioName.replaceAll("[^A-Za-z0-9_.-]", "-");
-    return Path.of("plimsoll-results", safe + "-" + LocalDateTime.now().format(STAMP));
   }
 }

@@ -41,6 +41,6 @@ final class ReportCommand implements Callable<Integer> {
     Path markdown = directory.resolve("report.md");
     Files.writeString(markdown, MarkdownReport.render(result), StandardCharsets.UTF_8);
     System.out.println("report: " + markdown);
-    return result.status().exitCode();
+    return ExitCodes.of(result.status());
   }
 }

@@ -1,9 +1,7 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.scenario.DryRun;
+import dev.plimsoll.runner.Runner;
 import dev.plimsoll.scenario.Overrides;
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,12 +56,12 @@ final class RunCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new UserException("no scenario file at " + file);
     }
-    ScenarioSpec spec = ScenarioLoader.create().overrides(commandLine().orElse(Overrides.fromEnvironment())).load(file);
+    Runner.Builder runner = Runner.forFile(file).overrides(commandLine());
     if (dryRun) {
-      System.out.print(DryRun.describe(spec));
+      System.out.print(runner.build().describe());
       return ExitCodes.PASSED;
     }
-    return HttpScenarios.run(spec, output, System.out);
+    return RunSession.run(runner, output, System.out);
   }
 
   private Overrides commandLine() {

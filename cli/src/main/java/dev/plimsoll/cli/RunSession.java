@@ -1,84 +1,74 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.core.Plimsoll;
-import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
-import dev.plimsoll.report.Reports;
+import dev.plimsoll.runner.ResultsNotWrittenException;
+import dev.plimsoll.runner.Runner;
+import dev.plimsoll.runner.RunningTest;
 import dev.plimsoll.scenario.Units;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a scenario for a command: live progress while it runs, then the result files and the
- * console report. Ctrl-C stops the run gracefully and still writes everything, then exits 3.
+ * What a command adds to a run: live progress on stderr, a line saying what runs and where its
+ * results go, the console report at the end, and the exit code. Ctrl-C stops the run gracefully,
+ * still writes and prints everything, then exits 3.
  */
 final class RunSession {
-  private static volatile boolean interrupted;
-
   private RunSession() {}
 
-  /** Whether a Ctrl-C hook has taken over the end of the process. */
-  static boolean interrupted() {
-    return interrupted;
-  }
-
-  static int run(Scenario scenario, OutputOptions output, PrintStream out) {
+  static int run(Runner.Builder runner, OutputOptions output, PrintStream out) {
     boolean terminal = Terminal.interactive();
-    Scenario.Builder withProgress = scenario.toBuilder();
     if (!output.noProgress) {
       // Progress goes to stderr so that the report on stdout can be redirected on its own.
-      withProgress.listener(new ProgressListener(System.err, terminal));
+      runner.listener(new ProgressListener(System.err, terminal));
     }
-    Path directory = output.directoryFor(scenario.name());
-    out.println("plimsoll: running '" + scenario.name() + "' for " + Units.formatDuration(scenario.duration())
-        + (scenario.warmUp().isZero() ? "" : " (warm-up " + Units.formatDuration(scenario.warmUp()) + ")")
-        + "; results in " + directory);
-    RunHandle handle = Plimsoll.start(withProgress.build());
-    Thread hook = new Thread(() -> {
-      interrupted = true;
-      handle.stop("interrupted (Ctrl-C)");
-      RunResult result = handle.result().join();
-      int code = finish(result, directory, out, terminal);
+    output.applyTo(runner);
+    AtomicReference<RunningTest> started = new AtomicReference<>();
+    runner.stopOnShutdown(result -> {
+      int code = finish(result, started.get(), out, terminal);
       out.flush();
       Runtime.getRuntime().halt(code);
-    }, "plimsoll-ctrl-c");
-    Runtime.getRuntime().addShutdownHook(hook);
-    RunResult result = handle.result().join();
+    });
+    RunningTest running = runner.build().start();
+    started.set(running);
+    announce(running, out);
+    RunResult result;
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // Ctrl-C came as the run ended: the hook writes the result and ends the process.
-      waitForever();
-    }
-    return finish(result, directory, out, terminal);
-  }
-
-  private static int finish(RunResult result, Path directory, PrintStream out, boolean terminal) {
-    out.println();
-    out.print(ConsoleReport.render(result, terminal && Terminal.colour()));
-    try {
-      Reports.writeAll(result, directory);
-    } catch (IOException | UncheckedIOException e) {
-      out.println("plimsoll: could not write results to " + directory + ": " + e.getMessage());
+      result = running.await();
+    } catch (ResultsNotWrittenException e) {
+      result = e.result();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.stop("interrupted");
       return ExitCodes.ABORTED;
     }
-    out.println("results: " + directory.resolve("result.json") + "  " + directory.resolve("report.md"));
-    return result.status().exitCode();
+    return finish(result, running, out, terminal);
   }
 
-  private static void waitForever() {
-    while (true) {
-      try {
-        Thread.sleep(60_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+  private static void announce(RunningTest running, PrintStream out) {
+    Scenario scenario = running.scenario();
+    out.println("plimsoll: running '" + scenario.name() + "' for " + Units.formatDuration(scenario.duration())
+        + (scenario.warmUp().isZero() ? "" : " (warm-up " + Units.formatDuration(scenario.warmUp()) + ")")
+        + running.resultsDirectory().map(d -> "; results in " + d).orElse(""));
+  }
+
+  private static int finish(RunResult result, RunningTest running, PrintStream out, boolean terminal) {
+    out.println();
+    out.print(ConsoleReport.render(result, terminal && Terminal.colour()));
+    Path directory = running.resultsDirectory().orElse(null);
+    if (directory != null) {
+      Path json = directory.resolve("result.json");
+      if (!Files.isRegularFile(json)) {
+        out.println("plimsoll: could not write results to " + directory);
+        return ExitCodes.ABORTED;
       }
+      out.println("results: " + json + "  " + directory.resolve("report.md"));
     }
+    return ExitCodes.of(result.status());
   }
 }

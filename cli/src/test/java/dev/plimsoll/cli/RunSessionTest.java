@@ -25,7 +25,7 @@ class RunSessionTest {
     OutputOptions output = new OutputOptions();
     output.out = dir;
     output.noProgress = true;
-    return RunSession.run(scenario, output, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return RunSession.run(dev.plimsoll.runner.Runner.forScenario(scenario), output, new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
   @Test

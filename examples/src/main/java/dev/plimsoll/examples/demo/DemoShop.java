@@ -1,4 +1,4 @@
-package dev.plimsoll.cli.demo;
+package dev.plimsoll.examples.demo;
 
 import dev.plimsoll.core.OperationContext;
 import java.util.concurrent.TimeoutException;

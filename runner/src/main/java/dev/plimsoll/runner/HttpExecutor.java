@@ -1,4 +1,4 @@
-package dev.plimsoll.cli;
+package dev.plimsoll.runner;
 
 import dev.plimsoll.http.HttpClient;
 import dev.plimsoll.http.HttpClientSettings;
@@ -13,11 +13,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
-/** Sends a scenario's requests with Plimsoll's Netty HTTP client. */
-final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
+/** Sends a scenario's requests with Plimsoll's Netty HTTP client. (Until the driver SPI finds it on the classpath.) */
+final class HttpExecutor implements RequestExecutor, AutoCloseable {
   private final HttpClient client;
 
-  NettyRequestExecutor(HttpSettingsSpec spec) {
+  HttpExecutor(HttpSettingsSpec spec) {
     this.client = HttpClient.create(settings(spec));
   }
 

@@ -1,0 +1,250 @@
+package dev.plimsoll.runner;
+
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.scenario.DryRun;
+import dev.plimsoll.scenario.Overrides;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs a scenario the same way for every way in: the {@code plimsoll} command, a JUnit test, a
+ * cluster worker or your own {@code main}. A runner is immutable and can be run more than once.
+ *
+ * <pre>{@code
+ * RunResult result = Runner.forFile(Path.of("examples/scenarios/shop.yaml"))
+ *     .overrides(Overrides.builder("test").target("http://127.0.0.1:8080").duration("10s").build())
+ *     .resultsDirectory(Path.of("target/plimsoll/shop"))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>A scenario file's protocol steps (an HTTP {@code request}, ...) are run by the drivers found on
+ * the classpath; add {@code plimsoll-http} to run HTTP scenarios. The file is read and checked when
+ * the run starts, before any load is sent: a mistake is a {@link dev.plimsoll.scenario.ScenarioException}
+ * naming the file, line, column and field.
+ */
+public final class Runner {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final ScenarioSource source;
+  private final List<RunListener> listeners;
+  private final Path resultsDirectory;
+  private final Path resultsParent;
+  private final Consumer<RunResult> onShutdown;
+
+  private Runner(Builder b) {
+    this.source = b.source;
+    this.listeners = List.copyOf(b.listeners);
+    this.resultsDirectory = b.resultsDirectory;
+    this.resultsParent = b.resultsParent;
+    this.onShutdown = b.onShutdown;
+  }
+
+  /** A runner for a scenario built in Java. */
+  public static Builder forScenario(Scenario scenario) {
+    return new Builder(new ScenarioSource.Built(Objects.requireNonNull(scenario, "scenario")));
+  }
+
+  /**
+   * A runner for a scenario file. Settings are layered: defaults &lt; the file &lt; the
+   * environment's {@code PLIMSOLL_*} variables &lt; {@link Builder#overrides}.
+   */
+  public static Builder forFile(Path file) {
+    return new Builder(new ScenarioSource.File(Objects.requireNonNull(file, "file"), Overrides.none(), System.getenv()));
+  }
+
+  /** A runner for a scenario already read (or built in code, as {@code plimsoll http} does). */
+  public static Builder forSpec(ScenarioSpec spec) {
+    return new Builder(new ScenarioSource.Spec(Objects.requireNonNull(spec, "spec")));
+  }
+
+  /** Runs to the end and returns the result, once its files (if asked for) are written. */
+  public RunResult run() {
+    RunningTest running = start();
+    try {
+      return running.await();
+    } catch (InterruptedException e) {
+      running.stop("interrupted");
+      Thread.currentThread().interrupt();
+      return running.result().join();
+    }
+  }
+
+  /**
+   * Reads and checks the scenario, opens the drivers, starts the run and returns at once.
+   *
+   * @throws dev.plimsoll.scenario.ScenarioException if a scenario file is invalid (nothing was sent)
+   */
+  public RunningTest start() {
+    OpenedScenario opened = source.open();
+    try {
+      Scenario scenario = withListeners(opened.scenario());
+      return RunningTest.start(scenario, opened, directoryFor(scenario.name()), onShutdown);
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The effective plan (workloads, load over time, criteria), as {@code --dry-run} prints it. Reads
+   * and checks a scenario file exactly as {@link #start} does, and sends nothing.
+   */
+  public String describe() {
+    return source.describe();
+  }
+
+  private Scenario withListeners(Scenario scenario) {
+    if (listeners.isEmpty()) {
+      return scenario;
+    }
+    Scenario.Builder b = scenario.toBuilder();
+    listeners.forEach(b::listener);
+    return b.build();
+  }
+
+  private Path directoryFor(String scenarioName) {
+    if (resultsDirectory != null) {
+      return resultsDirectory;
+    }
+    if (resultsParent == null) {
+      return null;
+    }
+    String safe = scenarioName.replaceAll("[^A-Za-z0-9_.-]", "-");
+    return resultsParent.resolve(safe + "-" + LocalDateTime.now(Clock.systemDefaultZone()).format(STAMP));
+  }
+
+  /** Configures a {@link Runner}. */
+  public static final class Builder {
+    private ScenarioSource source;
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Path resultsDirectory;
+    private Path resultsParent;
+    private Consumer<RunResult> onShutdown;
+
+    private Builder(ScenarioSource source) {
+      this.source = source;
+    }
+
+    /**
+     * Settings that win over the file and the environment (a scenario file only). Calling it again
+     * replaces the earlier overrides.
+     */
+    public Builder overrides(Overrides overrides) {
+      Objects.requireNonNull(overrides, "overrides");
+      if (!(source instanceof ScenarioSource.File f)) {
+        throw new IllegalStateException("overrides apply to a scenario file; change a built scenario with its builder");
+      }
+      source = new ScenarioSource.File(f.file(), overrides, f.environment());
+      return this;
+    }
+
+    /**
+     * The environment whose {@code PLIMSOLL_*} variables override a scenario file (default: the
+     * process's). Pass an empty map to ignore the environment.
+     */
+    public Builder environment(Map<String, String> environment) {
+      if (!(source instanceof ScenarioSource.File f)) {
+        throw new IllegalStateException("the environment applies to a scenario file");
+      }
+      source = new ScenarioSource.File(f.file(), f.overrides(), Map.copyOf(environment));
+      return this;
+    }
+
+    /** Called with every interval and at the end, on the engine's collector thread. */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Writes result.json and every report into exactly this directory (created if missing). */
+    public Builder resultsDirectory(Path directory) {
+      this.resultsDirectory = Objects.requireNonNull(directory, "directory");
+      this.resultsParent = null;
+      return this;
+    }
+
+    /** Writes result.json and every report into {@code parent/<scenario name>-<yyyyMMdd-HHmmss>}. */
+    public Builder resultsUnder(Path parent) {
+      this.resultsParent = Objects.requireNonNull(parent, "parent");
+      this.resultsDirectory = null;
+      return this;
+    }
+
+    /**
+     * Stops the run gracefully when the JVM begins to shut down (Ctrl-C, SIGTERM), waits until its
+     * result and files are written, then calls {@code afterwards} with the result (which may print it
+     * and end the process with {@link Runtime#halt}). Without this, a shutdown ends the run unrecorded.
+     */
+    public Builder stopOnShutdown(Consumer<RunResult> afterwards) {
+      this.onShutdown = Objects.requireNonNull(afterwards, "afterwards");
+      return this;
+    }
+
+    public Runner build() {
+      if (source instanceof ScenarioSource.File f && !Files.isRegularFile(f.file())) {
+        throw new IllegalArgumentException("no scenario file at " + f.file());
+      }
+      return new Runner(this);
+    }
+  }
+
+  /** Where a run's scenario comes from. */
+  private sealed interface ScenarioSource {
+    OpenedScenario open();
+
+    String describe();
+
+    record Built(Scenario scenario) implements ScenarioSource {
+      @Override
+      public OpenedScenario open() {
+        return OpenedScenario.of(scenario);
+      }
+
+      @Override
+      public String describe() {
+        return scenario.describe().toString();
+      }
+    }
+
+    record File(Path file, Overrides overrides, Map<String, String> environment) implements ScenarioSource {
+      private ScenarioSpec read() {
+        return ScenarioLoader.create().overrides(overrides.orElse(Overrides.fromEnvironment(environment))).load(file);
+      }
+
+      @Override
+      public OpenedScenario open() {
+        return OpenedScenario.open(read());
+      }
+
+      @Override
+      public String describe() {
+        return DryRun.describe(read());
+      }
+    }
+
+    record Spec(ScenarioSpec spec) implements ScenarioSource {
+      @Override
+      public OpenedScenario open() {
+        return OpenedScenario.open(spec);
+      }
+
+      @Override
+      public String describe() {
+        return DryRun.describe(spec);
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.plimsoll.runner;
+
+import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunHandle;
+import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.Reports;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * A run started by a {@link Runner}. Any thread may stop it. Its result completes after the run
+ * has ended, its drivers are closed and its files (if asked for) are written.
+ */
+public final class RunningTest {
+  private final Scenario scenario;
+  private final RunHandle handle;
+  private final Path resultsDirectory;
+  private final CompletableFuture<RunResult> result;
+
+  private RunningTest(Scenario scenario, RunHandle handle, Path resultsDirectory, CompletableFuture<RunResult> result) {
+    this.scenario = scenario;
+    this.handle = handle;
+    this.resultsDirectory = resultsDirectory;
+    this.result = result;
+  }
+
+  static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory, Consumer<RunResult> onShutdown) {
+    RunHandle handle = Plimsoll.start(scenario);
+    CompletableFuture<RunResult> written = handle.result()
+        .whenComplete((r, e) -> opened.close())
+        .thenApply(r -> write(r, resultsDirectory));
+    CompletableFuture<RunResult> result = onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown);
+    return new RunningTest(scenario, handle, resultsDirectory, result);
+  }
+
+  private static RunResult write(RunResult result, Path directory) {
+    if (directory != null) {
+      try {
+        Reports.writeAll(result, directory);
+      } catch (IOException | RuntimeException e) {
+        throw new ResultsNotWrittenException(result, directory, e);
+      }
+    }
+    return result;
+  }
+
+  /** The scenario as it runs (a file's, after every override). */
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Where result.json and the reports are written, if anywhere. */
+  public Optional<Path> resultsDirectory() {
+    return Optional.ofNullable(resultsDirectory);
+  }
+
+  /**
+   * Ends the run early: no new operations start, in-flight ones get the graceful-stop period, and
+   * the result and its files are still written. The run's status is ABORTED.
+   */
+  public void stop(String reason) {
+    handle.stop(reason);
+  }
+
+  /** Time since the run started. */
+  public Duration elapsed() {
+    return handle.elapsed();
+  }
+
+  /**
+   * Completes with the result once everything is written; exceptionally with a
+   * {@link ResultsNotWrittenException} (which still holds the result) if the files could not be.
+   */
+  public CompletableFuture<RunResult> result() {
+    return result;
+  }
+
+  /** Waits for the result; see {@link #result()}. */
+  public RunResult await() throws InterruptedException {
+    try {
+      return result.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("the run failed inside Plimsoll", e.getCause());
+    }
+  }
+}
