@@ -2,10 +2,9 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.ConsoleReport;
-import dev.plimsoll.report.MarkdownReport;
-import dev.plimsoll.report.ResultJson;
+import dev.plimsoll.report.Reports;
+import dev.plimsoll.results.ResultFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,13 +33,12 @@ final class ReportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(resultFile)) {
       throw new UserException("no result file at " + resultFile);
     }
-    RunResult result = ResultJson.read(resultFile);
+    RunResult result = ResultFiles.read(resultFile);
     System.out.print(ConsoleReport.render(result, Terminal.colour()));
     Path directory = out != null ? out : resultFile.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    Path markdown = directory.resolve("report.md");
-    Files.writeString(markdown, MarkdownReport.render(result), StandardCharsets.UTF_8);
-    System.out.println("report: " + markdown);
+    for (Path report : Reports.write(result, directory, Reports.reporters())) {
+      System.out.println("report: " + report);
+    }
     return ExitCodes.of(result.status());
   }
 }

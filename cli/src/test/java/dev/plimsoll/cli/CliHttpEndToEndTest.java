@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.http.Nginx;
-import dev.plimsoll.report.ResultJson;
+import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +65,7 @@ class CliHttpEndToEndTest {
         "--warm-up", "1s", "--no-progress", "--out", out.toString());
     // Criteria judge real latencies: on a loaded machine one may fail (1); nothing else may go wrong.
     assertThat(o.code()).as(o.out() + o.err()).isIn(0, 1);
-    RunResult result = ResultJson.read(out.resolve("result.json"));
+    RunResult result = ResultFiles.read(out.resolve("result.json"));
     assertThat(result.operations()).isNotEmpty().allSatisfy(op -> {
       assertThat(op.completed()).as(op.name()).isPositive();
       assertThat(op.failed()).as(op.name() + " " + op.errors()).isZero();
@@ -79,7 +79,7 @@ class CliHttpEndToEndTest {
         "--criteria", "error_rate < 1%", "--no-progress", "--out", out.toString());
     long served = nginx.requests(0) - before - 1;
     assertThat(o.code()).as(o.out() + o.err()).isZero();
-    RunResult result = ResultJson.read(out.resolve("result.json"));
+    RunResult result = ResultFiles.read(out.resolve("result.json"));
     assertThat(result.total().completed()).isEqualTo(400).isEqualTo(served);
   }
 
@@ -88,7 +88,7 @@ class CliHttpEndToEndTest {
     CliRunner.Outcome o = plimsoll("http", nginx.url(0, "/missing"), "--users", "2", "--duration", "1s",
         "--no-progress", "--out", out.toString());
     assertThat(o.code()).isZero();
-    RunResult result = ResultJson.read(out.resolve("result.json"));
+    RunResult result = ResultFiles.read(out.resolve("result.json"));
     assertThat(result.total().failed()).isEqualTo(result.total().completed()).isPositive();
     // Each status is an error class of its own: the status is kept, not normalised away.
     assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).endsWith("got 404"));

@@ -7,7 +7,10 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.report.TextTable.Align;
 import dev.plimsoll.report.TextTable.Cell;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,14 +26,34 @@ import java.util.Optional;
  * the operations, the criteria, the error classes, the system and the generator's health.
  *
  * <p>ANSI colour is used only when asked for; the caller decides, typically from whether standard
- * output is a terminal ({@code System.console() != null}).
+ * output is a terminal ({@code System.console() != null}). As a {@link Reporter} (named
+ * {@value #NAME}, for a terminal, so it has no file), it writes the text without colour.
  */
-public final class ConsoleReport {
+public final class ConsoleReport implements Reporter {
+
+  /** The name of this report among the {@link Reporter}s. */
+  public static final String NAME = "console";
 
   private static final String INDENT = "  ";
   private static final int MESSAGE_WIDTH = 100;
 
-  private ConsoleReport() {}
+  /** The instance {@link java.util.ServiceLoader} makes; the static methods need none. */
+  public ConsoleReport() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<String> fileName() {
+    return Optional.empty();
+  }
+
+  @Override
+  public void write(RunResult result, OutputStream out) throws IOException {
+    out.write(render(result, false).getBytes(StandardCharsets.UTF_8));
+  }
 
   /** Prints {@link #render} to {@code out}. */
   public static void print(RunResult result, PrintStream out, boolean colour) {

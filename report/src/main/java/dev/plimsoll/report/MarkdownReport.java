@@ -5,10 +5,14 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run result as GitHub-flavoured Markdown, for a pull request comment, a CI job summary or a
@@ -18,12 +22,36 @@ import java.util.Map;
  * one-line summary, a warning when the generator may have been the bottleneck, the criteria, the
  * operations, the failures, the generator's health, the system and the environment. All text
  * taken from the run (names, error messages) is escaped, so it cannot break a table.
+ *
+ * <p>As a {@link Reporter}, named {@value #NAME}, it writes {@value #FILE_NAME}.
  */
-public final class MarkdownReport {
+public final class MarkdownReport implements Reporter {
+
+  /** The name of this report among the {@link Reporter}s. */
+  public static final String NAME = "markdown";
+
+  /** The file this report is written to in a run's directory. */
+  public static final String FILE_NAME = "report.md";
 
   private static final int MESSAGE_WIDTH = 200;
 
-  private MarkdownReport() {}
+  /** The instance {@link java.util.ServiceLoader} makes; {@link #render} needs none. */
+  public MarkdownReport() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Optional<String> fileName() {
+    return Optional.of(FILE_NAME);
+  }
+
+  @Override
+  public void write(RunResult result, OutputStream out) throws IOException {
+    out.write(render(result).getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The report as Markdown, lines ended by {@code \n}. */
   public static String render(RunResult result) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.results.ResultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

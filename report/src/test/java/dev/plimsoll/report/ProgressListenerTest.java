@@ -7,6 +7,7 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationSnapshot;
 import dev.plimsoll.core.metrics.SystemSample;
+import dev.plimsoll.results.ResultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.http.Nginx;
-import dev.plimsoll.report.ResultJson;
+import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioException;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class RunnerTest {
       assertThat(op.failed()).as(op.name() + " " + op.errors()).isZero();
     });
     assertThat(served).as("nginx's own count").isPositive();
-    RunResult written = ResultJson.read(out.resolve("result.json"));
+    RunResult written = ResultFiles.read(out.resolve("result.json"));
     assertThat(written.status()).isEqualTo(result.status());
     assertThat(written.operations()).extracting(o -> o.completed())
         .containsExactlyElementsOf(result.operations().stream().map(o -> o.completed()).toList());
@@ -146,7 +146,7 @@ class RunnerTest {
     running.stop("enough");
     RunResult result = running.await();
     assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
-    assertThat(ResultJson.read(out.resolve("result.json")).status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(ResultFiles.read(out.resolve("result.json")).status()).isEqualTo(RunStatus.ABORTED);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.criteria.Comparison;
@@ -27,18 +27,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 
-/** Synthetic, deterministic run data for the report tests. */
-final class ResultFixtures {
+/**
+ * Synthetic, deterministic run data for the codec tests here and, through this module's test jar,
+ * for the renderers' tests in {@code report}.
+ */
+public final class ResultFixtures {
 
-  static final Instant START = Instant.parse("2025-03-01T10:00:00.123456789Z");
-  static final String SEARCH = "search";
+  public static final Instant START = Instant.parse("2025-03-01T10:00:00.123456789Z");
+  public static final String SEARCH = "search";
   /** A name with a pipe, which a Markdown table must escape. */
-  static final String CHECKOUT = "checkout|pay";
+  public static final String CHECKOUT = "checkout|pay";
 
   private ResultFixtures() {}
 
   /** A distribution of {@code count} values spread around {@code medianMs}, seeded. */
-  static LatencyDistribution latencies(long seed, int count, double medianMs) {
+  public static LatencyDistribution latencies(long seed, int count, double medianMs) {
     Histogram nanos = LatencyDistribution.newHistogram();
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < count; i++) {
@@ -49,7 +52,7 @@ final class ResultFixtures {
     return LatencyDistribution.of(nanos);
   }
 
-  static ErrorClass timeouts(String operation, long count, Instant first) {
+  public static ErrorClass timeouts(String operation, long count, Instant first) {
     List<ErrorSample> samples = List.of(
         new ErrorSample(first, "timeout after 1032 ms"),
         new ErrorSample(first.plusMillis(250), "timeout after 998 ms"));
@@ -57,24 +60,24 @@ final class ResultFixtures {
         count, first, first.plusSeconds(40), samples);
   }
 
-  static ErrorClass refused(String operation, long count, Instant first) {
+  public static ErrorClass refused(String operation, long count, Instant first) {
     return new ErrorClass(operation, "java.net.ConnectException",
         "Connection refused: <localhost/127.0.0.1:#> | retry *later*", count, first, first,
         List.of(new ErrorSample(first, "Connection refused: localhost/127.0.0.1:8080")));
   }
 
-  static OperationSnapshot operationSnapshot(String name, long seed, long completed, long failed,
-      List<ErrorClass> errors) {
+  public static OperationSnapshot operationSnapshot(String name, long seed, long completed,
+      long failed, List<ErrorClass> errors) {
     return new OperationSnapshot(name, completed + 3, completed - failed, failed, 1, 3,
         latencies(seed, (int) completed, 4.0), latencies(seed + 1, (int) completed, 3.0), errors);
   }
 
-  static SystemSample systemSample(int i) {
+  public static SystemSample systemSample(int i) {
     return new SystemSample(0.25 + i * 0.01, 0.5, 300_000_000L + i, 512_000_000L, 700_000_000L,
         2, 3.5, 40, 1_000_000, 2_000_000);
   }
 
-  static IntervalSnapshot interval(int index, boolean warmUp) {
+  public static IntervalSnapshot interval(int index, boolean warmUp) {
     Instant start = START.plusSeconds(index);
     List<ErrorClass> errors = index == 2
         ? List.of(timeouts(CHECKOUT, 2, start.plusMillis(10))) : List.of();
@@ -84,14 +87,14 @@ final class ResultFixtures {
         latencies(index * 10L + 7, 50, 0.05), systemSample(index));
   }
 
-  static Verdict verdict(String source, String scope, double threshold, double measured,
+  public static Verdict verdict(String source, String scope, double threshold, double measured,
       boolean passed, String detail) {
     return new Verdict(new Criterion(source, scope, Metric.P95, Comparison.LESS, threshold, false),
         measured, passed, detail);
   }
 
-  static OperationStats operationStats(String name, long seed, long succeeded, long failed,
-      List<ErrorClass> errors) {
+  public static OperationStats operationStats(String name, long seed, long succeeded,
+      long failed, List<ErrorClass> errors) {
     long completed = succeeded + failed;
     return new OperationStats(name, completed + 2, succeeded, failed, 4, completed / 58.5,
         (double) failed / completed, latencies(seed, (int) Math.min(completed, 5000), 4.2),
@@ -103,7 +106,7 @@ final class ResultFixtures {
    * intervals with histograms, errors with samples, passing and failing verdicts (one with no
    * measured value), a generator flagged as the bottleneck, fractional durations.
    */
-  static RunResult richResult() {
+  public static RunResult richResult() {
     ErrorClass timeouts = timeouts(CHECKOUT, 1_234, START.plusSeconds(3));
     ErrorClass refused = refused(CHECKOUT, 7, START.plusSeconds(9));
     OperationStats search = operationStats(SEARCH, 1, 123_456, 0, List.of());
@@ -140,7 +143,7 @@ final class ResultFixtures {
   }
 
   /** The rich result, passed and with a healthy generator. */
-  static RunResult passingResult() {
+  public static RunResult passingResult() {
     RunResult rich = richResult();
     GeneratorHealth healthy = new GeneratorHealth(false, List.of(),
         latencies(5, 100, 0.01), 0, 0.3);
@@ -152,13 +155,13 @@ final class ResultFixtures {
   }
 
   /** A result from a run that hardly started: most optional parts absent. */
-  static RunResult sparseResult() {
+  public static RunResult sparseResult() {
     return new RunResult(RunResult.SCHEMA_VERSION, null, RunStatus.ABORTED, null, START, null,
         Duration.ZERO, null, null, null, List.of(), List.of(), List.of(), List.of(), null, null);
   }
 
-  static RunProgress progress(Duration elapsed, Duration planned, Duration warmUp, long failed,
-      boolean stopping) {
+  public static RunProgress progress(Duration elapsed, Duration planned, Duration warmUp,
+      long failed, boolean stopping) {
     return new RunProgress(elapsed, planned, warmUp, 0, failed, 0, stopping);
   }
 }

@@ -1,4 +1,4 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Keeps docs/result-schema.{md,json} and docs/result-example.json in step with the code. */
+/**
+ * Keeps docs/result-schema.{md,json} and docs/result-example.json in step with the code, and the
+ * jar's copy of the schema in step with docs/.
+ */
 class ResultSchemaDocsTest {
 
   // Surefire runs in the module's directory; the docs live at the repository root.
@@ -24,7 +27,7 @@ class ResultSchemaDocsTest {
   void example_readsAndWritesBackByteForByte() throws IOException {
     Path example = DOCS.resolve("result-example.json");
 
-    String rewritten = ResultJson.toJson(ResultJson.read(example));
+    String rewritten = ResultJson.toJson(ResultFiles.read(example));
 
     assertThat(rewritten).isEqualTo(Files.readString(example));
   }
@@ -47,6 +50,11 @@ class ResultSchemaDocsTest {
     compare(tree(), schema, schema, "", mismatches);
 
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void schema_inTheJar_isTheDocumentedOne() throws IOException {
+    assertThat(ResultJson.schema()).isEqualTo(Files.readString(DOCS.resolve("result-schema.json")));
   }
 
   private static JsonNode tree() throws IOException {

@@ -1,6 +1,7 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -14,13 +15,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * The result file: a {@link RunResult} as versioned JSON, documented field by field in
- * {@code docs/result-schema.md}.
+ * A {@link RunResult} as versioned JSON text, documented field by field in
+ * {@code docs/result-schema.md}, with the matching JSON Schema in {@link #schema()}.
+ * {@link ResultFiles} reads and writes the same text as {@code result.json}.
  *
  * <p>Reading what was written gives an equal {@code RunResult}, histograms included, so results
  * can be re-rendered, compared with a baseline or merged exactly long after the run. Durations
@@ -29,13 +32,13 @@ import java.nio.file.Path;
  * its HdrHistogram in base64 beside its summary.
  *
  * <p>Problems with the content (malformed JSON, a missing or mistyped field, an unsupported
- * {@code schemaVersion}) are {@link IllegalArgumentException}s whose message names the file and
- * the field; problems reaching the file are {@link IOException}s.
+ * {@code schemaVersion}) are {@link IllegalArgumentException}s whose message names the source and
+ * the field.
  */
 public final class ResultJson {
 
-  /** The name {@link Reports#writeAll} gives the result file. */
-  public static final String FILE_NAME = "result.json";
+  /** Where the jar keeps its copy of {@code docs/result-schema.json}. */
+  private static final String SCHEMA_RESOURCE = "result-schema.json";
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       // Exact decimals, so fractional durations read back to the nanosecond.
@@ -44,6 +47,8 @@ public final class ResultJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       // Durations are written as BigDecimal; "60.5", never "6.05E+1".
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      // The caller owns the stream; a file still has to be forced to disk after the JSON.
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .build();
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
@@ -55,40 +60,50 @@ public final class ResultJson {
     try {
       return WRITER.writeValueAsString(ResultJsonWriter.result(result)) + "\n";
     } catch (JacksonException e) {
-      // A tree of plain nodes always serialises; reaching here is a bug in this class.
-      throw new IllegalStateException("could not serialise a result tree", e);
+      throw unserialisable(e);
     }
   }
 
   /**
    * Reads a result from JSON text.
    *
-   * @throws IllegalArgumentException if the text is not a result file this version can read
+   * @throws IllegalArgumentException if the text is not a result this version can read
    */
   public static RunResult fromJson(String json) {
     return parse("result JSON", () -> MAPPER.readTree(json));
   }
 
   /**
-   * Writes {@code result} to {@code file} atomically: readers see the old file or the whole new
-   * one, never a part. Missing parent directories are created.
+   * The JSON Schema (draft 2020-12) of the text {@link #toJson} writes, the same as
+   * {@code docs/result-schema.json}, for tools that validate or generate code from result files.
    */
-  public static void write(RunResult result, Path file) throws IOException {
-    AtomicFiles.write(file, toJson(result).getBytes(StandardCharsets.UTF_8));
+  public static String schema() {
+    try (InputStream in = ResultJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + SCHEMA_RESOURCE + " from the jar", e);
+    }
+  }
+
+  /** {@link #toJson} onto {@code out}, without building the text in memory; leaves it open. */
+  static void write(RunResult result, OutputStream out) throws IOException {
+    try {
+      WRITER.writeValue(out, ResultJsonWriter.result(result));
+    } catch (JacksonException e) {
+      throw unserialisable(e);
+    }
+    out.write('\n');
   }
 
   /**
-   * Reads a result file.
-   *
-   * @throws IllegalArgumentException if the file is not a result file this version can read; the
-   *     message names the file and, where it can, the field
-   * @throws IOException if the file cannot be read
+   * Reads a result from UTF-8 bytes; {@code source} names them in messages. Bytes, not a String:
+   * invalid UTF-8 is then a JSON error naming the place, not a bare MalformedInputException.
    */
-  public static RunResult read(Path file) throws IOException {
-    // Bytes, not a String: invalid UTF-8 is then a JSON error naming the place, not a bare
-    // MalformedInputException.
-    byte[] content = Files.readAllBytes(file);
-    return parse(file.toString(), () -> MAPPER.readTree(content));
+  static RunResult fromJson(byte[] content, String source) {
+    return parse(source, () -> MAPPER.readTree(content));
   }
 
   /** Where the JSON text comes from; throws Jackson's exception for text that is not JSON. */
@@ -112,6 +127,11 @@ public final class ResultJson {
       throw new IllegalArgumentException(source + ": is empty, expected a Plimsoll result");
     }
     return ResultJsonReader.result(JsonFields.root(tree, source));
+  }
+
+  /** A tree of plain nodes always serialises; reaching here is a bug in this module. */
+  private static IllegalStateException unserialisable(JacksonException e) {
+    return new IllegalStateException("could not serialise a result tree", e);
   }
 
   private static String location(JacksonException e) {

@@ -1,4 +1,4 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +10,9 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ResultJsonTest {
-
-  @TempDir Path dir;
 
   @Test
   void roundTrip_richResult_readsBackEqual() {
@@ -45,16 +39,6 @@ class ResultJsonTest {
   }
 
   @Test
-  void roundTrip_throughFile_readsBackEqual() throws IOException {
-    RunResult rich = ResultFixtures.richResult();
-    Path file = dir.resolve("result.json");
-
-    ResultJson.write(rich, file);
-
-    assertThat(ResultJson.read(file)).isEqualTo(rich);
-  }
-
-  @Test
   void toJson_followsTheDocumentedConventions() throws IOException {
     String json = ResultJson.toJson(ResultFixtures.richResult());
     JsonNode tree = new ObjectMapper().readTree(json);
@@ -74,69 +58,6 @@ class ResultJsonTest {
     assertThat(tree.at("/errors/0/samples/0/message").textValue())
         .isEqualTo("timeout after 1032 ms");
     assertThat(json).doesNotContain("\r").endsWith("}\n").contains("\"schemaVersion\": 1");
-  }
-
-  @Test
-  void write_leavesNoTemporaryFile_andReplacesAnOldFile() throws IOException {
-    Path file = dir.resolve("result.json");
-    Files.writeString(file, "old content");
-
-    ResultJson.write(ResultFixtures.richResult(), file);
-
-    try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files).containsExactly(file);
-    }
-    assertThat(Files.readString(file)).startsWith("{");
-  }
-
-  @Test
-  void write_createsMissingDirectories() throws IOException {
-    Path file = dir.resolve("a/b/result.json");
-
-    ResultJson.write(ResultFixtures.sparseResult(), file);
-
-    assertThat(ResultJson.read(file)).isEqualTo(ResultFixtures.sparseResult());
-  }
-
-  @Test
-  void read_malformedJson_namesTheFileAndPlace() throws IOException {
-    Path file = dir.resolve("broken.json");
-    Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  \"name\": \n");
-
-    assertThatThrownBy(() -> ResultJson.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(file + ": not valid JSON at line");
-  }
-
-  @Test
-  void read_binaryFile_isAJsonErrorNotAnEncodingOne() throws IOException {
-    Path file = dir.resolve("result.json.gz");
-    Files.write(file, new byte[] {(byte) 0x1f, (byte) 0x8b, 8, 0, (byte) 0xff, (byte) 0xfe});
-
-    assertThatThrownBy(() -> ResultJson.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(file + ": not valid JSON");
-  }
-
-  @Test
-  void read_emptyFile_saysSo() throws IOException {
-    Path file = dir.resolve("empty.json");
-    Files.writeString(file, "");
-
-    assertThatThrownBy(() -> ResultJson.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": is empty, expected a Plimsoll result");
-  }
-
-  @Test
-  void read_unknownSchemaVersion_isRefusedBeforeAnyOtherField() throws IOException {
-    Path file = dir.resolve("future.json");
-    Files.writeString(file, "{\"schemaVersion\": 2, \"somethingNew\": true}");
-
-    assertThatThrownBy(() -> ResultJson.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + ": field 'schemaVersion' is 2, but this version of Plimsoll reads"
-            + " only schemaVersion 1");
   }
 
   @Test

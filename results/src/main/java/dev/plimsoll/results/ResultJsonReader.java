@@ -1,4 +1,4 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import dev.plimsoll.core.criteria.Comparison;
 import dev.plimsoll.core.criteria.Criterion;

@@ -1,4 +1,4 @@
-package dev.plimsoll.report;
+package dev.plimsoll.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
