@@ -107,17 +107,10 @@ final class ResultJsonWriter {
   }
 
   private static ObjectNode operationStats(OperationStats s) {
-    ObjectNode o = NODES.objectNode();
-    o.put("name", s.name());
-    o.put("started", s.started());
-    o.put("succeeded", s.succeeded());
-    o.put("failed", s.failed());
-    o.put("dropped", s.dropped());
+    ObjectNode o = operationCounts(s.name(), s.started(), s.succeeded(), s.failed(), s.dropped());
     putDouble(o, "throughputPerSecond", s.throughputPerSecond());
     putDouble(o, "errorRate", s.errorRate());
-    o.set("responseTime", nullable(s.responseTime(), ResultJsonWriter::distribution));
-    o.set("serviceTime", nullable(s.serviceTime(), ResultJsonWriter::distribution));
-    o.set("errors", array(s.errors(), ResultJsonWriter::errorClass));
+    putOperationOutcomes(o, s.responseTime(), s.serviceTime(), s.errors());
     return o;
   }
 
@@ -202,17 +195,33 @@ final class ResultJsonWriter {
   }
 
   private static ObjectNode operationSnapshot(OperationSnapshot s) {
-    ObjectNode o = NODES.objectNode();
-    o.put("name", s.name());
-    o.put("started", s.started());
-    o.put("succeeded", s.succeeded());
-    o.put("failed", s.failed());
-    o.put("dropped", s.dropped());
+    ObjectNode o = operationCounts(s.name(), s.started(), s.succeeded(), s.failed(), s.dropped());
     o.put("inFlight", s.inFlight());
-    o.set("responseTime", nullable(s.responseTime(), ResultJsonWriter::distribution));
-    o.set("serviceTime", nullable(s.serviceTime(), ResultJsonWriter::distribution));
-    o.set("errors", array(s.errors(), ResultJsonWriter::errorClass));
+    putOperationOutcomes(o, s.responseTime(), s.serviceTime(), s.errors());
     return o;
+  }
+
+  /**
+   * The leading fields a run's per-operation statistics and an interval's per-operation snapshot
+   * share, with the same names and meaning.
+   */
+  private static ObjectNode operationCounts(
+      String name, long started, long succeeded, long failed, long dropped) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", name);
+    o.put("started", started);
+    o.put("succeeded", succeeded);
+    o.put("failed", failed);
+    o.put("dropped", dropped);
+    return o;
+  }
+
+  /** The trailing fields both per-operation objects share, after their own ones. */
+  private static void putOperationOutcomes(ObjectNode o, LatencyDistribution responseTime,
+      LatencyDistribution serviceTime, List<ErrorClass> errors) {
+    o.set("responseTime", nullable(responseTime, ResultJsonWriter::distribution));
+    o.set("serviceTime", nullable(serviceTime, ResultJsonWriter::distribution));
+    o.set("errors", array(errors, ResultJsonWriter::errorClass));
   }
 
   private static ObjectNode systemSample(SystemSample s) {
