@@ -63,6 +63,14 @@ final class Formats {
     return Double.isNaN(millis) ? NOT_AVAILABLE : decimal(millis) + " ms";
   }
 
+  /**
+   * A fraction (0–1) as a whole percentage, for progress: {@code 0.425} is {@code 43%}. NaN is
+   * unknown.
+   */
+  static String wholePercent(double fraction) {
+    return Double.isNaN(fraction) ? NOT_AVAILABLE : Math.round(fraction * 100) + "%";
+  }
+
   /** A fraction (0–1) as a percentage: {@code 0.0012} is {@code 0.12%}. Negative is unknown. */
   static String percent(double fraction) {
     if (Double.isNaN(fraction) || fraction < 0) {
@@ -147,12 +155,17 @@ final class Formats {
     return instant == null ? NOT_AVAILABLE : instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
-  /** {@code text} cut to {@code max} characters, with an ellipsis when cut. */
+  /** {@code text} on one line, then cut to {@code max} characters, with an ellipsis when cut. */
   static String truncate(String text, int max) {
-    if (text == null) {
-      return "";
-    }
-    String oneLine = text.replaceAll("\\s*\\R\\s*", " ");
-    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+    String line = oneLine(text);
+    return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+  }
+
+  /**
+   * {@code text} with each line break, and the white space around it, turned into one space:
+   * messages from the run reach table rows, which must stay on one line. Null is empty.
+   */
+  static String oneLine(String text) {
+    return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ");
   }
 }

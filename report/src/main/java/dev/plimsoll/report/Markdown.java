@@ -14,11 +14,9 @@ final class Markdown {
    * reports verbatim, so they must not be able to break the table.
    */
   static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (char c : text.replaceAll("\\s*\\R\\s*", " ").toCharArray()) {
+    String line = Formats.oneLine(text);
+    StringBuilder out = new StringBuilder(line.length() + 8);
+    for (char c : line.toCharArray()) {
       switch (c) {
         case '\\', '|', '*', '_', '`', '[', ']', '#', '~' -> out.append('\\').append(c);
         case '<' -> out.append("&lt;");

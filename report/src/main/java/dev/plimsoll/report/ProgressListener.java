@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -150,13 +149,15 @@ public final class ProgressListener implements RunListener {
       return "[" + "?".repeat(BAR_WIDTH) + "]";
     }
     int filled = (int) Math.round(done * BAR_WIDTH);
+    String percent = Formats.wholePercent(done);
+    // Right-aligned in "100%"'s width, so the line does not shift as the count grows.
     return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] "
-        + String.format(Locale.ROOT, "%3d%%", Math.round(done * 100));
+        + " ".repeat(Math.max(0, 4 - percent.length())) + percent;
   }
 
   private static String percentDone(RunProgress progress) {
     double done = fractionDone(progress);
-    return Double.isNaN(done) ? "?%" : Math.round(done * 100) + "%";
+    return Double.isNaN(done) ? "?%" : Formats.wholePercent(done);
   }
 
   /** Elapsed over planned, capped at 1; NaN when the run has no planned length. */

@@ -62,5 +62,14 @@ class FormatsTest {
   void truncate_keepsOneLineAndMarksTheCut() {
     assertThat(Formats.truncate("line one\n  line two", 100)).isEqualTo("line one line two");
     assertThat(Formats.truncate("abcdefghij", 5)).isEqualTo("abcd…");
+    assertThat(Formats.truncate(null, 5)).isEmpty();
+    assertThat(Formats.oneLine("a \r\n\t b\nc")).isEqualTo("a b c");
+  }
+
+  @Test
+  void wholePercent_roundsToAWholeNumber() {
+    assertThat(Formats.wholePercent(0.425)).isEqualTo("43%");
+    assertThat(Formats.wholePercent(1)).isEqualTo("100%");
+    assertThat(Formats.wholePercent(Double.NaN)).isEqualTo("n/a");
   }
 }
