@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,8 +64,7 @@ class ResultFilesTest {
     Path file = dir.resolve("broken.json");
     Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  \"name\": \n");
 
-    assertThatThrownBy(() -> ResultFiles.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(file)
         .hasMessageStartingWith(file + ": not valid JSON at line");
   }
 
@@ -73,8 +73,7 @@ class ResultFilesTest {
     Path file = dir.resolve("result.json.gz");
     Files.write(file, new byte[] {(byte) 0x1f, (byte) 0x8b, 8, 0, (byte) 0xff, (byte) 0xfe});
 
-    assertThatThrownBy(() -> ResultFiles.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(file)
         .hasMessageStartingWith(file + ": not valid JSON");
   }
 
@@ -83,8 +82,7 @@ class ResultFilesTest {
     Path file = dir.resolve("empty.json");
     Files.writeString(file, "");
 
-    assertThatThrownBy(() -> ResultFiles.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(file)
         .hasMessage(file + ": is empty, expected a Plimsoll result");
   }
 
@@ -93,9 +91,13 @@ class ResultFilesTest {
     Path file = dir.resolve("future.json");
     Files.writeString(file, "{\"schemaVersion\": 2, \"somethingNew\": true}");
 
-    assertThatThrownBy(() -> ResultFiles.read(file))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(file)
         .hasMessage(file + ": field 'schemaVersion' is 2, but this version of Plimsoll reads"
             + " only schemaVersion 1");
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(Path file) {
+    return assertThatThrownBy(() -> ResultFiles.read(file))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -10,6 +10,7 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
@@ -62,15 +63,13 @@ class ResultJsonTest {
 
   @Test
   void fromJson_missingSchemaVersion_asksWhetherItIsAResult() {
-    assertThatThrownBy(() -> ResultJson.fromJson("{\"name\": \"x\"}"))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused("{\"name\": \"x\"}")
         .hasMessageContaining("'schemaVersion' is missing; is this a Plimsoll result file?");
   }
 
   @Test
   void fromJson_notAnObject_isRefused() {
-    assertThatThrownBy(() -> ResultJson.fromJson("[1, 2]"))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused("[1, 2]")
         .hasMessage("result JSON: the top level must be a JSON object, was an array");
   }
 
@@ -79,8 +78,7 @@ class ResultJsonTest {
     ObjectNode tree = tree(ResultFixtures.richResult());
     ((ObjectNode) tree.at("/operations/1")).put("succeeded", "many");
 
-    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(tree.toString())
         .hasMessage("result JSON: field 'operations[1].succeeded' must be a whole number,"
             + " was \"many\"");
   }
@@ -90,8 +88,7 @@ class ResultJsonTest {
     ObjectNode tree = tree(ResultFixtures.richResult());
     ((ObjectNode) tree.at("/intervals/3/system")).remove("gcPauseMs");
 
-    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(tree.toString())
         .hasMessage("result JSON: field 'intervals[3].system.gcPauseMs' is missing");
   }
 
@@ -100,8 +97,7 @@ class ResultJsonTest {
     ObjectNode tree = tree(ResultFixtures.richResult());
     ((ObjectNode) tree.at("/total/serviceTime")).put("histogram", "bm90IGEgaGlzdG9ncmFt");
 
-    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(tree.toString())
         .hasMessageStartingWith("result JSON: field 'total.serviceTime.histogram' is not a"
             + " base64-encoded compressed HdrHistogram");
   }
@@ -111,8 +107,7 @@ class ResultJsonTest {
     ObjectNode tree = tree(ResultFixtures.richResult());
     ((ObjectNode) tree.at("/verdicts/0/criterion")).put("metric", "P42");
 
-    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused(tree.toString())
         .hasMessageStartingWith("result JSON: field 'verdicts[0].criterion.metric' must be one of")
         .hasMessageEndingWith("was \"P42\"");
   }
@@ -127,9 +122,13 @@ class ResultJsonTest {
 
   @Test
   void fromJson_duplicateKey_isRefused() {
-    assertThatThrownBy(() -> ResultJson.fromJson("{\"schemaVersion\": 1, \"schemaVersion\": 1}"))
-        .isInstanceOf(IllegalArgumentException.class)
+    assertRefused("{\"schemaVersion\": 1, \"schemaVersion\": 1}")
         .hasMessageContaining("not valid JSON");
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String json) {
+    return assertThatThrownBy(() -> ResultJson.fromJson(json))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static ObjectNode tree(RunResult result) throws IOException {
