@@ -18,14 +18,15 @@ import picocli.CommandLine.Parameters;
     header = "Renders the reports of a saved result.json again.",
     description = {
         "Renders the reports of a saved result again: the console report on standard output and",
-        "report.md beside the result (or in --out). Exits with the run's own exit code."
+        "every report file (report.md, ...) beside the result (or in --out). Exits with the run's",
+        "own exit code."
     })
 final class ReportCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "RESULT.json", description = "A result file written by a run.")
   Path resultFile;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Directory for report.md (default: the result file's).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for the report files (default: the result file's).")
   Path out;
 
   @Override
