@@ -9,9 +9,9 @@ import dev.plimsoll.runner.Runner;
 import dev.plimsoll.runner.RunningTest;
 import dev.plimsoll.scenario.Units;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * What a command adds to a run: live progress on stderr, a line saying what runs and where its
@@ -60,14 +60,12 @@ final class RunSession {
   private static int finish(RunResult result, RunningTest running, PrintStream out, boolean terminal) {
     out.println();
     out.print(ConsoleReport.render(result, terminal && Terminal.colour()));
-    Path directory = running.resultsDirectory().orElse(null);
-    if (directory != null) {
-      Path json = directory.resolve("result.json");
-      if (!Files.isRegularFile(json)) {
-        out.println("plimsoll: could not write results to " + directory);
+    if (running.resultsDirectory().isPresent()) {
+      if (running.files().isEmpty()) {
+        out.println("plimsoll: could not write results to " + running.resultsDirectory().get());
         return ExitCodes.ABORTED;
       }
-      out.println("results: " + json + "  " + directory.resolve("report.md"));
+      out.println("results: " + running.files().stream().map(Path::toString).collect(Collectors.joining("  ")));
     }
     return ExitCodes.of(result.status());
   }

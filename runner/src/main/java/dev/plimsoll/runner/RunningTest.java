@@ -8,6 +8,7 @@ import dev.plimsoll.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ public final class RunningTest {
   private final RunHandle handle;
   private final Path resultsDirectory;
   private final CompletableFuture<RunResult> result;
+  private volatile List<Path> files = List.of();
 
   private RunningTest(Scenario scenario, RunHandle handle, Path resultsDirectory, CompletableFuture<RunResult> result) {
     this.scenario = scenario;
@@ -32,22 +34,35 @@ public final class RunningTest {
 
   static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory, Consumer<RunResult> onShutdown) {
     RunHandle handle = Plimsoll.start(scenario);
-    CompletableFuture<RunResult> written = handle.result()
-        .whenComplete((r, e) -> opened.close())
-        .thenApply(r -> write(r, resultsDirectory));
-    CompletableFuture<RunResult> result = onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown);
-    return new RunningTest(scenario, handle, resultsDirectory, result);
+    CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
+    CompletableFuture<RunResult> written = new CompletableFuture<>();
+    RunningTest running = new RunningTest(scenario, handle, resultsDirectory,
+        onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown));
+    ended.whenComplete((r, e) -> {
+      if (e != null) {
+        written.completeExceptionally(e);
+      } else {
+        running.write(r, written);
+      }
+    });
+    return running;
   }
 
-  private static RunResult write(RunResult result, Path directory) {
-    if (directory != null) {
+  private void write(RunResult r, CompletableFuture<RunResult> written) {
+    if (resultsDirectory != null) {
       try {
-        Reports.writeAll(result, directory);
+        files = List.copyOf(Reports.writeAll(r, resultsDirectory));
       } catch (IOException | RuntimeException e) {
-        throw new ResultsNotWrittenException(result, directory, e);
+        written.completeExceptionally(new ResultsNotWrittenException(r, resultsDirectory, e));
+        return;
       }
     }
-    return result;
+    written.complete(r);
+  }
+
+  /** The files written for the run (result.json first, then every report), once they are. */
+  public List<Path> files() {
+    return files;
   }
 
   /** The scenario as it runs (a file's, after every override). */

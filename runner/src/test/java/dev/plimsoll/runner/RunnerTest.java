@@ -147,6 +147,7 @@ class RunnerTest {
     RunResult result = running.await();
     assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
     assertThat(ResultFiles.read(out.resolve("result.json")).status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(running.files()).containsExactly(out.resolve("result.json"), out.resolve("report.md"));
   }
 
   @Test
