@@ -1,27 +1,12 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.core.ClosedModel;
-import dev.plimsoll.core.LoadModel;
-import dev.plimsoll.core.OpenModel;
-import dev.plimsoll.scenario.BodySpec;
-import dev.plimsoll.scenario.CheckSpec;
-import dev.plimsoll.scenario.DefaultsSpec;
+import dev.plimsoll.http.scenario.HttpQuickTest;
 import dev.plimsoll.runner.Runner;
-import dev.plimsoll.scenario.FlowSpec;
-import dev.plimsoll.scenario.HttpSettingsSpec;
-import dev.plimsoll.scenario.RequestSpec;
 import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.StepSpec;
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.Units;
-import dev.plimsoll.scenario.WorkloadSpec;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,52 +85,37 @@ final class HttpCommand implements Callable<Integer> {
   }
 
   ScenarioSpec spec() {
-    URI target = target();
-    Template.Scope scope = Template.Scope.environmentOnly(System.getenv());
-    Map<String, Template> headerTemplates = new LinkedHashMap<>();
+    HttpQuickTest.Builder test = HttpQuickTest.url(url)
+        .source("command line")
+        .method(method)
+        .duration(duration)
+        .warmUp(warmUp)
+        .timeout(timeout)
+        .http2(http2)
+        .insecure(insecure)
+        .criteria(criteria);
     for (String header : headers) {
       int colon = header.indexOf(':');
       if (colon <= 0) {
         throw new UserException("-H '" + header + "' is not a header (write it as 'Name: value')");
       }
-      headerTemplates.put(header.substring(0, colon).trim(), Template.compile(header.substring(colon + 1).trim(), scope));
+      test.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
     }
-    BodySpec requestBody = body == null ? BodySpec.NONE : new BodySpec.Text(Template.compile(body, scope));
-    RequestSpec request = new RequestSpec(method.toUpperCase(java.util.Locale.ROOT), Template.compile(url, scope), headerTemplates, requestBody);
-    FlowSpec flow = new FlowSpec("request", 1,
-        List.of(new StepSpec.RequestStep(request, CheckSpec.DEFAULT, List.of())), Set.of());
-    int conns = connections != null ? connections : load.users != null ? load.users : HttpSettingsSpec.DEFAULTS.connections();
-    HttpSettingsSpec http = new HttpSettingsSpec(conns,
-        http2 ? ("https".equals(target.getScheme()) ? HttpSettingsSpec.HttpProtocol.H2 : HttpSettingsSpec.HttpProtocol.H2C)
-            : HttpSettingsSpec.HttpProtocol.HTTP1,
-        timeout, HttpSettingsSpec.DEFAULTS.connectTimeout(), insecure, null, false, false);
-    return new ScenarioSpec("http", "command line", null, duration, warmUp, Duration.ofSeconds(1), Duration.ofSeconds(5),
-        42, http, DefaultsSpec.NONE, Map.of(), Map.of(), List.of(new WorkloadSpec("http", loadModel(), List.of(flow))),
-        criteria, null);
-  }
-
-  private URI target() {
-    try {
-      URI uri = new URI(url.contains("${") ? url.substring(0, url.indexOf("${")) : url);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new UserException("URL '" + url + "' must be absolute, http:// or https://");
-      }
-      return uri;
-    } catch (java.net.URISyntaxException e) {
-      throw new UserException("URL '" + url + "' is not a URL: " + e.getReason());
+    if (body != null) {
+      test.body(body);
     }
-  }
-
-  private LoadModel loadModel() {
+    if (connections != null) {
+      test.connections(connections);
+    }
     if (load.users != null) {
-      return ClosedModel.users(load.users);
+      test.users(load.users);
+    } else {
+      try {
+        test.ratePerSecond(Units.parseRate(load.rate));
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--rate: " + e.getMessage());
+      }
     }
-    double perSecond;
-    try {
-      perSecond = Units.parseRate(load.rate);
-    } catch (IllegalArgumentException e) {
-      throw new UserException("--rate: " + e.getMessage());
-    }
-    return OpenModel.rate(perSecond);
+    return test.build();
   }
 }

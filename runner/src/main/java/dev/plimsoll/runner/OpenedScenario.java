@@ -1,6 +1,7 @@
 package dev.plimsoll.runner;
 
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.scenario.OpenScenario;
 import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioSpec;
 
@@ -11,15 +12,10 @@ record OpenedScenario(Scenario scenario, AutoCloseable resources) {
     return new OpenedScenario(scenario, () -> { });
   }
 
-  /** Opens the drivers' sessions for a scenario read from a file or built as a spec. */
+  /** Opens the sessions of the drivers (found on the classpath) that a scenario read from a file or built as a spec uses. */
   static OpenedScenario open(ScenarioSpec spec) {
-    HttpExecutor executor = new HttpExecutor(spec.http());
-    try {
-      return new OpenedScenario(ScenarioBuilder.build(spec, executor), executor);
-    } catch (RuntimeException e) {
-      executor.close();
-      throw e;
-    }
+    OpenScenario open = ScenarioBuilder.open(spec);
+    return new OpenedScenario(open.scenario(), open);
   }
 
   void close() {

@@ -7,21 +7,20 @@ import dev.plimsoll.core.RatePlan;
 import dev.plimsoll.core.RateProfile;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
+import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.DriverStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The effective plan of a scenario in words, without sending anything: settings, each workload's
- * load model and flows, a table of the load over time, and the criteria. Secrets are masked with
- * {@link Redaction}; template expressions are shown as written, never with the values of
- * environment variables.
+ * load model and flows, a table of the load over time, and the criteria. Each driver describes its
+ * own settings and steps. Secrets are masked with {@link Redaction}; template expressions are shown
+ * as written, never with the values of environment variables.
  */
 public final class DryRun {
-
-  private static final int MAX_BODY_SHOWN = 100;
 
   private DryRun() {}
 
@@ -37,9 +36,10 @@ public final class DryRun {
     line(out, "duration", Units.formatDuration(spec.duration()) + ", warm-up " + Units.formatDuration(spec.warmUp())
         + ", interval " + Units.formatDuration(spec.interval()) + ", graceful stop "
         + Units.formatDuration(spec.gracefulStop()) + ", seed " + spec.seed());
-    line(out, "http", http(spec.http()));
-    if (!spec.defaults().headers().isEmpty()) {
-      line(out, "headers", headers(spec.defaults().headers()));
+    for (DriverSettings settings : spec.settings().values()) {
+      for (DriverSettings.Line l : settings.describe()) {
+        line(out, l.label(), l.text());
+      }
     }
     if (!spec.variables().isEmpty()) {
       line(out, "variables", new java.util.TreeMap<>(spec.variables()).entrySet().stream()
@@ -74,9 +74,13 @@ public final class DryRun {
         for (StepSpec step : f.steps()) {
           String prefix = f.steps().size() == 1 ? "    " : "    " + n + ". ";
           String indent = " ".repeat(prefix.length() + 2);
-          switch (step) {
-            case StepSpec.ThinkStep t -> out.append(prefix).append(t.think().describe()).append('\n');
-            case StepSpec.RequestStep r -> request(out, prefix, indent, r);
+          List<String> lines = switch (step) {
+            case StepSpec.ThinkStep t -> List.of(t.think().describe());
+            case DriverStep d -> d.describe();
+            default -> throw new IllegalArgumentException("not a step of a driver: " + step);
+          };
+          for (int i = 0; i < lines.size(); i++) {
+            out.append(i == 0 ? prefix : indent).append(lines.get(i)).append('\n');
           }
           n++;
         }
@@ -98,58 +102,6 @@ public final class DryRun {
           .append(preset.criteria().stream().map(Criterion::source).collect(Collectors.joining(", "))).append('\n');
     }
     return out.toString();
-  }
-
-  private static void request(StringBuilder out, String prefix, String indent, StepSpec.RequestStep r) {
-    RequestSpec q = r.request();
-    out.append(prefix).append(q.method()).append(' ').append(q.url().source()).append('\n');
-    if (!q.headers().isEmpty()) {
-      out.append(indent).append("headers: ").append(headers(q.headers())).append('\n');
-    }
-    switch (q.body()) {
-      case BodySpec.Text t -> {
-        String body = t.template().source().replace("\n", "\\n");
-        if (body.length() > MAX_BODY_SHOWN) {
-          body = body.substring(0, MAX_BODY_SHOWN) + "…";
-        }
-        out.append(indent).append("body: ").append(body).append('\n');
-      }
-      case BodySpec.File f -> out.append(indent).append("body: file ").append(f.path().getFileName())
-          .append(" (").append(f.bytes().length).append(" bytes)\n");
-      case BodySpec.None n -> { }
-    }
-    out.append(indent).append("checks: ").append(checks(r.checks())).append('\n');
-    if (!r.extract().isEmpty()) {
-      out.append(indent).append("extract: ").append(r.extract().stream()
-          .map(x -> x.name() + " = " + x.from().key() + " " + x.expression())
-          .collect(Collectors.joining(", "))).append('\n');
-    }
-  }
-
-  private static String checks(CheckSpec c) {
-    List<String> parts = new ArrayList<>();
-    parts.add("status in " + c.status());
-    if (c.bodyContains() != null) {
-      parts.add("bodyContains '" + c.bodyContains().source() + "'");
-    }
-    c.jsonPath().forEach((path, value) -> parts.add("jsonPath " + path + " == '" + value + "'"));
-    c.maxSizeBytes().ifPresent(max -> parts.add("maxSize " + Units.formatSize(max)));
-    return String.join(", ", parts);
-  }
-
-  private static String headers(Map<String, Template> headers) {
-    return headers.entrySet().stream()
-        .map(e -> e.getKey() + ": " + Redaction.redact(e.getKey(), e.getValue().source()))
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String http(HttpSettingsSpec h) {
-    return h.connections() + " connections, " + h.protocol().token() + ", timeout " + Units.formatDuration(h.timeout())
-        + ", connect timeout " + Units.formatDuration(h.connectTimeout())
-        + (h.insecure() ? ", any certificate accepted (insecure)" : "")
-        + (h.caFile() != null ? ", trusting " + h.caFile().getFileName() : "")
-        + (h.followRedirects() ? ", follows redirects" : "")
-        + (h.compression() ? ", compression" : "");
   }
 
   private static String feeder(ScenarioSpec spec, FeederSpec f) {

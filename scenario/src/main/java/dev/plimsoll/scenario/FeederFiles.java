@@ -151,7 +151,7 @@ final class FeederFiles {
       Map<String, String> record = new LinkedHashMap<>();
       for (String column : columns) {
         JsonNode value = element.get(column);
-        record.put(column, value == null || value.isNull() ? "" : JsonPath.text(value));
+        record.put(column, value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString());
       }
       records.add(Collections.unmodifiableMap(record));
     }

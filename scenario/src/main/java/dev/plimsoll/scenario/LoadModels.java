@@ -1,9 +1,9 @@
 package dev.plimsoll.scenario;
 
-import static dev.plimsoll.scenario.Nodes.child;
-import static dev.plimsoll.scenario.Nodes.get;
-import static dev.plimsoll.scenario.Nodes.has;
-import static dev.plimsoll.scenario.Nodes.later;
+import static dev.plimsoll.scenario.driver.Nodes.child;
+import static dev.plimsoll.scenario.driver.Nodes.get;
+import static dev.plimsoll.scenario.driver.Nodes.has;
+import static dev.plimsoll.scenario.driver.Nodes.later;
 
 import dev.plimsoll.core.Arrivals;
 import dev.plimsoll.core.ClosedModel;
@@ -13,10 +13,11 @@ import dev.plimsoll.core.RateProfile;
 import dev.plimsoll.core.Stage;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
-import dev.plimsoll.scenario.YamlTree.Field;
-import dev.plimsoll.scenario.YamlTree.MapNode;
-import dev.plimsoll.scenario.YamlTree.Node;
-import dev.plimsoll.scenario.YamlTree.ScalarNode;
+import dev.plimsoll.scenario.driver.Yaml.Field;
+import dev.plimsoll.scenario.driver.Yaml.MapNode;
+import dev.plimsoll.scenario.driver.Yaml.Node;
+import dev.plimsoll.scenario.driver.Yaml.ScalarNode;
+import dev.plimsoll.scenario.driver.Nodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

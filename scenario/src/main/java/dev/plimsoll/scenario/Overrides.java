@@ -9,7 +9,9 @@ import dev.plimsoll.core.UserProfile;
 import dev.plimsoll.core.criteria.Criterion;
 import java.net.URI;
 import java.time.Duration;
+import dev.plimsoll.scenario.driver.DriverSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,8 @@ import java.util.function.Supplier;
  *       constant number (think time, pacing and iteration limits are kept); an error if no workload is closed</td></tr>
  *   <tr><td>{@code PLIMSOLL_DURATION} (5m)</td><td>duration</td></tr>
  *   <tr><td>{@code PLIMSOLL_WARMUP} (30s)</td><td>warmUp</td></tr>
- *   <tr><td>{@code PLIMSOLL_CONNECTIONS} (128)</td><td>http.connections</td></tr>
+ *   <tr><td>{@code PLIMSOLL_CONNECTIONS} (128)</td><td>the connections of each driver that has them
+ *       ({@code http.connections}); see {@link dev.plimsoll.scenario.driver.DriverSettings#overriddenBy}</td></tr>
  *   <tr><td>{@code PLIMSOLL_TARGET} (http://host:8080)</td><td>target</td></tr>
  *   <tr><td>{@code PLIMSOLL_CRITERIA} (p95 &lt; 25ms; error_rate &lt; 1%)</td><td>criteria and preset together,
  *       ';'-separated</td></tr>
@@ -101,7 +104,7 @@ public final class Overrides {
     b.duration = fromVariable(environment, DURATION, Overrides::positiveDuration);
     b.warmUp = fromVariable(environment, WARMUP, Units::parseDuration);
     b.connections = fromVariable(environment, CONNECTIONS, Overrides::positiveInt);
-    b.target = fromVariable(environment, TARGET, SpecReader::parseTarget);
+    b.target = fromVariable(environment, TARGET, BaseAddress::parse);
     b.criteria = fromVariable(environment, CRITERIA, v -> {
       List<String> list = new ArrayList<>();
       for (String part : v.split(";")) {
@@ -191,7 +194,9 @@ public final class Overrides {
           + " must be shorter than the duration " + Units.formatDuration(s.duration()));
     }
     if (connections != null) {
-      s = s.withHttp(s.http().withConnections(connections.value()));
+      Map<String, DriverSettings> settings = new LinkedHashMap<>();
+      s.settings().forEach((driver, value) -> settings.put(driver, value.overriddenBy(this)));
+      s = s.withSettings(settings);
     }
     if (rate != null || users != null) {
       s = s.withWorkloads(load(s.workloads()));
@@ -350,9 +355,9 @@ public final class Overrides {
       return this;
     }
 
-    /** {@code http://host:port}, optionally with a path prefix. */
+    /** {@code http://host:port}, optionally with a path prefix: the base address relative addresses resolve against. */
     public Builder target(String url) {
-      target = new Given<>(parse(origin, "target", () -> SpecReader.parseTarget(url)), origin, "target");
+      target = new Given<>(parse(origin, "target", () -> BaseAddress.parse(url)), origin, "target");
       return this;
     }
 

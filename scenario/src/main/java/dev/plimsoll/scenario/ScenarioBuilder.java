@@ -4,33 +4,40 @@ import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
+import dev.plimsoll.scenario.driver.Action;
+import dev.plimsoll.scenario.driver.BuildContext;
+import dev.plimsoll.scenario.driver.Driver;
+import dev.plimsoll.scenario.driver.DriverSession;
+import dev.plimsoll.scenario.driver.DriverStep;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * Turns a {@link ScenarioSpec} into a runnable {@link Scenario} whose requests go through a
- * {@link RequestExecutor}.
+ * Turns a {@link ScenarioSpec} into a runnable {@link Scenario}, opening a session of each driver
+ * whose steps it has.
  *
  * <p>Each flow of a workload's mix becomes one asynchronous operation of the same name and weight.
  * A call of it:
  * <ol>
  *   <li>draws one record from each feeder the flow uses and puts it in the user's state under the
  *       feeder's name (so it holds for the whole flow);
- *   <li>runs the steps in order: a request step renders its URL, headers and body, sends them with
- *       the executor, checks the response and extracts values into the user's state; a think step
- *       waits without holding a thread;
- *   <li>completes when the last step does, or exceptionally at the first failure (the executor's,
- *       a {@link CheckFailedException}, or a template's missing value); later steps are skipped.
+ *   <li>runs the steps in order: a driver's step as its session compiled it (an HTTP request step
+ *       renders its URL, headers and body, sends them, checks the response and extracts values
+ *       into the user's state); a think step waits without holding a thread;
+ *   <li>completes when the last step does, or exceptionally at the first failure (a driver's, a
+ *       {@link CheckFailedException}, or a template's missing value); later steps are skipped.
  * </ol>
  * The operation's response time therefore covers the whole flow, think steps included.
  *
- * <p>{@code ${seq}} counts across the whole scenario, from 1, for each scenario built; feeder
- * cursors are per built scenario too, so building twice gives two independent runs.
+ * <p>{@code ${seq}} counts across the whole scenario, from 1, for each scenario opened; feeder
+ * cursors are per opened scenario too, so opening twice gives two independent runs.
  */
 public final class ScenarioBuilder {
 
@@ -40,20 +47,45 @@ public final class ScenarioBuilder {
   private ScenarioBuilder() {}
 
   /**
-   * Builds the scenario.
+   * Opens the sessions of the drivers on the classpath that the scenario's steps need, and builds
+   * the scenario. Close the result when the run ends.
    *
    * @throws ScenarioException if core rejects the combination (which the loader's checks should
    *     already have caught)
+   * @throws IllegalStateException if a step's driver is not on the classpath
    */
-  public static Scenario build(ScenarioSpec spec, RequestExecutor executor) {
-    return build(spec, executor, AFTER_THINK);
+  public static OpenScenario open(ScenarioSpec spec) {
+    return open(spec, Drivers.discover(), AFTER_THINK);
   }
 
-  static Scenario build(ScenarioSpec spec, RequestExecutor executor, Executor afterThink) {
+  /** As {@link #open(ScenarioSpec)}, with exactly these drivers instead of those on the classpath. */
+  public static OpenScenario open(ScenarioSpec spec, Driver... drivers) {
+    return open(spec, Drivers.of(Arrays.asList(drivers)), AFTER_THINK);
+  }
+
+  /** As {@link #open(ScenarioSpec)}, with exactly these drivers instead of those on the classpath. */
+  public static OpenScenario open(ScenarioSpec spec, List<Driver> drivers) {
+    return open(spec, Drivers.of(drivers), AFTER_THINK);
+  }
+
+  static OpenScenario open(ScenarioSpec spec, Drivers drivers, Executor afterThink) {
+    Map<String, DriverSession> sessions = new LinkedHashMap<>();
+    try {
+      Scenario scenario = build(spec, drivers, sessions, afterThink);
+      return new OpenScenario(scenario, List.copyOf(sessions.values()));
+    } catch (RuntimeException e) {
+      OpenScenario.closeAll(List.copyOf(sessions.values()), e);
+      throw e;
+    }
+  }
+
+  private static Scenario build(ScenarioSpec spec, Drivers drivers, Map<String, DriverSession> sessions,
+      Executor afterThink) {
     AtomicLong sequence = new AtomicLong();
+    LongSupplier next = sequence::incrementAndGet;
+    BuildContext context = new Context(spec.target(), next);
     Map<String, Feeder> feeders = new LinkedHashMap<>();
     spec.feeders().forEach((name, f) -> feeders.put(name, new Feeder(f)));
-    String target = spec.target() == null ? null : spec.target().toString();
     try {
       Scenario.Builder b = Scenario.builder(spec.name())
           .duration(spec.duration())
@@ -64,18 +96,16 @@ public final class ScenarioBuilder {
       for (WorkloadSpec w : spec.workloads()) {
         Mix.Builder mix = Mix.builder();
         for (FlowSpec flow : w.mix()) {
-          List<FlowOperation.Step> steps = new ArrayList<>();
+          List<Action> steps = new ArrayList<>();
           for (StepSpec step : flow.steps()) {
             steps.add(switch (step) {
-              case StepSpec.RequestStep r -> new FlowOperation.Send(
-                  r.request().method(), r.request().url(), headers(spec.defaults().headers(), r.request().headers()),
-                  r.request().body(), new ResponseChecks(r.checks(), r.extract()));
-              case StepSpec.ThinkStep t -> new FlowOperation.Think(t.think());
+              case StepSpec.ThinkStep t -> FlowOperation.think(t.think(), afterThink);
+              case DriverStep d -> session(d, spec, drivers, sessions).compile(d, context);
+              default -> throw new IllegalArgumentException("not a step of a driver: " + step);
             });
           }
           List<Feeder> used = flow.feeders().stream().sorted().map(feeders::get).toList();
-          mix.addAsync(flow.name(), flow.weight(),
-              new FlowOperation(steps, used, executor, target, () -> sequence.incrementAndGet(), afterThink));
+          mix.addAsync(flow.name(), flow.weight(), new FlowOperation(steps, used));
         }
         b.workload(Workload.of(w.name(), mix.build(), w.load()));
       }
@@ -89,20 +119,26 @@ public final class ScenarioBuilder {
     } catch (InvalidConfigurationException e) {
       String prefix = e.field() + ": ";
       String m = e.getMessage();
-      throw new ScenarioException(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(),
+      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(),
           m.startsWith(prefix) ? m.substring(prefix.length()) : m);
     }
   }
 
-  /** The defaults' headers, then the request's; a request's header replaces a default of the same name in any case. */
-  private static List<Map.Entry<String, Template>> headers(Map<String, Template> defaults, Map<String, Template> own) {
-    Map<String, Map.Entry<String, Template>> merged = new LinkedHashMap<>();
-    defaults.forEach((name, value) -> merged.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value)));
-    own.forEach((name, value) -> {
-      String key = name.toLowerCase(Locale.ROOT);
-      merged.remove(key);
-      merged.put(key, Map.entry(name, value));
-    });
-    return List.copyOf(merged.values());
+  /** The session of the step's driver, opened on its first step. */
+  private static DriverSession session(DriverStep step, ScenarioSpec spec, Drivers drivers,
+      Map<String, DriverSession> sessions) {
+    DriverSession session = sessions.get(step.driver());
+    if (session == null) {
+      Driver driver = drivers.named(step.driver());
+      if (driver == null) {
+        throw new IllegalStateException("the scenario has steps of driver '" + step.driver()
+            + "', which is not on the classpath (drivers: " + drivers.names() + ")");
+      }
+      session = driver.open(spec.settings().get(step.driver()));
+      sessions.put(step.driver(), session);
+    }
+    return session;
   }
+
+  private record Context(URI target, LongSupplier sequence) implements BuildContext {}
 }

@@ -1,11 +1,14 @@
 package dev.plimsoll.scenario;
 
+import dev.plimsoll.scenario.driver.Driver;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,31 +27,56 @@ import java.util.Objects;
  * environment). Checks whose outcome an override can change, such as "a relative URL needs a
  * target", run on the result of all layers.
  *
- * <p>A loader is immutable; {@link #environment} and {@link #overrides} return changed copies.
+ * <p>The scenario module knows no protocol: the step kinds and settings sections of a file
+ * ({@code request:}, {@code http:}) are read by {@linkplain Driver drivers}, found on the classpath
+ * with {@link java.util.ServiceLoader} unless {@link #drivers} names them.
+ *
+ * <p>A loader is immutable; {@link #environment}, {@link #overrides} and {@link #drivers} return
+ * changed copies.
  */
 public final class ScenarioLoader {
 
   private final Map<String, String> environment;
   private final Overrides overrides;
+  /** Null until needed: discovered from the classpath on the first load. */
+  private final Drivers drivers;
 
-  private ScenarioLoader(Map<String, String> environment, Overrides overrides) {
+  private ScenarioLoader(Map<String, String> environment, Overrides overrides, Drivers drivers) {
     this.environment = Map.copyOf(environment);
     this.overrides = overrides;
+    this.drivers = drivers;
   }
 
-  /** A loader that resolves {@code ${env.NAME}} from this process's environment, with no overrides. */
+  /**
+   * A loader that resolves {@code ${env.NAME}} from this process's environment, with no overrides
+   * and the drivers on the classpath.
+   */
   public static ScenarioLoader create() {
-    return new ScenarioLoader(System.getenv(), Overrides.none());
+    return new ScenarioLoader(System.getenv(), Overrides.none(), null);
   }
 
   /** The environment {@code ${env.NAME}} is resolved from (tests pass their own). */
   public ScenarioLoader environment(Map<String, String> variables) {
-    return new ScenarioLoader(variables, overrides);
+    return new ScenarioLoader(variables, overrides, drivers);
   }
 
   /** Values that replace the file's; see {@link Overrides} for what each one replaces. */
   public ScenarioLoader overrides(Overrides values) {
-    return new ScenarioLoader(environment, Objects.requireNonNull(values, "overrides"));
+    return new ScenarioLoader(environment, Objects.requireNonNull(values, "overrides"), drivers);
+  }
+
+  /**
+   * Reads files with exactly these drivers instead of those on the classpath.
+   *
+   * @throws IllegalStateException when two of them claim the same name or key
+   */
+  public ScenarioLoader drivers(Driver... given) {
+    return drivers(Arrays.asList(given));
+  }
+
+  /** Reads files with exactly these drivers instead of those on the classpath. */
+  public ScenarioLoader drivers(List<Driver> given) {
+    return new ScenarioLoader(environment, overrides, Drivers.of(given));
   }
 
   /**
@@ -62,29 +90,28 @@ public final class ScenarioLoader {
       yaml = StandardCharsets.UTF_8.newDecoder()
           .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
     } catch (NoSuchFileException e) {
-      throw new ScenarioException(name, "", "no such file");
+      throw ScenarioException.inFile(name, "", "no such file");
     } catch (CharacterCodingException e) {
-      throw new ScenarioException(name, "", "is not UTF-8 text");
+      throw ScenarioException.inFile(name, "", "is not UTF-8 text");
     } catch (IOException e) {
-      throw new ScenarioException(name, "", "cannot be read: " + e.getMessage());
+      throw ScenarioException.inFile(name, "", "cannot be read: " + e.getMessage());
     }
     Path folder = file.toAbsolutePath().getParent();
     return parse(yaml, name, folder);
   }
 
-  /** The classpath resource holding the JSON Schema of scenario files. */
-  public static final String SCHEMA_RESOURCE = "/dev/plimsoll/scenario/scenario-schema.json";
-
-  /** The JSON Schema (draft 2020-12) of scenario files, for editors and validators. */
+  /**
+   * The JSON Schema (draft 2020-12) of scenario files with the drivers on the classpath, for
+   * editors and validators: the scenario's own part and each driver's fragment. With the HTTP
+   * driver it is {@code docs/scenario-schema.json}.
+   */
   public static String jsonSchema() {
-    try (java.io.InputStream in = ScenarioLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return ScenarioSchema.assemble(Drivers.discover());
+  }
+
+  /** The JSON Schema of scenario files read with these drivers. */
+  public static String jsonSchema(List<Driver> drivers) {
+    return ScenarioSchema.assemble(Drivers.of(drivers));
   }
 
   /**
@@ -95,8 +122,9 @@ public final class ScenarioLoader {
    * @param baseDirectory the folder relative paths in it are resolved against
    */
   public ScenarioSpec parse(String yaml, String sourceName, Path baseDirectory) {
-    YamlTree.Node root = YamlTree.parse(yaml, sourceName);
-    SpecReader reader = new SpecReader(sourceName, baseDirectory, environment);
+    dev.plimsoll.scenario.driver.Yaml.Node root = YamlTree.parse(yaml, sourceName);
+    SpecReader reader = new SpecReader(sourceName, baseDirectory, environment,
+        drivers != null ? drivers : Drivers.discover());
     ScenarioSpec spec = overrides.applyTo(reader.read(root));
     reader.checkEffective(spec);
     return spec;

@@ -5,20 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The keys each kind of mapping in a scenario file accepts. The reader rejects any other key, and a
- * test checks that the JSON Schema ({@code scenario-schema.json}) lists exactly these, under
- * {@code $defs} of the same names ({@code scenario} is the schema's root).
+ * The keys each kind of mapping in a scenario file accepts, before drivers add theirs (to
+ * {@code scenario}, {@code defaults}, {@code flow} and {@code step}; see {@link Drivers#keys}).
+ * The reader rejects any other key, and a test checks that the JSON Schema lists exactly these,
+ * under {@code $defs} of the same names ({@code scenario} is the schema's root).
  */
 final class SpecKeys {
   private SpecKeys() {}
 
   static final List<String> SCENARIO = List.of(
-      "name", "target", "duration", "warmUp", "interval", "gracefulStop", "seed", "http", "defaults",
+      "name", "target", "duration", "warmUp", "interval", "gracefulStop", "seed", "defaults",
       "variables", "feeders", "workloads", "criteria", "preset");
-  static final List<String> HTTP = List.of(
-      "connections", "protocol", "timeout", "connectTimeout", "insecure", "caFile", "followRedirects",
-      "compression");
-  static final List<String> DEFAULTS = List.of("headers", "thinkTime", "checks");
+  static final List<String> DEFAULTS = List.of("thinkTime");
   static final List<String> FEEDER = List.of("file", "format", "order");
   static final List<String> WORKLOAD = List.of("name", "open", "closed", "mix");
   static final List<String> OPEN = List.of(
@@ -32,19 +30,18 @@ final class SpecKeys {
       "users", "stages", "start", "thinkTime", "pacing", "iterationsPerUser", "sharedIterations");
   static final List<String> USER_STAGE = List.of("duration", "target");
   static final List<String> THINK_TIME = List.of("constant", "uniform", "exponential");
-  static final List<String> FLOW = List.of("name", "weight", "request", "checks", "extract", "steps");
-  static final List<String> STEP = List.of("request", "checks", "extract", "think");
-  static final List<String> REQUEST = List.of("method", "url", "headers", "body", "bodyFile", "bodyTemplate");
-  static final List<String> CHECKS = List.of("status", "bodyContains", "jsonPath", "maxSize");
-  static final List<String> EXTRACTOR = List.of("jsonPath", "regex", "header");
+  static final List<String> FLOW = List.of("name", "weight", "steps");
+  static final List<String> STEP = List.of("think");
 
   /** Every mapping kind by its schema name. */
   static final Map<String, List<String>> ALL = all();
 
+  /** The mappings drivers add keys to. */
+  static final List<String> EXTENSIBLE = List.of("scenario", "defaults", "flow", "step");
+
   private static Map<String, List<String>> all() {
     Map<String, List<String>> all = new LinkedHashMap<>();
     all.put("scenario", SCENARIO);
-    all.put("http", HTTP);
     all.put("defaults", DEFAULTS);
     all.put("feeder", FEEDER);
     all.put("workload", WORKLOAD);
@@ -59,9 +56,6 @@ final class SpecKeys {
     all.put("thinkTime", THINK_TIME);
     all.put("flow", FLOW);
     all.put("step", STEP);
-    all.put("request", REQUEST);
-    all.put("checks", CHECKS);
-    all.put("extractor", EXTRACTOR);
-    return Map.copyOf(all);
+    return java.util.Collections.unmodifiableMap(all);
   }
 }

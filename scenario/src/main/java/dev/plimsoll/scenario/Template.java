@@ -1,6 +1,7 @@
 package dev.plimsoll.scenario;
 
 import dev.plimsoll.core.OperationContext;
+import dev.plimsoll.scenario.driver.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,8 +152,8 @@ public final class Template {
     return out.toString();
   }
 
-  /** The feeders whose records this template reads. */
-  Set<String> feeders() {
+  /** The feeders whose records this template reads, so a flow draws a record from each when it starts. */
+  public Set<String> feeders() {
     Set<String> names = new LinkedHashSet<>();
     for (Part p : parts) {
       if (p instanceof Column c) {

@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
-  static final String DURATION_EXAMPLES = "examples: 500ms, 30s, 5m, 1h30m";
-  static final String RATE_EXAMPLES = "examples: 200/s, 12000/min";
-  static final String SIZE_EXAMPLES = "examples: 512B, 64KB, 1MB";
+  /** Examples of durations, for messages. */
+  public static final String DURATION_EXAMPLES = "examples: 500ms, 30s, 5m, 1h30m";
+  /** Examples of rates, for messages. */
+  public static final String RATE_EXAMPLES = "examples: 200/s, 12000/min";
+  /** Examples of sizes, for messages. */
+  public static final String SIZE_EXAMPLES = "examples: 512B, 64KB, 1MB";
 
   private static final Pattern DURATION =
       Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");

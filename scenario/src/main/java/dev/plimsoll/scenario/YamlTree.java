@@ -5,6 +5,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.plimsoll.scenario.driver.Yaml.Field;
+import dev.plimsoll.scenario.driver.Yaml.ListNode;
+import dev.plimsoll.scenario.driver.Yaml.Location;
+import dev.plimsoll.scenario.driver.Yaml.MapNode;
+import dev.plimsoll.scenario.driver.Yaml.Node;
+import dev.plimsoll.scenario.driver.Yaml.ScalarKind;
+import dev.plimsoll.scenario.driver.Yaml.ScalarNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,49 +22,13 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * A YAML document read into a small tree that remembers where every key and value was written,
- * so that each later error can name {@code file:line:column}. Jackson's streaming parser supplies
- * the positions; anchors and aliases are refused rather than half-supported.
+ * Reads a YAML document into the tree of {@link dev.plimsoll.scenario.driver.Yaml} nodes, which
+ * remember where every key and value was written. Jackson's streaming parser supplies the
+ * positions; anchors and aliases are refused rather than half-supported.
  */
 final class YamlTree {
 
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
-
-  /** A position in the file, line and column from 1. */
-  record Location(int line, int column) {}
-
-  sealed interface Node permits MapNode, ListNode, ScalarNode {
-    Location at();
-
-    /** How the node is named in messages: "a mapping", "a list", "'text'". */
-    String describe();
-  }
-
-  /** A key and its value; {@code keyAt} is where the key was written. */
-  record Field(String key, Location keyAt, Node value) {}
-
-  record MapNode(Location at, Map<String, Field> fields) implements Node {
-    @Override
-    public String describe() {
-      return "a mapping";
-    }
-  }
-
-  record ListNode(Location at, List<Node> items) implements Node {
-    @Override
-    public String describe() {
-      return "a list";
-    }
-  }
-
-  enum ScalarKind { STRING, NUMBER, BOOLEAN, NULL }
-
-  record ScalarNode(Location at, String text, ScalarKind kind) implements Node {
-    @Override
-    public String describe() {
-      return kind == ScalarKind.NULL ? "empty" : "'" + text + "'";
-    }
-  }
 
   private final String source;
   private final YAMLParser parser;
@@ -72,7 +43,7 @@ final class YamlTree {
     try (YAMLParser parser = YAML.createParser(yaml)) {
       YamlTree tree = new YamlTree(source, parser);
       if (parser.nextToken() == null) {
-        throw new ScenarioException(source, "", "the file is empty");
+        throw ScenarioException.inFile(source, "", "the file is empty");
       }
       Node root = tree.read();
       if (parser.nextToken() != null) {
@@ -84,7 +55,7 @@ final class YamlTree {
     } catch (JacksonException e) {
       throw syntaxError(source, e);
     } catch (IOException e) {
-      throw new ScenarioException(source, "", "cannot be read: " + e.getMessage());
+      throw ScenarioException.inFile(source, "", "cannot be read: " + e.getMessage());
     }
   }
 
@@ -157,6 +128,6 @@ final class YamlTree {
     if (l != null && l.getLineNr() > 0) {
       return new ScenarioException(source, l.getLineNr(), l.getColumnNr(), "", "YAML syntax: " + message);
     }
-    return new ScenarioException(source, "", "YAML syntax: " + message);
+    return ScenarioException.inFile(source, "", "YAML syntax: " + message);
   }
 }

@@ -1,0 +1,109 @@
+package dev.plimsoll.http.scenario;
+
+import dev.plimsoll.scenario.driver.Driver;
+import dev.plimsoll.scenario.driver.DriverReader;
+import dev.plimsoll.scenario.driver.DriverSession;
+import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.DriverSyntax;
+import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
+import dev.plimsoll.scenario.driver.ReadContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * HTTP in scenario files: {@code request} steps with their {@code checks} and {@code extract}, the
+ * {@code http:} client settings, and {@code headers} and {@code checks} in {@code defaults:}. Each
+ * run opens one Netty {@link dev.plimsoll.http.HttpClient}, closed when the run ends.
+ *
+ * <p>Found on the classpath by the scenario loader; {@link #using} makes one whose requests go
+ * elsewhere, for tests.
+ */
+public final class HttpDriver implements Driver {
+
+  /** The driver's name, which keys its settings in a scenario spec. */
+  public static final String NAME = "http";
+
+  static final String SECTION = "http";
+  static final StepKind REQUEST = StepKind.of("request", "checks", "extract");
+  static final List<String> HTTP_KEYS = List.of(
+      "connections", "protocol", "timeout", "connectTimeout", "insecure", "caFile", "followRedirects",
+      "compression");
+  static final List<String> DEFAULTS_KEYS = List.of("headers", "checks");
+  static final List<String> REQUEST_KEYS = List.of("method", "url", "headers", "body", "bodyFile", "bodyTemplate");
+  static final List<String> CHECKS_KEYS = List.of("status", "bodyContains", "jsonPath", "maxSize");
+  static final List<String> EXTRACTOR_KEYS = List.of("jsonPath", "regex", "header");
+
+  private static final String SCHEMA = "/dev/plimsoll/http/scenario/http-schema.json";
+  private static final DriverSyntax SYNTAX = declareSyntax();
+
+  private final RequestExecutor executor;
+
+  /** The driver as the loader finds it: each run sends its requests with a new Netty client. */
+  public HttpDriver() {
+    this.executor = null;
+  }
+
+  private HttpDriver(RequestExecutor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+  }
+
+  /**
+   * A driver whose requests go to {@code executor} instead of a Netty client: an in-memory server
+   * in a test, say. The executor is shared by every run and never closed by the driver.
+   */
+  public static HttpDriver using(RequestExecutor executor) {
+    return new HttpDriver(executor);
+  }
+
+  private static DriverSyntax declareSyntax() {
+    Map<String, List<String>> mappings = new LinkedHashMap<>();
+    mappings.put("http", HTTP_KEYS);
+    mappings.put("request", REQUEST_KEYS);
+    mappings.put("checks", CHECKS_KEYS);
+    mappings.put("extractor", EXTRACTOR_KEYS);
+    return new DriverSyntax(SECTION, DEFAULTS_KEYS, List.of(REQUEST), mappings);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public DriverSyntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public String schema() {
+    try (InputStream in = HttpDriver.class.getResourceAsStream(SCHEMA)) {
+      if (in == null) {
+        throw new IllegalStateException(SCHEMA + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public DriverReader reader(ReadContext context) {
+    return new HttpReader(context);
+  }
+
+  @Override
+  public DriverSession open(DriverSettings settings) {
+    HttpDriverSettings http = settings == null ? HttpDriverSettings.DEFAULTS : (HttpDriverSettings) settings;
+    if (executor != null) {
+      return new HttpSession(http, executor, () -> { });
+    }
+    NettyRequestExecutor netty = new NettyRequestExecutor(http.http());
+    return new HttpSession(http, netty, netty::close);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.plimsoll.http.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Client settings from the file's {@code http} section, passed through to the HTTP driver as they
+ * are; this module does not interpret them.
+ *
+ * @param connections the most connections the client opens to the target
+ * @param protocol HTTP/1.1, HTTP/2 over TLS, or HTTP/2 over clear text
+ * @param timeout the longest a request may take, from sending to the last byte of the response
+ * @param connectTimeout the longest a connection (TCP and TLS) may take to set up
+ * @param insecure accept any server certificate
+ * @param caFile PEM certificates to trust, resolved against the scenario file's folder; null for the JDK's
+ * @param followRedirects follow 3xx responses (a flow's checks then see the final response)
+ * @param compression ask for and decode gzip/deflate responses
+ */
+public record HttpSettingsSpec(
+    int connections,
+    HttpProtocol protocol,
+    Duration timeout,
+    Duration connectTimeout,
+    boolean insecure,
+    Path caFile,
+    boolean followRedirects,
+    boolean compression) {
+
+  /** The settings of a file without an {@code http} section. */
+  public static final HttpSettingsSpec DEFAULTS = new HttpSettingsSpec(
+      64, HttpProtocol.HTTP1, Duration.ofSeconds(10), Duration.ofSeconds(5), false, null, false, false);
+
+  public HttpSettingsSpec withConnections(int count) {
+    return new HttpSettingsSpec(count, protocol, timeout, connectTimeout, insecure, caFile, followRedirects, compression);
+  }
+
+  /** The HTTP versions a scenario can ask for. */
+  public enum HttpProtocol {
+    /** HTTP/1.1. */
+    HTTP1("http1"),
+    /** HTTP/2 negotiated with ALPN over TLS. */
+    H2("h2"),
+    /** HTTP/2 over clear text, with prior knowledge. */
+    H2C("h2c");
+
+    private final String token;
+
+    HttpProtocol(String token) {
+      this.token = token;
+    }
+
+    /** The word used in scenario files. */
+    public String token() {
+      return token;
+    }
+  }
+}

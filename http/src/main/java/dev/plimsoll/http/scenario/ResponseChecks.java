@@ -1,0 +1,136 @@
+package dev.plimsoll.http.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plimsoll.core.OperationContext;
+import dev.plimsoll.scenario.CheckFailedException;
+import dev.plimsoll.scenario.Units;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A request step's checks and extractions, compiled once and applied to each response. */
+final class ResponseChecks {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CheckSpec checks;
+  private final String statusText;
+  private final List<PathCheck> pathChecks = new ArrayList<>();
+  private final List<Extractor> extractors = new ArrayList<>();
+
+  private record PathCheck(JsonPath path, String expected, String label) {}
+
+  private record Extractor(String name, ExtractSpec.From from, String expression, JsonPath path, Pattern regex, String label) {}
+
+  ResponseChecks(CheckSpec checks, List<ExtractSpec> extract) {
+    this.checks = checks;
+    this.statusText = "check status in " + checks.status().toString() + " failed: got ";
+    for (Map.Entry<String, String> e : checks.jsonPath().entrySet()) {
+      JsonPath path = JsonPath.compile(e.getKey());
+      pathChecks.add(new PathCheck(path, e.getValue(), "check jsonPath " + path + " == '" + e.getValue() + "' failed: "));
+    }
+    for (ExtractSpec x : extract) {
+      extractors.add(new Extractor(x.name(), x.from(), x.expression(),
+          x.from() == ExtractSpec.From.JSON_PATH ? JsonPath.compile(x.expression()) : null,
+          x.from() == ExtractSpec.From.REGEX ? Pattern.compile(x.expression()) : null,
+          "extract " + x.name() + " (" + x.from().key() + " " + x.expression() + ") failed: "));
+    }
+  }
+
+  /**
+   * Checks the response, then stores the extracted values in the user's state.
+   *
+   * @throws CheckFailedException on the first check that fails or value that is missing
+   */
+  void apply(ResponseView response, OperationContext context, LongSupplier sequence) {
+    int status = response.status();
+    if (!checks.statusAllowed(status)) {
+      throw new CheckFailedException(statusText + status, true);
+    }
+    byte[] body = response.body();
+    if (body == null) {
+      body = new byte[0];
+    }
+    if (checks.maxSizeBytes().isPresent() && body.length > checks.maxSizeBytes().getAsLong()) {
+      throw new CheckFailedException("check maxSize " + Units.formatSize(checks.maxSizeBytes().getAsLong())
+          + " failed: body is " + body.length + " bytes");
+    }
+    String text = null;
+    if (checks.bodyContains() != null) {
+      String needle = checks.bodyContains().render(context, sequence);
+      text = new String(body, StandardCharsets.UTF_8);
+      if (!text.contains(needle)) {
+        throw new CheckFailedException("check bodyContains '" + needle + "' failed: not found in " + body.length + " bytes");
+      }
+    }
+    JsonNode json = null;
+    for (PathCheck c : pathChecks) {
+      json = json != null ? json : json(body, c.label());
+      JsonNode found = c.path().find(json);
+      if (found == null || found.isMissingNode()) {
+        throw new CheckFailedException(c.label() + "no value");
+      }
+      if (!matches(found, c.expected())) {
+        throw new CheckFailedException(c.label() + "got '" + JsonPath.text(found) + "'");
+      }
+    }
+    for (Extractor x : extractors) {
+      String value;
+      switch (x.from()) {
+        case JSON_PATH -> {
+          json = json != null ? json : json(body, x.label());
+          JsonNode found = x.path().find(json);
+          if (found == null || found.isMissingNode() || found.isNull()) {
+            throw new CheckFailedException(x.label() + "no value");
+          }
+          value = JsonPath.text(found);
+        }
+        case REGEX -> {
+          text = text != null ? text : new String(body, StandardCharsets.UTF_8);
+          Matcher m = x.regex().matcher(text);
+          if (!m.find() || m.group(1) == null) {
+            throw new CheckFailedException(x.label() + "no match");
+          }
+          value = m.group(1);
+        }
+        default -> {
+          value = response.header(x.expression());
+          if (value == null) {
+            throw new CheckFailedException(x.label() + "no such header");
+          }
+        }
+      }
+      context.state().put(x.name(), value);
+    }
+  }
+
+  private static JsonNode json(byte[] body, String label) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw new CheckFailedException(label + "the body is empty, not JSON");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new CheckFailedException(label + "the body is not JSON");
+    }
+  }
+
+  /** Text equality, except that numbers compare by value (1.0 equals 1). */
+  private static boolean matches(JsonNode found, String expected) {
+    if (found.isNumber()) {
+      try {
+        return found.decimalValue().compareTo(new BigDecimal(expected)) == 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+    return JsonPath.text(found).equals(expected);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.plimsoll.scenario.driver;
+
+import dev.plimsoll.scenario.StepSpec;
+import java.util.List;
+import java.util.Set;
+
+/** A step that a driver reads and runs: an HTTP request, say. An immutable value. */
+public interface DriverStep extends StepSpec {
+
+  /** The {@link Driver#name()} of the driver that runs it. */
+  String driver();
+
+  /** The feeders the step's templates read; a flow draws one record of each when it starts. */
+  Set<String> feeders();
+
+  /**
+   * The step in the dry run: the first line says what it does ({@code POST /login}), the others
+   * give details ({@code checks: status in [200]}). Secrets must be masked
+   * ({@link dev.plimsoll.scenario.Redaction}); templates are shown as written.
+   */
+  List<String> describe();
+}
