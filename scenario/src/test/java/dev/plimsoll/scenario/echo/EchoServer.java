@@ -12,18 +12,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A line echo server on loopback, for the echo driver's tests: it counts lines and open connections. */
-final class EchoServer implements AutoCloseable {
+public final class EchoServer implements AutoCloseable {
   private final ServerSocket server;
   final AtomicInteger lines = new AtomicInteger();
   final AtomicInteger accepted = new AtomicInteger();
   final AtomicInteger open = new AtomicInteger();
 
-  EchoServer() throws IOException {
+  public EchoServer() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread.ofVirtual().name("echo-accept").start(this::accept);
   }
 
-  String target() {
+  /** Lines echoed so far. */
+  public int lines() {
+    return lines.get();
+  }
+
+  /** {@code tcp://127.0.0.1:port}. */
+  public String target() {
     return "tcp://127.0.0.1:" + server.getLocalPort();
   }
 
