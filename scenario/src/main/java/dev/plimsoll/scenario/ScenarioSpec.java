@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,7 +125,7 @@ public record ScenarioSpec(
     private Duration gracefulStop = SpecReader.DEFAULT_GRACEFUL_STOP;
     private long seed = SpecReader.DEFAULT_SEED;
     private final Map<String, DriverSettings> settings = new LinkedHashMap<>();
-    private final List<WorkloadSpec> workloads = new java.util.ArrayList<>();
+    private final List<WorkloadSpec> workloads = new ArrayList<>();
     private List<String> criteria = List.of();
     private String preset;
 

@@ -1,5 +1,6 @@
 package dev.plimsoll.scenario;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,6 @@ final class SpecKeys {
     all.put("thinkTime", THINK_TIME);
     all.put("flow", FLOW);
     all.put("step", STEP);
-    return java.util.Collections.unmodifiableMap(all);
+    return Collections.unmodifiableMap(all);
   }
 }

@@ -15,6 +15,7 @@ import dev.plimsoll.scenario.driver.Yaml.ListNode;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
 import dev.plimsoll.scenario.driver.Yaml.Node;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -282,7 +283,7 @@ final class WorkloadReader {
   }
 
   /** "a request, an echo or a think". */
-  private static String orList(java.util.Collection<String> words, boolean articles) {
+  private static String orList(Collection<String> words, boolean articles) {
     List<String> items = words.stream().map(w -> articles ? article(w) : w).toList();
     if (items.size() <= 1) {
       return String.join("", items);

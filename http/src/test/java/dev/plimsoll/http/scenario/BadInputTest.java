@@ -2,17 +2,17 @@ package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.ScenarioException;
-import dev.plimsoll.scenario.DryRun;
-import dev.plimsoll.scenario.ScenarioBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.plimsoll.scenario.DryRun;
+import dev.plimsoll.scenario.ScenarioBuilder;
+import dev.plimsoll.scenario.ScenarioException;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

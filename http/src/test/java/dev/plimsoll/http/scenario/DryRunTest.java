@@ -2,9 +2,9 @@ package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.ScenarioLoader;
 import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.DryRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

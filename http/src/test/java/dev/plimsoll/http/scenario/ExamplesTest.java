@@ -2,12 +2,12 @@ package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.ScenarioBuilder;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.WorkloadSpec;
-import dev.plimsoll.core.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

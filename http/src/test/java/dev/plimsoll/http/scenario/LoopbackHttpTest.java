@@ -2,15 +2,15 @@ package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.Overrides;
-import dev.plimsoll.scenario.ScenarioBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.scenario.Overrides;
+import dev.plimsoll.scenario.ScenarioBuilder;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

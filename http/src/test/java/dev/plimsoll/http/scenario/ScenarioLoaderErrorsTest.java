@@ -3,10 +3,10 @@ package dev.plimsoll.http.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioException;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

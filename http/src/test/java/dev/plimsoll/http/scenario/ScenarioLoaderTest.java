@@ -2,12 +2,6 @@ package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.scenario.ScenarioLoader;
-import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.FeederSpec;
-import dev.plimsoll.scenario.WorkloadSpec;
-import dev.plimsoll.scenario.FlowSpec;
-import dev.plimsoll.scenario.StepSpec;
 import dev.plimsoll.core.Arrivals;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.OpenModel;
@@ -15,6 +9,12 @@ import dev.plimsoll.core.RateProfile;
 import dev.plimsoll.core.Stage;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
+import dev.plimsoll.scenario.FeederSpec;
+import dev.plimsoll.scenario.FlowSpec;
+import dev.plimsoll.scenario.ScenarioLoader;
+import dev.plimsoll.scenario.ScenarioSpec;
+import dev.plimsoll.scenario.StepSpec;
+import dev.plimsoll.scenario.WorkloadSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
