@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.report.ResultJson;
+import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.scenario.echo.EchoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class CliEchoDriverTest {
     CliRunner.Outcome o = CliRunner.run("run", file.toString(), "--target", server.target(), "--duration", "2s",
         "--no-progress", "--out", out.toString());
     assertThat(o.code()).as(o.out() + o.err()).isZero();
-    RunResult result = ResultJson.read(out.resolve("result.json"));
+    RunResult result = ResultFiles.read(out.resolve("result.json"));
     OperationStats ping = result.operation("ping").orElseThrow();
     assertThat(ping.failed()).as(ping.errors().toString()).isZero();
     assertThat(ping.completed()).isPositive().isEqualTo(server.lines());
