@@ -27,4 +27,12 @@ public interface OperationContext {
 
   /** A random source seeded from the scenario's seed and the user id, so runs can be repeated. */
   RandomGenerator random();
+
+  /**
+   * The run's clock. An operation that waits (a think step, a simulated delay) waits through it,
+   * so that the same operation runs on the machine's time or on a test's virtual time.
+   */
+  default Clock clock() {
+    return Clock.system();
+  }
 }

@@ -35,6 +35,7 @@ public final class Scenario {
   private final long seed;
   private final List<Criterion> criteria;
   private final List<RunListener> listeners;
+  private final Clock clock;
 
   private Scenario(Builder b) {
     this.name = b.name;
@@ -46,6 +47,7 @@ public final class Scenario {
     this.seed = b.seed;
     this.criteria = List.copyOf(b.criteria);
     this.listeners = List.copyOf(b.listeners);
+    this.clock = b.clock;
   }
 
   public static Builder builder(String name) {
@@ -91,6 +93,11 @@ public final class Scenario {
     return listeners;
   }
 
+  /** Where the run reads time and waits: {@link Clock#system()} unless set. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** A builder holding this scenario's settings, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder(name);
@@ -102,6 +109,7 @@ public final class Scenario {
     b.seed = seed;
     b.criteria.addAll(criteria);
     b.listeners.addAll(listeners);
+    b.clock = clock;
     return b;
   }
 
@@ -129,6 +137,7 @@ public final class Scenario {
     private long seed = 42;
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.system();
 
     private Builder(String name) {
       this.name = name;
@@ -207,6 +216,15 @@ public final class Scenario {
 
     public Builder listener(RunListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Runs the scenario on {@code runClock} instead of the machine's clock: a {@link VirtualClock}
+     * makes a test of a long profile take milliseconds, with exact timings.
+     */
+    public Builder clock(Clock runClock) {
+      this.clock = Objects.requireNonNull(runClock, "clock");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +50,7 @@ public final class Engine implements RunHandle {
   private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
 
   private final Scenario scenario;
+  private final Clock clock;
   private final ScenarioDescription description;
   private final String[] operations;
   private final Recorder recorder;
@@ -59,7 +60,7 @@ public final class Engine implements RunHandle {
   private final Instant startTime;
   private final long warmUpEndNanos;
   private final long intervalNanos;
-  private final SystemSampler sampler = SystemSampler.create();
+  private final SystemSampler sampler;
   private final RunAccumulator accumulator;
   private final ErrorTable[] runErrors;
   private final List<Criterion> abortCriteria;
@@ -75,6 +76,8 @@ public final class Engine implements RunHandle {
 
   private Engine(Scenario scenario) {
     this.scenario = scenario;
+    this.clock = scenario.clock();
+    this.sampler = SystemSampler.create(clock::nanoTime);
     this.description = scenario.describe();
     List<String> names = new ArrayList<>();
     for (Workload w : scenario.workloads()) {
@@ -83,10 +86,10 @@ public final class Engine implements RunHandle {
       }
     }
     this.operations = names.toArray(String[]::new);
-    this.recorder = new Recorder(operations, Recorder.defaultStripes());
-    long now = System.nanoTime();
-    this.startTime = Instant.now();
-    this.state = new RunState(now, now + scenario.duration().toNanos());
+    this.recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
+    long now = clock.nanoTime();
+    this.startTime = clock.instant();
+    this.state = new RunState(clock, now, now + scenario.duration().toNanos());
     this.warmUpEndNanos = now + scenario.warmUp().toNanos();
     this.intervalNanos = scenario.interval().toNanos();
     this.accumulator = new RunAccumulator(description, Environment.current(), operations, startTime);
@@ -117,7 +120,7 @@ public final class Engine implements RunHandle {
     // With no warm-up, live heap is read before the run's clock starts, so the collection's
     // pause delays no operation; with one, it is read near the warm-up's end (see collect).
     java.util.Optional<LiveHeap> liveHeapBefore =
-        scenario.warmUp().isZero() ? LiveHeap.measure() : java.util.Optional.empty();
+        scenario.warmUp().isZero() ? LiveHeap.measure(scenario.clock()::instant) : java.util.Optional.empty();
     Engine engine = new Engine(scenario);
     liveHeapBefore.ifPresent(engine.accumulator::addLiveHeap);
     engine.begin();
@@ -128,13 +131,9 @@ public final class Engine implements RunHandle {
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runStarted(description, startTime));
     }
-    Thread t = new Thread(this::collect, "plimsoll-collector");
-    t.setDaemon(true);
-    collector = t;
-    t.start();
-    for (Driver d : drivers) {
-      d.start();
-    }
+    // The collector starts the drivers: on a virtual clock, time cannot move on until it waits,
+    // by which time every driver's threads are running.
+    collector = clock.start(Thread.ofPlatform().daemon().name("plimsoll-collector").factory(), this::collect);
   }
 
   @Override
@@ -144,7 +143,7 @@ public final class Engine implements RunHandle {
     }
     Thread c = collector;
     if (c != null) {
-      LockSupport.unpark(c);
+      clock.unpark(c);
     }
   }
 
@@ -164,11 +163,15 @@ public final class Engine implements RunHandle {
 
   @Override
   public Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - state.startNanos);
+    return Duration.ofNanos(clock.nanoTime() - state.startNanos);
   }
 
   private void collect() {
     try {
+      state.collectorIs(Thread.currentThread());
+      for (Driver d : drivers) {
+        d.start();
+      }
       result.complete(runCollector());
     } catch (Throwable t) {
       LOG.error("the run failed inside Plimsoll", t);
@@ -185,9 +188,9 @@ public final class Engine implements RunHandle {
     long liveHeapAt = liveHeapReadingTime();
     int index = 0;
     while (true) {
-      long now = System.nanoTime();
+      long now = clock.nanoTime();
       if (now >= liveHeapAt) {
-        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
+        LiveHeap.measure(clock::instant).ifPresent(accumulator::addLiveHeap);
         liveHeapAt = Long.MAX_VALUE;
         continue;
       }
@@ -203,12 +206,12 @@ public final class Engine implements RunHandle {
           waitForIdle(now + 200_000_000L);
         }
         drivers.forEach(Driver::close);
-        IntervalSnapshot last = snapshot(index, intervalStart, System.nanoTime());
+        IntervalSnapshot last = snapshot(index, intervalStart, clock.nanoTime());
         if (last.total().completed() > 0 || last.total().dropped() > 0 || index == 0) {
           publish(last);
         }
         // After the last snapshot, so its pause shows in no interval.
-        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
+        LiveHeap.measure(clock::instant).ifPresent(accumulator::addLiveHeap);
         return finish();
       }
       if (now >= boundary) {
@@ -219,9 +222,11 @@ public final class Engine implements RunHandle {
       }
       long wakeAt = draining ? Math.min(boundary, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
       wakeAt = Math.min(wakeAt, liveHeapAt);
-      // Iteration limits can end a run early; they are checked this often.
+      // Iteration limits can end a run early: drivers say so, and are checked this often too.
       wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
-      LockSupport.parkNanos(Math.max(1, wakeAt - now));
+      clock.parkUntil(wakeAt);
+      // On a virtual clock, what is due at this instant happens before the collector looks.
+      clock.settle();
     }
   }
 
@@ -270,8 +275,10 @@ public final class Engine implements RunHandle {
   }
 
   private void waitForIdle(long until) {
-    while (!allIdle() && System.nanoTime() < until) {
-      LockSupport.parkNanos(POLL_NANOS);
+    long now;
+    while (!allIdle() && (now = clock.nanoTime()) < until) {
+      clock.parkUntil(Math.min(until, now + POLL_NANOS));
+      clock.settle();
     }
   }
 
@@ -339,7 +346,7 @@ public final class Engine implements RunHandle {
     if (abortCriteria.isEmpty() || !accumulator.hasMeasuredData() || stopReason != null) {
       return;
     }
-    RunResult provisional = accumulator.result(List.of(), RunStatus.PASSED, "running", Instant.now(), List.of());
+    RunResult provisional = accumulator.result(List.of(), RunStatus.PASSED, "running", clock.instant(), List.of());
     for (Criterion c : abortCriteria) {
       Verdict v = c.evaluate(provisional);
       // NaN: nothing to judge yet (no completions so far), which is no reason to stop.
@@ -357,7 +364,7 @@ public final class Engine implements RunHandle {
       errors.addAll(t.toErrorClasses(ErrorClass.MAX_SAMPLES));
     }
     String reason = stopReason == null ? "completed" : stopReason;
-    Instant end = Instant.now();
+    Instant end = clock.instant();
     RunResult unjudged = accumulator.result(errors, RunStatus.PASSED, reason, end, List.of());
     List<Verdict> verdicts = new ArrayList<>();
     boolean anyFailed = false;

@@ -34,6 +34,6 @@ final class WorkloadRun {
   }
 
   Caller newCaller(int id) {
-    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed);
+    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed, state.clock);
   }
 }

@@ -4,6 +4,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The heap still in use after a full collection, at one moment: the only reading of heap that
@@ -16,15 +17,16 @@ public record LiveHeap(Instant time, long bytes) {
   /**
    * Asks the JVM for a full collection and reads the heap. Empty when the JVM ignored the request
    * (for example under -XX:+DisableExplicitGC): the reading would then be garbage, not live data.
+   * The reading is dated by {@code clock}, the run's wall-clock time.
    */
-  public static Optional<LiveHeap> measure() {
+  public static Optional<LiveHeap> measure(Supplier<Instant> clock) {
     long before = collections();
     System.gc();
     if (collections() <= before) {
       return Optional.empty();
     }
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return Optional.of(new LiveHeap(Instant.now(), used));
+    return Optional.of(new LiveHeap(clock.get(), used));
   }
 
   private static long collections() {
