@@ -3,7 +3,10 @@ package dev.plimsoll.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.plimsoll.core.criteria.Judge;
+import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
@@ -297,6 +300,19 @@ class EngineTest {
     assertThat(result.verdicts()).extracting(v -> v.criterion().source() + "=" + v.passed())
         .containsExactly("p99 < 2s=true", "w.p50 < 1ms=false", "error_rate < 1%=true");
     assertThat(result.verdicts().get(1).measured()).isCloseTo(5.0, within(0.01));
+  }
+
+  /** What a cluster coordinator will do with its workers' snapshots: judge them alone. */
+  @Test
+  void theIntervalsAloneJudgeAsTheRunDid() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> sleep(ctx, 5), OpenModel.rate(100)), Duration.ofSeconds(2))
+        .warmUp(Duration.ofMillis(500)).criterion("p99 < 2s").criterion("w.p50 < 1ms").criterion("throughput >= 99%").build());
+    Judge judge = Judge.of(result.verdicts().stream().map(v -> v.criterion()).toList());
+
+    List<Verdict> again = judge.verdicts(Measurements.of(result.intervals()));
+
+    assertThat(again).isEqualTo(result.verdicts());
+    assertThat(Measurements.of(result.intervals()).total().completed()).isEqualTo(result.total().completed());
   }
 
   @Test

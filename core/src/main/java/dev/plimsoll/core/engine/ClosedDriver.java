@@ -248,6 +248,11 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
+  public boolean limited() {
+    return limited;
+  }
+
+  @Override
   public boolean exhausted() {
     long shared = model.sharedIterations();
     if (shared > 0 && sharedIterations.get() >= shared) {
