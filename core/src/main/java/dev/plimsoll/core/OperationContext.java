@@ -35,4 +35,15 @@ public interface OperationContext {
   default Clock clock() {
     return Clock.system();
   }
+
+  /**
+   * The recorder of an operation the scenario declared with
+   * {@link Scenario.Builder#recordedOperation}: an operation that sends a message can hand it the
+   * recorder its receiver will record the delivery with.
+   *
+   * @throws IllegalArgumentException if the scenario declared no such recorded operation
+   */
+  default OperationRecorder recorder(String operation) {
+    throw new UnsupportedOperationException("this context records no operations");
+  }
 }

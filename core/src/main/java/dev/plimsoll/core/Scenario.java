@@ -35,6 +35,7 @@ public final class Scenario {
   private final long seed;
   private final List<Criterion> criteria;
   private final List<RunListener> listeners;
+  private final List<String> recordedOperations;
   private final Clock clock;
 
   private Scenario(Builder b) {
@@ -47,6 +48,7 @@ public final class Scenario {
     this.seed = b.seed;
     this.criteria = List.copyOf(b.criteria);
     this.listeners = List.copyOf(b.listeners);
+    this.recordedOperations = List.copyOf(b.recordedOperations);
     this.clock = b.clock;
   }
 
@@ -93,6 +95,11 @@ public final class Scenario {
     return listeners;
   }
 
+  /** Operations recorded through an {@link OperationRecorder} rather than started by the run. */
+  public List<String> recordedOperations() {
+    return recordedOperations;
+  }
+
   /** Where the run reads time and waits: {@link Clock#system()} unless set. */
   public Clock clock() {
     return clock;
@@ -109,6 +116,7 @@ public final class Scenario {
     b.seed = seed;
     b.criteria.addAll(criteria);
     b.listeners.addAll(listeners);
+    b.recordedOperations.addAll(recordedOperations);
     b.clock = clock;
     return b;
   }
@@ -123,7 +131,8 @@ public final class Scenario {
         gracefulStop,
         seed,
         workloads.stream().map(w -> w.describe(duration)).toList(),
-        criteria.stream().map(Criterion::source).toList());
+        criteria.stream().map(Criterion::source).toList(),
+        recordedOperations);
   }
 
   /** Builds a {@link Scenario}; {@link #build()} checks every setting before anything runs. */
@@ -137,6 +146,7 @@ public final class Scenario {
     private long seed = 42;
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<String> recordedOperations = new ArrayList<>();
     private Clock clock = Clock.system();
 
     private Builder(String name) {
@@ -220,6 +230,17 @@ public final class Scenario {
     }
 
     /**
+     * Declares an operation that the run does not start but is told of, with timings taken
+     * elsewhere: a message's delivery from one node to another, say. It is counted and judged like
+     * any operation (criteria may name it: {@code delivery.p99 < 50ms}); record it through
+     * {@link RunHandle#recorder} or {@link OperationContext#recorder}.
+     */
+    public Builder recordedOperation(String operationName) {
+      recordedOperations.add(operationName);
+      return this;
+    }
+
+    /**
      * Runs the scenario on {@code runClock} instead of the machine's clock: a {@link VirtualClock}
      * makes a test of a long profile take milliseconds, with exact timings.
      */
@@ -257,6 +278,16 @@ public final class Scenario {
               "workload." + w.name() + ".mix",
               "operation '" + e.name() + "' is also in another workload (operation names must be unique)");
         }
+      }
+      for (String recorded : recordedOperations) {
+        InvalidConfigurationException.require(
+            OperationNames.isValid(recorded),
+            "scenario.recordedOperations",
+            "name '" + recorded + "' is not allowed (" + OperationNames.RULE + ")");
+        InvalidConfigurationException.require(
+            operationNames.add(recorded),
+            "scenario.recordedOperations",
+            "'" + recorded + "' is already an operation (operation names must be unique)");
       }
       return new Scenario(this);
     }

@@ -3,6 +3,7 @@ package dev.plimsoll.core.engine;
 import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OperationContext;
+import dev.plimsoll.core.OperationRecorder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
@@ -24,18 +25,21 @@ final class Caller implements OperationContext {
   private final Map<String, Object> state = new HashMap<>();
   private final SplittableRandom random;
   private final Clock clock;
+  private final RecordedOperations recordings;
   /** Started operations per scenario-wide operation index: written by the caller, read by the collector. */
   private final long[] started;
   long iteration;
   private String operation = "";
 
-  Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock) {
+  Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock,
+      RecordedOperations recordings) {
     this.id = id;
     this.workload = workload;
     this.stripe = stripe;
     this.started = new long[operations];
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
     this.clock = clock;
+    this.recordings = recordings;
   }
 
   /** Marks the start of an operation; single writer, so a plain read and an opaque write suffice. */
@@ -85,6 +89,11 @@ final class Caller implements OperationContext {
   @Override
   public Clock clock() {
     return clock;
+  }
+
+  @Override
+  public OperationRecorder recorder(String name) {
+    return recordings.recorder(name);
   }
 
   @Override

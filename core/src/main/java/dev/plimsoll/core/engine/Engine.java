@@ -4,6 +4,7 @@ import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.OperationRecorder;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
@@ -53,6 +54,7 @@ final class Engine implements RunHandle {
   private final Clock clock;
   private final ScenarioDescription description;
   private final List<Driver> drivers = new ArrayList<>();
+  private final RecordedOperations recordings;
   private final RunState state;
   private final Instant startTime;
   private final IntervalBoundaries boundaries;
@@ -75,6 +77,8 @@ final class Engine implements RunHandle {
         names.add(e.name());
       }
     }
+    int mixOperations = names.size();
+    names.addAll(scenario.recordedOperations());
     String[] operations = names.toArray(String[]::new);
     Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
     SystemSampler sampler = SystemSampler.create(clock::nanoTime);
@@ -84,10 +88,11 @@ final class Engine implements RunHandle {
     this.boundaries = new IntervalBoundaries(
         now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
     this.results = new ResultAssembler(description, Environment.current(), operations, startTime);
+    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
-      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed());
+      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed(), recordings);
       first += w.mix().entries().size();
       if (w.load() instanceof OpenModel open) {
         OpenDriver driver = new OpenDriver(run, open, scenario.duration());
@@ -97,6 +102,7 @@ final class Engine implements RunHandle {
         drivers.add(new ClosedDriver(run, (ClosedModel) w.load()));
       }
     }
+    drivers.add(recordings);
     this.snapshots = new SnapshotAssembler(
         operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
   }
@@ -145,6 +151,11 @@ final class Engine implements RunHandle {
     } catch (ExecutionException e) {
       throw new IllegalStateException("the run failed inside Plimsoll", e.getCause());
     }
+  }
+
+  @Override
+  public OperationRecorder recorder(String operation) {
+    return recordings.recorder(operation);
   }
 
   @Override
