@@ -196,6 +196,8 @@ final class Engine implements RunHandle {
         state.finish();
         drivers.forEach(Driver::wake);
         drainDeadline = now + scenario.gracefulStop().toNanos();
+        // On a virtual clock, the woken threads take their turn before the collector looks at them.
+        clock.settle();
       }
       boolean draining = !state.running();
       if (draining && (allIdle() || now >= drainDeadline)) {
@@ -205,7 +207,8 @@ final class Engine implements RunHandle {
         }
         drivers.forEach(Driver::close);
         IntervalSnapshot last = snapshots.cut(index, intervalStart, clock.nanoTime());
-        if (last.total().completed() > 0 || last.total().dropped() > 0 || index == 0) {
+        // A last stretch lying wholly in the drain is kept only if something happened in it.
+        if (intervalStart < state.endNanos || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
         // After the last snapshot, so its pause shows in no interval.
