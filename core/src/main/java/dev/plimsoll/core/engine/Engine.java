@@ -125,7 +125,7 @@ final class Engine implements RunHandle {
     }
     // The collector starts the drivers: on a virtual clock, time cannot move on until it waits,
     // by which time every driver's threads are running.
-    collector = clock.start(Thread.ofPlatform().daemon().name("plimsoll-collector").factory(), this::collect);
+    collector = clock.start(state.engineThreads("plimsoll-collector", Thread.NORM_PRIORITY), this::collect);
   }
 
   @Override

@@ -52,8 +52,7 @@ final class OpenDriver implements Driver {
   public void start() {
     scheduling = true;
     scheduler = clock.start(
-        Thread.ofPlatform().daemon().priority(Thread.MAX_PRIORITY).name("plimsoll-arrivals-" + run.workload.name()).factory(),
-        this::scheduleArrivals);
+        run.state.engineThreads("plimsoll-arrivals-" + run.workload.name(), Thread.MAX_PRIORITY), this::scheduleArrivals);
   }
 
   private void scheduleArrivals() {

@@ -1,6 +1,7 @@
 package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.Clock;
+import java.util.concurrent.ThreadFactory;
 
 /** What drivers read about the run: its clock, when it started, and whether to keep going. */
 final class RunState {
@@ -14,6 +15,18 @@ final class RunState {
     this.clock = clock;
     this.startNanos = startNanos;
     this.endNanos = endNanos;
+  }
+
+  /**
+   * A factory for one of the engine's own threads (the collector, a scheduler): a platform thread
+   * on the machine's clock, where it must keep time against everything else running; a virtual
+   * thread on any other clock, where only the order of events counts and a platform thread's
+   * wake-ups (tens of microseconds each) would be most of a simulation's cost.
+   */
+  ThreadFactory engineThreads(String name, int priority) {
+    return clock == Clock.system()
+        ? Thread.ofPlatform().daemon().priority(priority).name(name).factory()
+        : Thread.ofVirtual().name(name).factory();
   }
 
   boolean running() {
