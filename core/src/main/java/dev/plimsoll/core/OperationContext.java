@@ -42,6 +42,7 @@ public interface OperationContext {
    * recorder its receiver will record the delivery with.
    *
    * @throws IllegalArgumentException if the scenario declared no such recorded operation
+   * @throws UnsupportedOperationException from a context that belongs to no run (a test double)
    */
   default OperationRecorder recorder(String operation) {
     throw new UnsupportedOperationException("this context records no operations");
