@@ -27,4 +27,24 @@ public interface OperationContext {
 
   /** A random source seeded from the scenario's seed and the user id, so runs can be repeated. */
   RandomGenerator random();
+
+  /**
+   * The run's clock. An operation that waits (a think step, a simulated delay) waits through it,
+   * so that the same operation runs on the machine's time or on a test's virtual time.
+   */
+  default Clock clock() {
+    return Clock.system();
+  }
+
+  /**
+   * The recorder of an operation the scenario declared with
+   * {@link Scenario.Builder#recordedOperation}: an operation that sends a message can hand it the
+   * recorder its receiver will record the delivery with.
+   *
+   * @throws IllegalArgumentException if the scenario declared no such recorded operation
+   * @throws UnsupportedOperationException from a context that belongs to no run (a test double)
+   */
+  default OperationRecorder recorder(String operation) {
+    throw new UnsupportedOperationException("this context records no operations");
+  }
 }

@@ -1,11 +1,11 @@
 package dev.plimsoll.core;
 
-import dev.plimsoll.core.engine.Engine;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.ServiceLoader;
 
 /** Runs scenarios. */
 public final class Plimsoll {
@@ -25,7 +25,16 @@ public final class Plimsoll {
 
   /** Starts the scenario and returns at once. */
   public static RunHandle start(Scenario scenario) {
-    return Engine.start(scenario);
+    return Engines.ENGINE.start(scenario);
+  }
+
+  /** The engine, looked up once: the API knows it only through {@link EngineProvider}. */
+  private static final class Engines {
+    static final EngineProvider ENGINE = ServiceLoader.load(EngineProvider.class, Plimsoll.class.getClassLoader())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no Plimsoll engine found: plimsoll-core's "
+            + "META-INF/services/" + EngineProvider.class.getName() + " is missing (a shaded jar needs "
+            + "the ServicesResourceTransformer)"));
   }
 
   /** This library's version. */

@@ -25,4 +25,12 @@ public interface RunHandle {
 
   /** Time since the run started. */
   Duration elapsed();
+
+  /**
+   * The recorder of an operation the scenario declared with
+   * {@link Scenario.Builder#recordedOperation}.
+   *
+   * @throws IllegalArgumentException if the scenario declared no such recorded operation
+   */
+  OperationRecorder recorder(String operation);
 }

@@ -35,6 +35,8 @@ public final class Scenario {
   private final long seed;
   private final List<Criterion> criteria;
   private final List<RunListener> listeners;
+  private final List<String> recordedOperations;
+  private final Clock clock;
 
   private Scenario(Builder b) {
     this.name = b.name;
@@ -46,6 +48,8 @@ public final class Scenario {
     this.seed = b.seed;
     this.criteria = List.copyOf(b.criteria);
     this.listeners = List.copyOf(b.listeners);
+    this.recordedOperations = List.copyOf(b.recordedOperations);
+    this.clock = b.clock;
   }
 
   public static Builder builder(String name) {
@@ -91,6 +95,16 @@ public final class Scenario {
     return listeners;
   }
 
+  /** Operations recorded through an {@link OperationRecorder} rather than started by the run. */
+  public List<String> recordedOperations() {
+    return recordedOperations;
+  }
+
+  /** Where the run reads time and waits: {@link Clock#system()} unless set. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** A builder holding this scenario's settings, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder(name);
@@ -102,6 +116,8 @@ public final class Scenario {
     b.seed = seed;
     b.criteria.addAll(criteria);
     b.listeners.addAll(listeners);
+    b.recordedOperations.addAll(recordedOperations);
+    b.clock = clock;
     return b;
   }
 
@@ -115,7 +131,8 @@ public final class Scenario {
         gracefulStop,
         seed,
         workloads.stream().map(w -> w.describe(duration)).toList(),
-        criteria.stream().map(Criterion::source).toList());
+        criteria.stream().map(Criterion::source).toList(),
+        recordedOperations);
   }
 
   /** Builds a {@link Scenario}; {@link #build()} checks every setting before anything runs. */
@@ -129,6 +146,8 @@ public final class Scenario {
     private long seed = 42;
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
+    private final List<String> recordedOperations = new ArrayList<>();
+    private Clock clock = Clock.system();
 
     private Builder(String name) {
       this.name = name;
@@ -210,6 +229,26 @@ public final class Scenario {
       return this;
     }
 
+    /**
+     * Declares an operation that the run does not start but is told of, with timings taken
+     * elsewhere: a message's delivery from one node to another, say. It is counted and judged like
+     * any operation (criteria may name it: {@code delivery.p99 < 50ms}); record it through
+     * {@link RunHandle#recorder} or {@link OperationContext#recorder}.
+     */
+    public Builder recordedOperation(String operationName) {
+      recordedOperations.add(operationName);
+      return this;
+    }
+
+    /**
+     * Runs the scenario on {@code runClock} instead of the machine's clock: a {@link VirtualClock}
+     * makes a test of a long profile take milliseconds, with exact timings.
+     */
+    public Builder clock(Clock runClock) {
+      this.clock = Objects.requireNonNull(runClock, "clock");
+      return this;
+    }
+
     public Scenario build() {
       InvalidConfigurationException.require(
           name != null && !name.isBlank(), "scenario.name", "is required");
@@ -239,6 +278,16 @@ public final class Scenario {
               "workload." + w.name() + ".mix",
               "operation '" + e.name() + "' is also in another workload (operation names must be unique)");
         }
+      }
+      for (String recorded : recordedOperations) {
+        InvalidConfigurationException.require(
+            OperationNames.isValid(recorded),
+            "scenario.recordedOperations",
+            "name '" + recorded + "' is not allowed (" + OperationNames.RULE + ")");
+        InvalidConfigurationException.require(
+            operationNames.add(recorded),
+            "scenario.recordedOperations",
+            "'" + recorded + "' is already an operation (operation names must be unique)");
       }
       return new Scenario(this);
     }

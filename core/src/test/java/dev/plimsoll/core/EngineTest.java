@@ -3,26 +3,49 @@ package dev.plimsoll.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.plimsoll.core.criteria.Judge;
+import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs real scenarios for a few seconds each. Assertions are on invariants (counts that must add
- * up exactly) or use tolerances wide enough for a loaded 2-core machine.
+ * Runs scenarios on a virtual clock: every wait (think time, pacing, the operations' own sleeps,
+ * the collector's intervals) takes no real time, so a run of minutes takes milliseconds and its
+ * timings are exact. Operations wait through {@code ctx.clock()}.
  */
 class EngineTest {
+  private static final long MS = 1_000_000;
 
-  private static Scenario.Builder scenario(Workload workload, Duration duration) {
-    return Scenario.builder("test").workload(workload).duration(duration).gracefulStop(Duration.ofSeconds(2));
+  private final VirtualClock clock = VirtualClock.create();
+
+  private Scenario.Builder scenario(Workload workload, Duration duration) {
+    return Scenario.builder("test").workload(workload).duration(duration)
+        .gracefulStop(Duration.ofSeconds(2)).clock(clock);
+  }
+
+  private static void sleep(OperationContext ctx, long ms) throws InterruptedException {
+    ctx.clock().sleep(Duration.ofMillis(ms));
+  }
+
+  private static Duration runLength(RunResult result) {
+    return Duration.between(result.startTime(), result.endTime());
+  }
+
+  private static List<Long> completedPerInterval(RunResult result) {
+    return result.intervals().stream().map(i -> i.total().completed()).toList();
   }
 
   @Test
@@ -42,21 +65,25 @@ class EngineTest {
             Duration.ofSeconds(2)).build());
     OperationStats total = result.total();
     assertThat(result.status()).isEqualTo(RunStatus.PASSED);
-    assertThat(total.completed()).isEqualTo(calls.get()).isGreaterThan(100);
+    // Four users, each starting an iteration every millisecond from 0 to 1,999 ms.
+    assertThat(calls.get()).isEqualTo(8_000);
+    assertThat(total.completed()).isEqualTo(8_000);
     assertThat(total.started()).isEqualTo(total.completed());
     assertThat(total.responseTime().count()).isEqualTo(total.completed());
-    // The exact mix: 1:3 over all picks, so counts are within one of a quarter and three quarters.
-    long even = result.operation("even").orElseThrow().completed();
-    assertThat((double) even).isCloseTo(total.completed() / 4.0, within(1.0));
+    // The exact mix: 1:3 over all picks.
+    assertThat(result.operation("even").orElseThrow().completed()).isEqualTo(2_000);
     OperationStats odd = result.operation("odd").orElseThrow();
+    assertThat(odd.completed()).isEqualTo(6_000);
     assertThat(odd.failed()).isPositive();
     assertThat(odd.errors()).singleElement().satisfies(e -> {
       assertThat(e.type()).isEqualTo("java.lang.IllegalStateException");
       assertThat(e.message()).isEqualTo("iteration <n> failed");
       assertThat(e.count()).isEqualTo(odd.failed());
+      assertThat(e.first()).isBetween(result.startTime(), result.endTime());
     });
-    assertThat(result.intervals()).isNotEmpty();
-    assertThat(result.intervals().stream().mapToLong(i -> i.total().completed()).sum()).isEqualTo(calls.get());
+    // The iterations due at the 1 s boundary complete before the collector cuts there.
+    assertThat(completedPerInterval(result)).containsExactly(4_004L, 3_996L);
+    assertThat(runLength(result)).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -64,66 +91,79 @@ class EngineTest {
     AtomicLong calls = new AtomicLong();
     RunResult result = Plimsoll.run(
         scenario(Workload.of("w", ctx -> calls.incrementAndGet(), OpenModel.rate(500)), Duration.ofSeconds(3)).build());
-    // Uniform arrivals at 500/s for 3 s: exactly 1,500 arrivals are scheduled.
+    // Uniform arrivals at 500/s for 3 s: exactly 1,500 arrivals are scheduled, 500 a second.
     assertThat(calls.get()).isEqualTo(1500);
     assertThat(result.total().completed()).isEqualTo(1500);
     assertThat(result.total().dropped()).isZero();
+    assertThat(completedPerInterval(result)).containsExactly(500L, 500L, 500L);
     double expected = result.intervals().stream().mapToDouble(IntervalSnapshot::expectedArrivals).sum();
     assertThat(expected).isCloseTo(1500, within(1e-6));
+    // On virtual time every arrival starts exactly on schedule.
+    assertThat(result.generatorHealth().schedulingLag().stats().maxMs()).isZero();
+    assertThat(result.generatorHealth().bottleneckSuspected()).isFalse();
   }
 
+  /**
+   * 100/s arrivals (at 5, 15, 25 ms, ...) into 5 slots busy 203 ms each: a slot frees 8 ms after an
+   * arrival and takes the next one, so each slot serves one arrival in 21 and the rest are dropped.
+   */
   @Test
   void openModelDropsArrivalsBeyondTheInFlightBound_neverDelaysThem() {
     RunResult result = Plimsoll.run(scenario(
-        Workload.of("w", ctx -> Thread.sleep(200), OpenModel.rate(100).maxInFlight(5)), Duration.ofSeconds(2)).build());
+        Workload.of("w", ctx -> sleep(ctx, 203), OpenModel.rate(100).maxInFlight(5)), Duration.ofSeconds(2)).build());
     OperationStats total = result.total();
-    // 5 slots each busy 200 ms serve about 25/s of the 100/s offered.
-    assertThat(total.dropped()).isBetween(100L, 190L);
-    assertThat(total.started() + total.dropped()).isEqualTo(200);
+    assertThat(total.started()).isEqualTo(50);
+    assertThat(total.dropped()).isEqualTo(150);
+    assertThat(total.completed()).isEqualTo(50);
     assertThat(result.generatorHealth().bottleneckSuspected()).isTrue();
     assertThat(result.generatorHealth().reasons()).anyMatch(r -> r.contains("dropped"));
-    // Operations that ran started on time: response and service time agree to within scheduling lag.
-    assertThat(total.responseTime().stats().p50Ms()).isCloseTo(total.serviceTime().stats().p50Ms(), within(20.0));
+    // Operations that ran started on time: response and service time are the same 203 ms.
+    assertThat(total.responseTime().stats().maxMs()).isEqualTo(total.serviceTime().stats().maxMs());
+    assertThat(total.serviceTime().stats().p50Ms()).isCloseTo(203, within(0.25));
   }
 
   /**
    * The coordinated-omission case: a 100/s schedule from one caller (a paced user, like one
-   * connection) against an operation that stalls once for 1 s. The operations scheduled during the
-   * stall start late; counted from their intended start they show the stall, while their service
-   * time — each is quick once started — does not.
+   * connection) against an operation that stalls once for 1 s. The 100 operations scheduled during
+   * the stall start late; counted from their intended start they show the stall, while their
+   * service time (each is instant once started) does not.
    */
   @Test
   void aStallShowsInResponseTimeButNotInServiceTime() {
     AtomicInteger calls = new AtomicInteger();
     Operation stallOnce = ctx -> {
       if (calls.incrementAndGet() == 50) {
-        Thread.sleep(1000);
+        sleep(ctx, 1000);
       }
     };
     RunResult result = Plimsoll.run(scenario(
         Workload.of("w", stallOnce, ClosedModel.users(1).pacing(Duration.ofMillis(10))), Duration.ofSeconds(4)).build());
     OperationStats total = result.total();
-    assertThat(total.completed()).isBetween(380L, 401L);
-    assertThat(total.responseTime().stats().p99Ms()).isGreaterThan(500);
-    assertThat(total.serviceTime().stats().p99Ms()).isLessThan(50);
-    assertThat(total.serviceTime().stats().maxMs()).isGreaterThanOrEqualTo(1000);
+    assertThat(total.completed()).isEqualTo(400);
+    // The stalled call and the 99 queued behind it (990, 980, ... 10 ms late): 100 of 400 > 0.
+    assertThat(total.responseTime().stats().p99Ms()).isCloseTo(960, within(1.0));
+    assertThat(total.responseTime().stats().maxMs()).isCloseTo(1000, within(1.0));
+    assertThat(total.responseTime().stats().p50Ms()).isZero();
+    assertThat(total.serviceTime().stats().p99Ms()).isZero();
+    assertThat(total.serviceTime().stats().maxMs()).isCloseTo(1000, within(1.0));
   }
 
+  /** A system that serves one request at a time: each waits for the one before it. */
   @Test
   void inAnOpenModelAStallOfTheSystemShowsInResponseTime() {
-    Object systemLock = new Object();
     AtomicInteger calls = new AtomicInteger();
+    AtomicLong freeAt = new AtomicLong();
     Operation serialSystem = ctx -> {
-      synchronized (systemLock) {
-        if (calls.incrementAndGet() == 50) {
-          Thread.sleep(1000);
-        }
-      }
+      long now = ctx.clock().nanoTime();
+      long service = calls.incrementAndGet() == 50 ? 1000 * MS : 0;
+      long done = freeAt.accumulateAndGet(now, (free, arrival) -> Math.max(free, arrival) + service);
+      ctx.clock().sleep(Duration.ofNanos(done - now));
     };
     RunResult result = Plimsoll.run(scenario(Workload.of("w", serialSystem, OpenModel.rate(100)), Duration.ofSeconds(4)).build());
-    // About 100 arrivals queue behind the stall; with 400 in all, the p99 is inside the stall.
-    assertThat(result.total().responseTime().stats().p99Ms()).isGreaterThan(500);
+    // The 100 arrivals due during the stall queue behind it; with 400 in all, the p99 is inside it.
     assertThat(result.total().completed()).isEqualTo(400);
+    assertThat(result.total().responseTime().stats().p99Ms()).isCloseTo(960, within(1.0));
+    assertThat(result.total().responseTime().stats().maxMs()).isCloseTo(1000, within(1.0));
   }
 
   @Test
@@ -132,47 +172,62 @@ class EngineTest {
     RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> calls.incrementAndGet(), OpenModel.rate(200)), Duration.ofSeconds(3))
         .warmUp(Duration.ofMillis(1500)).interval(Duration.ofMillis(400)).build());
     List<IntervalSnapshot> intervals = result.intervals();
-    long warm = intervals.stream().filter(IntervalSnapshot::warmUp).mapToLong(i -> i.total().completed()).sum();
-    long measured = intervals.stream().filter(i -> !i.warmUp()).mapToLong(i -> i.total().completed()).sum();
-    assertThat(warm + measured).isEqualTo(calls.get()).isEqualTo(600);
-    // An interval holds what completed before the collector cut it, a moment after the boundary:
-    // on a loaded machine an operation or two due just after the warm-up can land in it.
-    assertThat(warm).isBetween(300L, 306L);
-    assertThat(result.total().completed()).isEqualTo(measured);
-    assertThat(result.measuredDuration().toMillis()).isBetween(1500L, 1700L);
-    // The warm-up's end is an interval boundary: no interval straddles it.
-    assertThat(intervals).filteredOn(IntervalSnapshot::warmUp).last()
-        .satisfies(i -> assertThat(Duration.between(result.startTime(), i.start().plus(i.length())).toMillis()).isEqualTo(1500));
+    // Boundaries every 400 ms from the start, then from the warm-up's end, and at the run's end.
+    assertThat(intervals).extracting(i -> i.length().toMillis())
+        .containsExactly(400L, 400L, 400L, 300L, 400L, 400L, 400L, 300L);
+    assertThat(intervals).extracting(IntervalSnapshot::warmUp)
+        .containsExactly(true, true, true, true, false, false, false, false);
+    assertThat(completedPerInterval(result)).containsExactly(80L, 80L, 80L, 60L, 80L, 80L, 80L, 60L);
+    assertThat(calls.get()).isEqualTo(600);
+    assertThat(result.total().completed()).isEqualTo(300);
+    assertThat(result.measuredDuration()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(result.total().throughputPerSecond()).isEqualTo(200.0);
   }
 
   @Test
   void stopFromAnotherThreadEndsTheRunAndKeepsItsData() throws Exception {
-    RunHandle handle = Plimsoll.start(scenario(Workload.of("w", ctx -> Thread.sleep(5), ClosedModel.users(2)), Duration.ofMinutes(5)).build());
-    Thread.sleep(700);
-    handle.stop("enough");
-    RunResult result = handle.result().get(20, java.util.concurrent.TimeUnit.SECONDS);
+    RunHandle handle = clock.call(() -> {
+      RunHandle started = Plimsoll.start(
+          scenario(Workload.of("w", ctx -> sleep(ctx, 5), ClosedModel.users(2)), Duration.ofMinutes(5)).build());
+      clock.delay(Duration.ofMillis(702)).thenRun(() -> started.stop("enough"));
+      return started;
+    });
+    RunResult result = handle.result().get(20, TimeUnit.SECONDS);
     assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
     assertThat(result.stopReason()).isEqualTo("enough");
-    assertThat(result.total().completed()).isPositive();
+    // Each user started an operation every 5 ms up to 700 ms; the last ones finish at 705 ms.
+    assertThat(result.total().completed()).isEqualTo(2 * 141);
     assertThat(result.total().started()).isEqualTo(result.total().completed());
+    assertThat(runLength(result)).isEqualTo(Duration.ofMillis(705));
   }
 
   @Test
   void operationsStillRunningAfterTheGracePeriodAreInterrupted() {
-    RunResult result = Plimsoll.run(Scenario.builder("t")
-        .workload(Workload.of("w", ctx -> Thread.sleep(60_000), ClosedModel.users(3)))
+    RunResult result = Plimsoll.run(Scenario.builder("t").clock(clock)
+        .workload(Workload.of("w", ctx -> sleep(ctx, 60_000), ClosedModel.users(3)))
         .duration(Duration.ofMillis(500)).gracefulStop(Duration.ofMillis(300)).build());
     OperationStats total = result.total();
     assertThat(total.failed()).isEqualTo(3);
     assertThat(total.errors()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("java.lang.InterruptedException"));
+    assertThat(runLength(result)).isEqualTo(Duration.ofMillis(800));
   }
 
   @Test
   void asyncOperationsAreTimedToCompletion() {
-    AsyncOperation async = ctx -> CompletableFuture.runAsync(() -> sleep(20));
+    AsyncOperation async = ctx -> ctx.clock().delay(Duration.ofMillis(20));
     RunResult result = Plimsoll.run(scenario(Workload.of("w", Mix.ofAsync("a", async), OpenModel.rate(50)), Duration.ofSeconds(2)).build());
     assertThat(result.total().completed()).isEqualTo(100);
-    assertThat(result.total().serviceTime().stats().p50Ms()).isBetween(19.0, 200.0);
+    assertThat(result.total().serviceTime().stats().minMs()).isCloseTo(20, within(0.02));
+    assertThat(result.total().serviceTime().stats().maxMs()).isCloseTo(20, within(0.02));
+  }
+
+  @Test
+  void asyncOperationsOfPacedUsersAreAwaitedOnTheClock() {
+    AsyncOperation async = ctx -> ctx.clock().delay(Duration.ofMillis(30));
+    RunResult result = Plimsoll.run(scenario(
+        Workload.of("w", Mix.ofAsync("a", async), ClosedModel.users(2).pacing(Duration.ofMillis(100))), Duration.ofSeconds(1)).build());
+    assertThat(result.total().completed()).isEqualTo(20);
+    assertThat(result.total().responseTime().stats().maxMs()).isCloseTo(30, within(0.05));
   }
 
   @Test
@@ -182,16 +237,35 @@ class EngineTest {
       if (!seen.contains(ctx.userId())) {
         seen.add(ctx.userId());
       }
-      Thread.sleep(10);
+      sleep(ctx, 10);
     }, ClosedModel.of(UserProfile.stages(1, Stage.rampTo(6, Duration.ofSeconds(1)))).iterationsPerUser(20)), Duration.ofSeconds(3)).build());
     assertThat(seen).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
     assertThat(result.total().completed()).isEqualTo(6 * 20);
+    // The sixth user joins at 0.9 s (5.5 users, rounded) and is done 20 x 10 ms later.
+    assertThat(completedPerInterval(result)).containsExactly(6L * 20 - 10, 10L, 0L);
+    assertThat(result.status()).isEqualTo(RunStatus.PASSED);
+  }
+
+  @Test
+  void aRampOverMinutesFollowsItsProfile() {
+    long realStart = System.nanoTime();
+    RunResult result = Plimsoll.run(scenario(
+        Workload.of("w", ctx -> sleep(ctx, 50), OpenModel.of(RateProfile.ramp(0, 20, Duration.ofMinutes(10)))),
+        Duration.ofMinutes(10)).interval(Duration.ofMinutes(1)).build());
+    // Λ(t) = 20 t² / 1200 s arrivals by t seconds: 60 in the first minute, 1,140 in the last;
+    // the last interval is the drain of the operations still running at the end.
+    assertThat(result.intervals()).extracting(i -> i.total().started())
+        .containsExactly(60L, 180L, 300L, 420L, 540L, 660L, 780L, 900L, 1020L, 1140L, 0L);
+    assertThat(result.total().started()).isEqualTo(6_000);
+    assertThat(result.total().completed()).isEqualTo(6_000);
+    assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test
   void sharedIterationLimitStopsAllUsers() {
     RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> {}, ClosedModel.users(8).sharedIterations(1000)), Duration.ofSeconds(2)).build());
     assertThat(result.total().completed()).isEqualTo(1000);
+    assertThat(result.stopReason()).isEqualTo("completed");
   }
 
   @Test
@@ -199,13 +273,13 @@ class EngineTest {
     List<String> events = new CopyOnWriteArrayList<>();
     RunListener listener = new RunListener() {
       @Override
-      public void runStarted(dev.plimsoll.core.result.ScenarioDescription s, java.time.Instant t) {
-        events.add("start");
+      public void runStarted(dev.plimsoll.core.result.ScenarioDescription s, Instant t) {
+        events.add("start@" + t.toEpochMilli());
       }
 
       @Override
       public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
-        events.add("interval" + interval.index());
+        events.add("interval" + interval.index() + "@" + progress.elapsed().toMillis() + ":" + progress.completed());
       }
 
       @Override
@@ -213,79 +287,92 @@ class EngineTest {
         events.add("end");
       }
     };
-    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> {}, OpenModel.rate(10)), Duration.ofMillis(1200))
+    Plimsoll.run(scenario(Workload.of("w", ctx -> {}, OpenModel.rate(10)), Duration.ofMillis(1200))
         .interval(Duration.ofMillis(500)).listener(listener).build());
-    assertThat(events.get(0)).isEqualTo("start");
-    assertThat(events.get(events.size() - 1)).isEqualTo("end");
-    assertThat(events).filteredOn(e -> e.startsWith("interval")).hasSize(result.intervals().size());
+    assertThat(events).containsExactly("start@0", "interval0@500:5", "interval1@1000:10", "interval2@1200:12", "end");
   }
 
   @Test
   void verdictsJudgeTheMeasuredRun() {
-    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> Thread.sleep(5), OpenModel.rate(100)), Duration.ofSeconds(2))
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> sleep(ctx, 5), OpenModel.rate(100)), Duration.ofSeconds(2))
         .criterion("p99 < 2s").criterion("w.p50 < 1ms").criterion("error_rate < 1%").build());
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
     assertThat(result.verdicts()).extracting(v -> v.criterion().source() + "=" + v.passed())
         .containsExactly("p99 < 2s=true", "w.p50 < 1ms=false", "error_rate < 1%=true");
-    assertThat(result.verdicts().get(1).measured()).isGreaterThanOrEqualTo(5.0);
+    assertThat(result.verdicts().get(1).measured()).isCloseTo(5.0, within(0.01));
+  }
+
+  /** What a cluster coordinator will do with its workers' snapshots: judge them alone. */
+  @Test
+  void theIntervalsAloneJudgeAsTheRunDid() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> sleep(ctx, 5), OpenModel.rate(100)), Duration.ofSeconds(2))
+        .warmUp(Duration.ofMillis(500)).criterion("p99 < 2s").criterion("w.p50 < 1ms").criterion("throughput >= 99%").build());
+    Judge judge = Judge.of(result.verdicts().stream().map(v -> v.criterion()).toList());
+
+    List<Verdict> again = judge.verdicts(Measurements.of(result.intervals()));
+
+    assertThat(again).isEqualTo(result.verdicts());
+    assertThat(Measurements.of(result.intervals()).total().completed()).isEqualTo(result.total().completed());
   }
 
   @Test
   void anAbortOnFailCriterionStopsTheRunEarly() {
-    long started = System.nanoTime();
-    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> Thread.sleep(30), OpenModel.rate(50)), Duration.ofSeconds(30))
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> sleep(ctx, 30), OpenModel.rate(50)), Duration.ofSeconds(30))
         .interval(Duration.ofMillis(250)).abortOn("p99 < 10ms").build());
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
     assertThat(result.stopReason()).contains("criterion 'p99 < 10ms' failed");
     assertThat(result.verdicts()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
+    // Judged on the first interval; the arrival due at 250 ms started and finishes at 280 ms.
+    assertThat(result.intervals()).extracting(i -> i.length().toMillis()).containsExactly(250L, 30L);
+    assertThat(runLength(result)).isEqualTo(Duration.ofMillis(280));
+  }
+
+  @Test
+  void anAbortOnFailCriterionWaitsForSomethingToJudge() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> sleep(ctx, 700), OpenModel.rate(2)), Duration.ofSeconds(3))
+        .interval(Duration.ofMillis(250)).abortOn("p99 < 500ms").build());
+    // The first completion (started at 250 ms) is at 950 ms: the interval ending at 1 s is judged,
+    // and the operation started at 750 ms drains until 1,450 ms.
+    assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.intervals()).extracting(i -> i.length().toMillis())
+        .containsExactly(250L, 250L, 250L, 250L, 250L, 200L);
+    assertThat(result.total().completed()).isEqualTo(2);
   }
 
   /** Arrivals due when the run stops are started or counted as dropped: never silently lost. */
   @Test
   void arrivalsDueWhenTheRunStopsAreCountedAsDropped() throws Exception {
-    RunHandle handle = Plimsoll.start(scenario(
-        Workload.of("w", ctx -> {}, OpenModel.of(RateProfile.burst(100_000, Duration.ofMinutes(1))).maxInFlight(100_000)),
-        Duration.ofSeconds(30)).build());
-    Thread.sleep(30);
-    handle.stop("early");
-    RunResult result = handle.result().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    assertThat(result.total().started() + result.total().dropped()).isEqualTo(100_000);
-    assertThat(result.total().completed()).isEqualTo(result.total().started());
+    AtomicReference<RunHandle> handle = new AtomicReference<>();
+    AtomicInteger calls = new AtomicInteger();
+    Operation stopHalfWay = ctx -> {
+      if (calls.incrementAndGet() == 10_000) {
+        handle.get().stop("early");
+      }
+    };
+    clock.run(() -> handle.set(Plimsoll.start(scenario(
+        Workload.of("w", stopHalfWay, OpenModel.of(RateProfile.burst(20_000, Duration.ofMinutes(1))).maxInFlight(20_000)),
+        Duration.ofSeconds(30)).build())));
+    RunResult result = handle.get().result().get(30, TimeUnit.SECONDS);
+    assertThat(result.total().started() + result.total().dropped()).isEqualTo(20_000);
+    assertThat(result.total().completed()).isEqualTo(result.total().started()).isGreaterThanOrEqualTo(10_000);
   }
 
   /** Closed users alternate between completion-driven async operations and sync ones on a thread. */
   @Test
   void closedUsersMixingAsyncAndSyncOperationsKeepExactCounts() {
-    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    try {
-      Mix mix = Mix.builder()
-          .addAsync("later", 3, ctx -> {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            timer.schedule(() -> f.complete(null), 1, java.util.concurrent.TimeUnit.MILLISECONDS);
-            return f;
-          })
-          .addAsync("now", 1, ctx -> CompletableFuture.completedFuture(null))
-          .add("sync", 1, ctx -> {})
-          .build();
-      RunResult result = Plimsoll.run(scenario(Workload.of("w", mix, ClosedModel.users(4).iterationsPerUser(50)), Duration.ofSeconds(10)).build());
-      assertThat(result.total().completed()).isEqualTo(200);
-      assertThat(result.operation("later").orElseThrow().completed()).isEqualTo(120);
-      assertThat(result.operation("now").orElseThrow().completed()).isEqualTo(40);
-      assertThat(result.operation("sync").orElseThrow().completed()).isEqualTo(40);
-      assertThat(result.total().failed()).isZero();
-      // Every user stopped at its limit, so the run ended long before its 10 s.
-      assertThat(Duration.between(result.startTime(), result.endTime())).isLessThan(Duration.ofSeconds(10));
-    } finally {
-      timer.shutdownNow();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Mix mix = Mix.builder()
+        .addAsync("later", 3, ctx -> ctx.clock().delay(Duration.ofMillis(1)))
+        .addAsync("now", 1, ctx -> CompletableFuture.completedFuture(null))
+        .add("sync", 1, ctx -> {})
+        .build();
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", mix, ClosedModel.users(4).iterationsPerUser(50)), Duration.ofSeconds(10)).build());
+    assertThat(result.total().completed()).isEqualTo(200);
+    assertThat(result.operation("later").orElseThrow().completed()).isEqualTo(120);
+    assertThat(result.operation("now").orElseThrow().completed()).isEqualTo(40);
+    assertThat(result.operation("sync").orElseThrow().completed()).isEqualTo(40);
+    assertThat(result.total().failed()).isZero();
+    assertThat(result.operation("later").orElseThrow().serviceTime().stats().maxMs()).isCloseTo(1, within(0.01));
+    // Every user stopped at its limit, so the run ended long before its 10 s.
+    assertThat(runLength(result)).isLessThan(Duration.ofSeconds(1));
   }
 }

@@ -48,4 +48,32 @@ class ReadmeExampleTest {
     assertThat(result.operation("search").orElseThrow().completed())
         .isCloseTo(8 * result.operation("checkout").orElseThrow().completed(), org.assertj.core.data.Offset.offset(9L));
   }
+
+  @Test
+  void theVirtualTimeExampleRunsTenMinutesInSeconds() {
+    long realStart = System.nanoTime();
+
+    VirtualClock clock = VirtualClock.create();
+    Scenario scenario = Scenario.builder("p2p")
+        .workload(Workload.of("send", ctx -> {
+          long sentAt = ctx.clock().nanoTime();
+          OperationRecorder delivery = ctx.recorder("delivery");
+          clock.delay(Duration.ofMillis(20))                 // a simulated network
+              .thenRun(() -> delivery.record(sentAt, sentAt, clock.nanoTime()));
+        }, OpenModel.rate(100)))
+        .recordedOperation("delivery")                      // or handle.recorder("delivery") from any thread
+        .criterion("delivery.p99 < 50ms")
+        .duration(Duration.ofMinutes(10))
+        .clock(clock)                                       // ten minutes in about a second
+        .build();
+
+    RunResult result = Plimsoll.run(scenario);
+    assertThat(result.status()).isEqualTo(RunStatus.PASSED);
+    // The last two messages were still on the network when the run ended.
+    assertThat(result.operation("send").orElseThrow().completed()).isEqualTo(60_000);
+    assertThat(result.operation("delivery").orElseThrow().completed()).isEqualTo(59_998);
+    assertThat(result.operation("delivery").orElseThrow().responseTime().stats().maxMs())
+        .isCloseTo(20, org.assertj.core.data.Offset.offset(0.02));
+    assertThat(Duration.ofNanos(System.nanoTime() - realStart)).isLessThan(Duration.ofSeconds(20));
+  }
 }

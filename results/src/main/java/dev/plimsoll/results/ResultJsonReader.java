@@ -10,13 +10,13 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationSnapshot;
 import dev.plimsoll.core.metrics.SystemSample;
+import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.result.SystemSummary;
 import dev.plimsoll.core.result.WorkloadDescription;
 
 /**

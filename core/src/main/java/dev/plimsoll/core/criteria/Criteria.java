@@ -1,6 +1,5 @@
 package dev.plimsoll.core.criteria;
 
-import dev.plimsoll.core.result.RunResult;
 import java.util.Collection;
 import java.util.List;
 
@@ -11,11 +10,6 @@ public final class Criteria {
   /** Parses each text with {@link Criterion#parse}; the first bad one throws. */
   public static List<Criterion> parseAll(Collection<String> texts) {
     return texts.stream().map(Criterion::parse).toList();
-  }
-
-  /** Judges each criterion against {@code result}, in order. */
-  public static List<Verdict> evaluateAll(List<Criterion> criteria, RunResult result) {
-    return criteria.stream().map(c -> c.evaluate(result)).toList();
   }
 
   /** Whether every verdict passed; true for none. */

@@ -1,6 +1,6 @@
 package dev.plimsoll.core.criteria;
 
-import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.metrics.Measurements;
 import java.util.Objects;
 
 /**
@@ -92,13 +92,13 @@ public record Criterion(
   }
 
   /**
-   * Judges this criterion against a (possibly partial) run result.
+   * Judges this criterion against a run's measurements, complete or so far.
    *
-   * <p>Latency, error rate, throughput and dropped come from {@link RunResult#total()}, or from the
-   * scoped operation's stats. Throughput as a percent of target is completed operations over
-   * expected arrivals, both summed over the measured (non-warm-up) intervals; completions of
-   * closed-model workloads running alongside count too. CPU, memory growth and peak RSS come from
-   * {@link RunResult#system()}.
+   * <p>Latency, error rate, throughput and dropped come from {@link Measurements#total()}, or from
+   * the scoped operation's. Throughput as a percent of target is completed operations over
+   * expected arrivals, both over the measured (non-warm-up) window; completions of closed-model
+   * workloads running alongside count too. CPU, memory growth and peak RSS come from
+   * {@link Measurements#system()}.
    *
    * <p>When nothing can be measured the verdict fails, its {@link Verdict#measured()} is NaN, and
    * its detail says why: an unknown operation, no completed operations (for latency and error
@@ -106,8 +106,8 @@ public record Criterion(
    * system value not measured on this platform. A live check may prefer to wait on such a verdict
    * rather than abort.
    */
-  public Verdict evaluate(RunResult result) {
-    Objects.requireNonNull(result, "result");
-    return Evaluation.evaluate(this, result);
+  public Verdict evaluate(Measurements measurements) {
+    Objects.requireNonNull(measurements, "measurements");
+    return Evaluation.evaluate(this, measurements);
   }
 }

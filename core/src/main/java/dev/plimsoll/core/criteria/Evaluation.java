@@ -1,39 +1,37 @@
 package dev.plimsoll.core.criteria;
 
-import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationSnapshot;
-import dev.plimsoll.core.result.OperationStats;
-import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.SystemSummary;
+import dev.plimsoll.core.metrics.SystemSummary;
 import java.util.stream.Collectors;
 
-/** Measures a criterion's metric in a run result and judges it; see {@link Criterion#evaluate}. */
+/** Measures a criterion's metric in a run's measurements and judges it; see {@link Criterion#evaluate}. */
 final class Evaluation {
   private Evaluation() {}
 
   static final String NOT_MEASURED = "not measured on this platform";
 
-  static Verdict evaluate(Criterion criterion, RunResult result) {
+  static Verdict evaluate(Criterion criterion, Measurements measurements) {
     return switch (criterion.metric().kind()) {
       case RESPONSE_TIME, SERVICE_TIME, ERROR_RATE, THROUGHPUT, DROPPED ->
-          ofOperation(criterion, result);
-      case THROUGHPUT_OF_TARGET -> throughputOfTarget(criterion, result);
-      case CPU_AVG, CPU_PEAK, MEMORY_GROWTH, PEAK_RSS -> ofSystem(criterion, result.system());
+          ofOperation(criterion, measurements);
+      case THROUGHPUT_OF_TARGET -> throughputOfTarget(criterion, measurements);
+      case CPU_AVG, CPU_PEAK, MEMORY_GROWTH, PEAK_RSS -> ofSystem(criterion, measurements.system());
     };
   }
 
-  private static Verdict ofOperation(Criterion criterion, RunResult result) {
-    OperationStats stats;
+  private static Verdict ofOperation(Criterion criterion, Measurements measurements) {
+    OperationSnapshot stats;
     if (criterion.scope() == null) {
-      stats = result.total();
+      stats = measurements.total();
     } else {
-      stats = result.operation(criterion.scope()).orElse(null);
+      stats = measurements.operation(criterion.scope()).orElse(null);
       if (stats == null) {
-        String known = result.operations().isEmpty()
+        String known = measurements.operations().isEmpty()
             ? "none"
-            : result.operations().stream()
-                .map(OperationStats::name)
+            : measurements.operations().stream()
+                .map(OperationSnapshot::name)
                 .collect(Collectors.joining(", "));
         return unmeasured(criterion,
             "no operation '" + criterion.scope() + "' (operations: " + known + ")");
@@ -59,26 +57,18 @@ final class Evaluation {
         yield judge(criterion, stats.errorRate(), "measured " + percent(stats.errorRate())
             + " (" + stats.failed() + " of " + stats.completed() + " failed)");
       }
-      case THROUGHPUT -> judge(criterion, stats.throughputPerSecond(),
-          "measured " + Numbers.format(stats.throughputPerSecond()) + "/s");
+      case THROUGHPUT -> {
+        double perSecond = measurements.throughputPerSecond(stats);
+        yield judge(criterion, perSecond, "measured " + Numbers.format(perSecond) + "/s");
+      }
       case DROPPED -> judge(criterion, stats.dropped(), "measured " + stats.dropped() + " dropped");
       default -> throw new AssertionError(metric);
     };
   }
 
-  private static Verdict throughputOfTarget(Criterion criterion, RunResult result) {
-    double expected = 0;
-    long completed = 0;
-    for (IntervalSnapshot interval : result.intervals()) {
-      if (interval.warmUp()) {
-        continue;
-      }
-      expected += interval.expectedArrivals();
-      // Summing counts directly: IntervalSnapshot.total() would also merge every histogram.
-      for (OperationSnapshot op : interval.operations()) {
-        completed += op.completed();
-      }
-    }
+  private static Verdict throughputOfTarget(Criterion criterion, Measurements measurements) {
+    double expected = measurements.expectedArrivals();
+    long completed = measurements.total().completed();
     if (expected <= 0) {
       return unmeasured(criterion, "throughput as a percent of target needs an open-model"
           + " workload (no arrivals were scheduled)");

@@ -1,12 +1,15 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OperationContext;
+import dev.plimsoll.core.OperationRecorder;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,17 +24,22 @@ final class Caller implements OperationContext {
   private final String workload;
   private final Map<String, Object> state = new HashMap<>();
   private final SplittableRandom random;
+  private final Clock clock;
+  private final RecordedOperations recordings;
   /** Started operations per scenario-wide operation index: written by the caller, read by the collector. */
   private final long[] started;
   long iteration;
   private String operation = "";
 
-  Caller(int id, String workload, Stripe stripe, int operations, long seed) {
+  Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock,
+      RecordedOperations recordings) {
     this.id = id;
     this.workload = workload;
     this.stripe = stripe;
     this.started = new long[operations];
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
+    this.clock = clock;
+    this.recordings = recordings;
   }
 
   /** Marks the start of an operation; single writer, so a plain read and an opaque write suffice. */
@@ -48,7 +56,7 @@ final class Caller implements OperationContext {
   Throwable callToCompletion(Mix.Entry entry) {
     try {
       if (entry.async()) {
-        entry.asyncOperation().call(this).toCompletableFuture().join();
+        awaitThroughClock(entry.asyncOperation().call(this).toCompletableFuture()).join();
       } else {
         entry.operation().call(this);
       }
@@ -56,6 +64,36 @@ final class Caller implements OperationContext {
     } catch (Throwable t) {
       return t;
     }
+  }
+
+  /**
+   * Waits for {@code future} by parking on the run's clock rather than in {@code join}, so that a
+   * virtual clock knows this thread is waiting (and can move time on to whatever completes it).
+   * Interruptible, like a synchronous operation: after the graceful stop the wait fails.
+   */
+  private CompletableFuture<?> awaitThroughClock(CompletableFuture<?> future) throws InterruptedException {
+    if (future.isDone()) {
+      return future;
+    }
+    Thread waiter = Thread.currentThread();
+    future.whenComplete((value, error) -> clock.unpark(waiter));
+    while (!future.isDone()) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("still waiting for the operation after the graceful stop");
+      }
+      clock.park();
+    }
+    return future;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public OperationRecorder recorder(String name) {
+    return recordings.recorder(name);
   }
 
   @Override

@@ -1,13 +1,14 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The closed model: virtual users, each running one iteration after another. A controller follows
@@ -24,8 +25,10 @@ import java.util.concurrent.locks.LockSupport;
 final class ClosedDriver implements Driver {
   private static final long CONTROL_PERIOD_NANOS = 10_000_000;
   private static final int NO_PICK = -1;
+  private static final ThreadFactory USER_THREADS = Thread.ofVirtual().factory();
 
   private final WorkloadRun run;
+  private final Clock clock;
   private final ClosedModel model;
   private final Caller[] users;
   private final Thread[] threads;
@@ -34,13 +37,17 @@ final class ClosedDriver implements Driver {
   private final AtomicLong sharedIterations = new AtomicLong();
   private final long pacingNanos;
   private final boolean completionDriven;
+  /** Whether the collector needs telling when users leave while the run goes on: limits can end it. */
+  private final boolean limited;
   private volatile int target;
+  private volatile boolean controlling;
   private volatile Thread controller;
   /** Set once a constant profile's users have all been started: only then can they all be done. */
   private volatile boolean allUsersStarted;
 
   ClosedDriver(WorkloadRun run, ClosedModel model) {
     this.run = run;
+    this.clock = run.state.clock;
     this.model = model;
     int max = model.users().maxUsers();
     this.users = new Caller[max];
@@ -48,18 +55,32 @@ final class ClosedDriver implements Driver {
     this.active = new AtomicIntegerArray(max);
     this.pacingNanos = model.pacing().toNanos();
     this.completionDriven = pacingNanos == 0 && model.thinkTime() instanceof ThinkTime.None;
+    this.limited = model.iterationsPerUser() > 0 || model.sharedIterations() > 0;
   }
 
   @Override
   public void start() {
-    controller = Thread.ofVirtual().name("plimsoll-users-" + run.workload.name()).start(this::control);
+    controlling = true;
+    controller = clock.start(
+        Thread.ofVirtual().name("plimsoll-users-" + run.workload.name()).factory(), this::control);
   }
 
   private void control() {
+    try {
+      followProfile();
+    } finally {
+      controlling = false;
+      if (!run.state.running() || limited) {
+        run.state.nudgeCollector();
+      }
+    }
+  }
+
+  private void followProfile() {
     UserProfile profile = model.users();
     boolean constant = profile instanceof UserProfile.Constant;
     while (run.state.running()) {
-      long now = System.nanoTime();
+      long now = clock.nanoTime();
       int wanted = Math.min(users.length, profile.usersAt(run.state.secondsSinceStart(now)));
       target = wanted;
       for (int id = 0; id < wanted; id++) {
@@ -79,12 +100,24 @@ final class ClosedDriver implements Driver {
   }
 
   private void startThread(Caller user, int pick) {
-    threads[user.id] = Thread.ofVirtual().start(() -> runOnThread(user, pick));
+    threads[user.id] = clock.start(USER_THREADS, () -> runOnThread(user, pick));
   }
 
-  /** Whether the user may start another iteration; if so, it counts against the shared limit. */
-  private boolean mayStartIteration(Caller user) {
-    if (!run.state.running() || user.id >= target) {
+  /** The user stops: it has left the run, or reached its limit. */
+  private void leave(Caller user) {
+    active.set(user.id, 0);
+    if (limited || !run.state.running()) {
+      run.state.nudgeCollector();
+    }
+  }
+
+  /**
+   * Whether the user may start another iteration at {@code now}; if so, it counts against the
+   * shared limit. Nothing starts at or after the run's end, even before the collector has marked
+   * it: on a virtual clock a user and the collector are often due at the very same instant.
+   */
+  private boolean mayStartIteration(Caller user, long now) {
+    if (!run.state.running() || now >= run.state.endNanos || user.id >= target) {
       return false;
     }
     long perUser = model.iterationsPerUser();
@@ -99,18 +132,19 @@ final class ClosedDriver implements Driver {
   private void runOnThread(Caller user, int pendingPick) {
     RunState state = run.state;
     boolean paced = pacingNanos > 0;
-    long nextPaced = System.nanoTime();
+    long now = clock.nanoTime();
+    long nextPaced = now;
     int pick = pendingPick;
-    while (pick != NO_PICK || mayStartIteration(user)) {
+    while (pick != NO_PICK || mayStartIteration(user, now)) {
       long intended = 0;
       if (paced) {
         intended = nextPaced;
         nextPaced += pacingNanos;
-        if (intended > System.nanoTime()) {
-          if (!Waits.sleepUntil(intended, state)) {
+        if (intended > clock.nanoTime()) {
+          if (!Waits.sleepUntil(intended, state) || intended >= state.endNanos) {
             break;
           }
-          user.stripe.recordLag(System.nanoTime() - intended);
+          user.stripe.recordLag(clock.nanoTime() - intended);
         }
       }
       if (pick == NO_PICK) {
@@ -123,22 +157,27 @@ final class ClosedDriver implements Driver {
         if (startAsync(user, entry, operation)) {
           return;
         }
+        now = clock.nanoTime();
         continue;
       }
       user.starting(operation, entry.name());
-      long start = System.nanoTime();
+      long start = clock.nanoTime();
       Throwable error = user.callToCompletion(entry);
-      long end = System.nanoTime();
+      long end = clock.nanoTime();
       Recorder.record(user.stripe, operation, paced ? intended : start, start, end, error);
       user.iteration++;
+      now = end;
       if (!paced) {
         long pause = model.thinkTime().nextNanos(user.random());
-        if (pause > 0 && !Waits.sleepUntil(end + pause, state)) {
-          break;
+        if (pause > 0) {
+          if (!Waits.sleepUntil(end + pause, state)) {
+            break;
+          }
+          now = end + pause;
         }
       }
     }
-    active.set(user.id, 0);
+    leave(user);
   }
 
   /**
@@ -147,7 +186,7 @@ final class ClosedDriver implements Driver {
    */
   private boolean startAsync(Caller user, Mix.Entry entry, int operation) {
     user.starting(operation, entry.name());
-    long start = System.nanoTime();
+    long start = clock.nanoTime();
     CompletableFuture<?> future;
     try {
       future = entry.asyncOperation().call(user).toCompletableFuture();
@@ -159,16 +198,13 @@ final class ClosedDriver implements Driver {
       completed(user, operation, start, failureOf(future));
       return false;
     }
-    future.whenComplete((value, error) -> {
-      completed(user, operation, start, error);
-      continueInCompletion(user);
-    });
+    future.whenComplete((value, error) -> continueInCompletion(user, completed(user, operation, start, error)));
     return true;
   }
 
   /** Runs the user's next iterations on the thread that completed its last operation. */
-  private void continueInCompletion(Caller user) {
-    while (mayStartIteration(user)) {
+  private void continueInCompletion(Caller user, long now) {
+    while (mayStartIteration(user, now)) {
       int pick = run.pick();
       Mix.Entry entry = run.entries[pick];
       if (!entry.async()) {
@@ -178,13 +214,17 @@ final class ClosedDriver implements Driver {
       if (startAsync(user, entry, run.firstOperation + pick)) {
         return;
       }
+      now = clock.nanoTime();
     }
-    active.set(user.id, 0);
+    leave(user);
   }
 
-  private static void completed(Caller user, int operation, long start, Throwable error) {
-    Recorder.record(user.stripe, operation, start, start, System.nanoTime(), error);
+  /** Records an asynchronous operation's completion; returns when it completed. */
+  private long completed(Caller user, int operation, long start, Throwable error) {
+    long end = clock.nanoTime();
+    Recorder.record(user.stripe, operation, start, start, end, error);
     user.iteration++;
+    return end;
   }
 
   private static Throwable failureOf(CompletableFuture<?> done) {
@@ -208,6 +248,11 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
+  public boolean limited() {
+    return limited;
+  }
+
+  @Override
   public boolean exhausted() {
     long shared = model.sharedIterations();
     if (shared > 0 && sharedIterations.get() >= shared) {
@@ -224,8 +269,7 @@ final class ClosedDriver implements Driver {
 
   @Override
   public boolean idle() {
-    Thread c = controller;
-    if (c != null && c.isAlive()) {
+    if (controlling) {
       return false;
     }
     for (int id = 0; id < users.length; id++) {
@@ -240,11 +284,11 @@ final class ClosedDriver implements Driver {
   public void wake() {
     Thread c = controller;
     if (c != null) {
-      LockSupport.unpark(c);
+      clock.unpark(c);
     }
     for (Thread t : threads) {
       if (t != null) {
-        LockSupport.unpark(t);
+        clock.unpark(t);
       }
     }
   }
@@ -254,6 +298,7 @@ final class ClosedDriver implements Driver {
     for (Thread t : threads) {
       if (t != null && t.isAlive()) {
         t.interrupt();
+        clock.unpark(t); // so a virtual clock counts it running again
       }
     }
   }

@@ -18,6 +18,11 @@ interface Driver {
     return false;
   }
 
+  /** Whether iteration limits may end this driver's load before the run's end. */
+  default boolean limited() {
+    return false;
+  }
+
   /** True when nothing of this driver's is running any more. */
   boolean idle();
 

@@ -1,106 +1,98 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.OperationRecorder;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
-import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
-import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
-import dev.plimsoll.core.metrics.SystemSample;
+import dev.plimsoll.core.metrics.LiveHeap;
+import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.system.LiveHeap;
+import dev.plimsoll.core.system.LiveHeapReader;
 import dev.plimsoll.core.system.SystemSampler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scenario. The drivers offer the load and record into striped cells; this engine's
- * collector thread cuts the recordings into intervals, hands each to the listeners, checks the
- * abort-on-fail criteria, ends the run (its duration reached, or a stop requested), gives
- * in-flight work the graceful-stop period, and assembles the result.
+ * collector thread cuts the recordings into intervals ({@link IntervalBoundaries},
+ * {@link SnapshotAssembler}), hands each to the listeners, judges the abort-on-fail criteria on the
+ * measurements so far, ends the run (its duration reached, its iterations used up, or a stop
+ * requested), gives in-flight work the graceful-stop period, and assembles the result.
  *
- * <p>Intervals are aligned to the run's start, with one extra boundary at the end of the warm-up
- * and one at the end of the run, so that no interval mixes warm-up and measured data. An
- * operation belongs to the interval in which the collector found it completed: the collector
- * cuts an interval as soon as it wakes at the boundary (typically well under a millisecond
- * late), so an operation completing in that moment counts in the interval before.
+ * <p>An operation belongs to the interval in which the collector found it completed. The
+ * collector cuts an interval as soon as it wakes at the boundary (typically well under a
+ * millisecond late on the machine's clock), so an operation completing in that moment counts in
+ * the interval before; on a virtual clock the collector settles first, so exactly the operations
+ * completing at or before the boundary count.
  */
-public final class Engine implements RunHandle {
+final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long POLL_NANOS = 10_000_000;
-  private static final int INTERVAL_ERROR_SAMPLES = 3;
   private static final long LIVE_HEAP_LEAD_NANOS = 500_000_000L;
   private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
+  private static final long INTERRUPTED_WAIT_NANOS = 200_000_000L;
 
   private final Scenario scenario;
+  private final Clock clock;
   private final ScenarioDescription description;
-  private final String[] operations;
-  private final Recorder recorder;
   private final List<Driver> drivers = new ArrayList<>();
-  private final List<OpenDriver> openDrivers = new ArrayList<>();
+  private final RecordedOperations recordings;
   private final RunState state;
   private final Instant startTime;
-  private final long warmUpEndNanos;
-  private final long intervalNanos;
-  private final SystemSampler sampler = SystemSampler.create();
-  private final RunAccumulator accumulator;
-  private final ErrorTable[] runErrors;
-  private final List<Criterion> abortCriteria;
+  private final IntervalBoundaries boundaries;
+  private final SnapshotAssembler snapshots;
+  private final ResultAssembler results;
+  private final Judge judge;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
-  private final long[] startedSoFar;
-  private final long[] completedSoFar;
-  private final long[] droppedReported;
-  private long failedSoFar;
-  private long droppedSoFar;
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
   private volatile Thread collector;
 
   private Engine(Scenario scenario) {
     this.scenario = scenario;
+    this.clock = scenario.clock();
     this.description = scenario.describe();
+    this.judge = Judge.of(scenario.criteria());
     List<String> names = new ArrayList<>();
     for (Workload w : scenario.workloads()) {
       for (Mix.Entry e : w.mix().entries()) {
         names.add(e.name());
       }
     }
-    this.operations = names.toArray(String[]::new);
-    this.recorder = new Recorder(operations, Recorder.defaultStripes());
-    long now = System.nanoTime();
-    this.startTime = Instant.now();
-    this.state = new RunState(now, now + scenario.duration().toNanos());
-    this.warmUpEndNanos = now + scenario.warmUp().toNanos();
-    this.intervalNanos = scenario.interval().toNanos();
-    this.accumulator = new RunAccumulator(description, Environment.current(), operations, startTime);
-    this.runErrors = new ErrorTable[operations.length];
-    for (int i = 0; i < operations.length; i++) {
-      runErrors[i] = new ErrorTable(operations[i], ErrorClass.MAX_SAMPLES);
-    }
-    this.abortCriteria = scenario.criteria().stream().filter(Criterion::abortOnFail).toList();
-    this.startedSoFar = new long[operations.length];
-    this.completedSoFar = new long[operations.length];
-    this.droppedReported = new long[operations.length];
+    int mixOperations = names.size();
+    names.addAll(scenario.recordedOperations());
+    String[] operations = names.toArray(String[]::new);
+    Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
+    SystemSampler sampler = SystemSampler.create(clock::nanoTime);
+    long now = clock.nanoTime();
+    this.startTime = clock.instant();
+    this.state = new RunState(clock, now, now + scenario.duration().toNanos());
+    this.boundaries = new IntervalBoundaries(
+        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
+    this.results = new ResultAssembler(description, Environment.current(), operations, startTime);
+    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder);
+    List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
-      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed());
+      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed(), recordings);
       first += w.mix().entries().size();
       if (w.load() instanceof OpenModel open) {
         OpenDriver driver = new OpenDriver(run, open, scenario.duration());
@@ -110,16 +102,19 @@ public final class Engine implements RunHandle {
         drivers.add(new ClosedDriver(run, (ClosedModel) w.load()));
       }
     }
+    drivers.add(recordings);
+    this.snapshots = new SnapshotAssembler(
+        operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
   }
 
   /** Starts a run of the scenario. */
-  public static Engine start(Scenario scenario) {
+  static Engine start(Scenario scenario) {
     // With no warm-up, live heap is read before the run's clock starts, so the collection's
     // pause delays no operation; with one, it is read near the warm-up's end (see collect).
-    java.util.Optional<LiveHeap> liveHeapBefore =
-        scenario.warmUp().isZero() ? LiveHeap.measure() : java.util.Optional.empty();
+    Optional<LiveHeap> liveHeapBefore =
+        scenario.warmUp().isZero() ? LiveHeapReader.read(scenario.clock()::instant) : Optional.empty();
     Engine engine = new Engine(scenario);
-    liveHeapBefore.ifPresent(engine.accumulator::addLiveHeap);
+    liveHeapBefore.ifPresent(engine.results::addLiveHeap);
     engine.begin();
     return engine;
   }
@@ -128,13 +123,9 @@ public final class Engine implements RunHandle {
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runStarted(description, startTime));
     }
-    Thread t = new Thread(this::collect, "plimsoll-collector");
-    t.setDaemon(true);
-    collector = t;
-    t.start();
-    for (Driver d : drivers) {
-      d.start();
-    }
+    // The collector starts the drivers: on a virtual clock, time cannot move on until it waits,
+    // by which time every driver's threads are running.
+    collector = clock.start(state.engineThreads("plimsoll-collector", Thread.NORM_PRIORITY), this::collect);
   }
 
   @Override
@@ -144,7 +135,7 @@ public final class Engine implements RunHandle {
     }
     Thread c = collector;
     if (c != null) {
-      LockSupport.unpark(c);
+      clock.unpark(c);
     }
   }
 
@@ -157,18 +148,27 @@ public final class Engine implements RunHandle {
   public RunResult await() throws InterruptedException {
     try {
       return result.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("the run failed inside Plimsoll", e.getCause());
     }
   }
 
   @Override
+  public OperationRecorder recorder(String operation) {
+    return recordings.recorder(operation);
+  }
+
+  @Override
   public Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - state.startNanos);
+    return Duration.ofNanos(clock.nanoTime() - state.startNanos);
   }
 
   private void collect() {
     try {
+      state.collectorIs(Thread.currentThread());
+      for (Driver d : drivers) {
+        d.start();
+      }
       result.complete(runCollector());
     } catch (Throwable t) {
       LOG.error("the run failed inside Plimsoll", t);
@@ -180,14 +180,15 @@ public final class Engine implements RunHandle {
 
   private RunResult runCollector() {
     long intervalStart = state.startNanos;
-    long boundary = nextBoundary(intervalStart);
+    long boundary = boundaries.next(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
     long liveHeapAt = liveHeapReadingTime();
+    boolean limited = drivers.stream().anyMatch(Driver::limited);
     int index = 0;
     while (true) {
-      long now = System.nanoTime();
+      long now = clock.nanoTime();
       if (now >= liveHeapAt) {
-        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
+        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         liveHeapAt = Long.MAX_VALUE;
         continue;
       }
@@ -195,33 +196,41 @@ public final class Engine implements RunHandle {
         state.finish();
         drivers.forEach(Driver::wake);
         drainDeadline = now + scenario.gracefulStop().toNanos();
+        // On a virtual clock, the woken threads take their turn before the collector looks at them.
+        clock.settle();
       }
       boolean draining = !state.running();
       if (draining && (allIdle() || now >= drainDeadline)) {
         if (!allIdle()) {
           drivers.forEach(Driver::interrupt);
-          waitForIdle(now + 200_000_000L);
+          waitForIdle(now + INTERRUPTED_WAIT_NANOS);
         }
         drivers.forEach(Driver::close);
-        IntervalSnapshot last = snapshot(index, intervalStart, System.nanoTime());
-        if (last.total().completed() > 0 || last.total().dropped() > 0 || index == 0) {
+        IntervalSnapshot last = snapshots.cut(index, intervalStart, clock.nanoTime());
+        // A last stretch lying wholly in the drain is kept only if something happened in it.
+        if (intervalStart < state.endNanos || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
         // After the last snapshot, so its pause shows in no interval.
-        LiveHeap.measure().ifPresent(accumulator::addLiveHeap);
+        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();
       }
       if (now >= boundary) {
-        publish(snapshot(index++, intervalStart, boundary));
+        publish(snapshots.cut(index++, intervalStart, boundary));
         intervalStart = boundary;
-        boundary = nextBoundary(intervalStart);
+        boundary = boundaries.next(intervalStart);
         continue;
       }
-      long wakeAt = draining ? Math.min(boundary, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
+      // Drivers nudge the collector when they go idle or use up their iterations; the polls are a
+      // safety net.
+      long wakeAt = draining ? Math.min(boundary, Math.min(drainDeadline, now + POLL_NANOS)) : Math.min(boundary, state.endNanos);
       wakeAt = Math.min(wakeAt, liveHeapAt);
-      // Iteration limits can end a run early; they are checked this often.
-      wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
-      LockSupport.parkNanos(Math.max(1, wakeAt - now));
+      if (limited) {
+        wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
+      }
+      clock.parkUntil(wakeAt);
+      // On a virtual clock, what is due at this instant happens before the collector looks.
+      clock.settle();
     }
   }
 
@@ -231,24 +240,11 @@ public final class Engine implements RunHandle {
    * collection's pause lands in warm-up data, not in the measured part. Never, without a warm-up.
    */
   private long liveHeapReadingTime() {
-    long warmUp = warmUpEndNanos - state.startNanos;
+    long warmUp = boundaries.warmUpEndNanos() - state.startNanos;
     if (warmUp <= 0) {
       return Long.MAX_VALUE;
     }
-    return warmUpEndNanos - Math.min(LIVE_HEAP_LEAD_NANOS, warmUp / 2);
-  }
-
-  /** The next interval boundary after {@code from}: a whole interval on, or the warm-up's or run's end. */
-  private long nextBoundary(long from) {
-    long anchor = from < warmUpEndNanos ? state.startNanos : warmUpEndNanos;
-    long next = anchor + ((from - anchor) / intervalNanos + 1) * intervalNanos;
-    if (from < warmUpEndNanos && next > warmUpEndNanos) {
-      next = warmUpEndNanos;
-    }
-    if (from < state.endNanos && next > state.endNanos) {
-      next = state.endNanos;
-    }
-    return next;
+    return boundaries.warmUpEndNanos() - Math.min(LIVE_HEAP_LEAD_NANOS, warmUp / 2);
   }
 
   private boolean allExhausted() {
@@ -270,109 +266,47 @@ public final class Engine implements RunHandle {
   }
 
   private void waitForIdle(long until) {
-    while (!allIdle() && System.nanoTime() < until) {
-      LockSupport.parkNanos(POLL_NANOS);
+    long now;
+    while (!allIdle() && (now = clock.nanoTime()) < until) {
+      clock.parkUntil(Math.min(until, now + POLL_NANOS));
+      clock.settle();
     }
-  }
-
-  private IntervalSnapshot snapshot(int index, long fromNanos, long toNanos) {
-    OperationCells[] cells = new OperationCells[operations.length];
-    for (int i = 0; i < operations.length; i++) {
-      cells[i] = new OperationCells(operations[i], false);
-    }
-    Histogram lag = LatencyDistribution.newHistogram();
-    for (Stripe s : recorder.stripes()) {
-      s.drainInto(cells, lag);
-    }
-    boolean warmUp = toNanos <= warmUpEndNanos && warmUpEndNanos > state.startNanos;
-    List<OperationSnapshot> ops = new ArrayList<>(operations.length);
-    for (int i = 0; i < operations.length; i++) {
-      long started = 0;
-      long dropped = 0;
-      for (Driver d : drivers) {
-        started += d.started(i);
-        dropped += d.dropped(i);
-      }
-      OperationCells c = cells[i];
-      long completed = c.succeeded + c.failed;
-      long startedNow = started - startedSoFar[i];
-      startedSoFar[i] = started;
-      completedSoFar[i] += completed;
-      failedSoFar += c.failed;
-      long inFlight = Math.max(0, started - completedSoFar[i]);
-      long droppedNow = dropped - droppedReported[i];
-      droppedReported[i] = dropped;
-      droppedSoFar += droppedNow;
-      ops.add(new OperationSnapshot(operations[i], startedNow, c.succeeded, c.failed, droppedNow, inFlight,
-          LatencyDistribution.of(c.responseTime), LatencyDistribution.of(c.serviceTime),
-          c.errors.toErrorClasses(INTERVAL_ERROR_SAMPLES)));
-      if (!warmUp) {
-        runErrors[i].addAll(c.errors);
-      }
-    }
-    double expected = 0;
-    for (OpenDriver d : openDrivers) {
-      expected += d.plan().expectedArrivals(state.secondsSinceStart(fromNanos), state.secondsSinceStart(toNanos));
-    }
-    SystemSample system = sampler.sample();
-    Instant start = startTime.plusNanos(fromNanos - state.startNanos);
-    return new IntervalSnapshot(index, start, Duration.ofNanos(toNanos - fromNanos), warmUp, expected, ops,
-        LatencyDistribution.of(lag), system);
   }
 
   private void publish(IntervalSnapshot interval) {
-    accumulator.add(interval);
-    long completed = 0;
-    for (long c : completedSoFar) {
-      completed += c;
-    }
+    results.add(interval);
     Duration elapsed = Duration.between(startTime, interval.start().plus(interval.length()));
-    RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(), completed,
-        failedSoFar, droppedSoFar, !state.running());
+    RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(),
+        snapshots.completed(), snapshots.failed(), snapshots.dropped(), !state.running());
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.intervalCompleted(interval, progress));
     }
     checkAbortCriteria();
   }
 
+  /** Judges the abort-on-fail criteria on the running merge of the measured intervals. */
   private void checkAbortCriteria() {
-    if (abortCriteria.isEmpty() || !accumulator.hasMeasuredData() || stopReason != null) {
+    if (!judge.judgesLive() || !results.hasMeasuredData() || stopReason != null) {
       return;
     }
-    RunResult provisional = accumulator.result(List.of(), RunStatus.PASSED, "running", Instant.now(), List.of());
-    for (Criterion c : abortCriteria) {
-      Verdict v = c.evaluate(provisional);
-      // NaN: nothing to judge yet (no completions so far), which is no reason to stop.
-      if (!v.passed() && !Double.isNaN(v.measured())) {
-        stoppedByCriterion = true;
-        stop("criterion '" + c.source() + "' failed (" + v.detail() + ")");
-        return;
-      }
-    }
+    judge.abortVerdict(results.measurements()).ifPresent(v -> {
+      stoppedByCriterion = true;
+      stop("criterion '" + v.criterion().source() + "' failed (" + v.detail() + ")");
+    });
   }
 
   private RunResult finish() {
-    List<ErrorClass> errors = new ArrayList<>();
-    for (ErrorTable t : runErrors) {
-      errors.addAll(t.toErrorClasses(ErrorClass.MAX_SAMPLES));
-    }
     String reason = stopReason == null ? "completed" : stopReason;
-    Instant end = Instant.now();
-    RunResult unjudged = accumulator.result(errors, RunStatus.PASSED, reason, end, List.of());
-    List<Verdict> verdicts = new ArrayList<>();
-    boolean anyFailed = false;
-    for (Criterion c : scenario.criteria()) {
-      Verdict v = c.evaluate(unjudged);
-      verdicts.add(v);
-      anyFailed |= !v.passed();
-    }
+    Measurements measured = results.measurements();
+    List<Verdict> verdicts = judge.verdicts(measured);
+    boolean anyFailed = verdicts.stream().anyMatch(v -> !v.passed());
     RunStatus status;
     if (stopReason != null && !stoppedByCriterion) {
       status = RunStatus.ABORTED;
     } else {
       status = anyFailed || stoppedByCriterion ? RunStatus.FAILED : RunStatus.PASSED;
     }
-    RunResult judged = unjudged.withVerdicts(verdicts, status);
+    RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts);
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
     }

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.ArrivalSchedule;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The open model: a scheduler thread walks the arrival schedule and hands each arrival to a free
@@ -21,6 +21,7 @@ final class OpenDriver implements Driver {
   private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final WorkloadRun run;
+  private final Clock clock;
   private final OpenModel model;
   private final RatePlan plan;
   private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
@@ -31,10 +32,12 @@ final class OpenDriver implements Driver {
   private final long[] dropped;
   private final ThreadFactory virtualThreads = Thread.ofVirtual().name("plimsoll-arrival").factory();
   private volatile Thread scheduler;
+  private volatile boolean scheduling;
   private volatile boolean closed;
 
   OpenDriver(WorkloadRun run, OpenModel model, Duration length) {
     this.run = run;
+    this.clock = run.state.clock;
     this.model = model;
     this.plan = model.profile().plan(length);
     this.dropped = new long[run.operationCount];
@@ -47,11 +50,20 @@ final class OpenDriver implements Driver {
 
   @Override
   public void start() {
-    Thread t = new Thread(this::schedule, "plimsoll-arrivals-" + run.workload.name());
-    t.setDaemon(true);
-    t.setPriority(Thread.MAX_PRIORITY);
-    scheduler = t;
-    t.start();
+    scheduling = true;
+    scheduler = clock.start(
+        run.state.engineThreads("plimsoll-arrivals-" + run.workload.name(), Thread.MAX_PRIORITY), this::scheduleArrivals);
+  }
+
+  private void scheduleArrivals() {
+    try {
+      schedule();
+    } finally {
+      scheduling = false;
+      if (!run.state.running()) {
+        run.state.nudgeCollector();
+      }
+    }
   }
 
   private void schedule() {
@@ -92,7 +104,7 @@ final class OpenDriver implements Driver {
    * up to the stop is either run or reported — never silently lost.
    */
   private void dropRemaining(ArrivalSchedule schedule, long firstIntended) {
-    long stoppedAt = Math.min(System.nanoTime(), run.state.endNanos);
+    long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
     long intended = firstIntended;
     while (intended < stoppedAt) {
       int operation = run.firstOperation + run.pick();
@@ -121,8 +133,10 @@ final class OpenDriver implements Driver {
 
   private void release(Slot slot) {
     slot.caller.iteration++;
-    inFlight.decrementAndGet();
     free.offer(slot);
+    if (inFlight.decrementAndGet() == 0 && !run.state.running()) {
+      run.state.nudgeCollector();
+    }
   }
 
   /**
@@ -144,8 +158,7 @@ final class OpenDriver implements Driver {
 
     Slot(Caller caller) {
       this.caller = caller;
-      this.worker = virtualThreads.newThread(this);
-      worker.start();
+      this.worker = clock.start(virtualThreads, this);
     }
 
     /** Hands an arrival to this slot; only the scheduler calls it, and only for a free slot. */
@@ -154,7 +167,7 @@ final class OpenDriver implements Driver {
       operation = operationIndex;
       intended = intendedNanos;
       assigned = true;
-      LockSupport.unpark(worker);
+      clock.unpark(worker);
     }
 
     @Override
@@ -164,7 +177,7 @@ final class OpenDriver implements Driver {
           if (closed) {
             return;
           }
-          LockSupport.park(this);
+          clock.park();
         }
         assigned = false;
         serve();
@@ -173,7 +186,7 @@ final class OpenDriver implements Driver {
 
     private void serve() {
       busy = true;
-      long start = System.nanoTime();
+      long start = clock.nanoTime();
       if (!entry.async()) {
         complete(start, caller.callToCompletion(entry));
         return;
@@ -186,7 +199,7 @@ final class OpenDriver implements Driver {
     }
 
     private void complete(long start, Throwable error) {
-      long end = System.nanoTime();
+      long end = clock.nanoTime();
       busy = false;
       Recorder.record(caller.stripe, operation, intended, start, end, start - intended, error);
       release(this);
@@ -210,19 +223,18 @@ final class OpenDriver implements Driver {
 
   @Override
   public boolean idle() {
-    Thread s = scheduler;
-    return (s == null || !s.isAlive()) && inFlight.get() == 0;
+    return !scheduling && inFlight.get() == 0;
   }
 
   @Override
   public void wake() {
     Thread s = scheduler;
     if (s != null) {
-      LockSupport.unpark(s);
+      clock.unpark(s);
     }
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      LockSupport.unpark(slots[i].worker);
+      clock.unpark(slots[i].worker);
     }
   }
 
@@ -231,7 +243,7 @@ final class OpenDriver implements Driver {
     closed = true;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      LockSupport.unpark(slots[i].worker);
+      clock.unpark(slots[i].worker);
     }
   }
 
@@ -241,6 +253,7 @@ final class OpenDriver implements Driver {
     for (int i = 0; i < count; i++) {
       if (slots[i].busy) {
         slots[i].worker.interrupt();
+        clock.unpark(slots[i].worker); // so a virtual clock counts it running again
       }
     }
   }

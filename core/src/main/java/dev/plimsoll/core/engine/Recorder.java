@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 
 /**
@@ -9,10 +10,10 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 final class Recorder {
   private final Stripe[] stripes;
 
-  Recorder(String[] operations, int stripeCount) {
+  Recorder(String[] operations, int stripeCount, Clock clock) {
     stripes = new Stripe[stripeCount];
     for (int i = 0; i < stripeCount; i++) {
-      stripes[i] = new Stripe(operations);
+      stripes[i] = new Stripe(operations, clock);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -31,12 +32,15 @@ final class Stripe {
 
   @SuppressWarnings("unused") // through LOCK
   private volatile int locked;
+  /** Dates failures. */
+  private final Clock clock;
   private OperationCells[] active;
   private OperationCells[] spare;
   private AbstractHistogram lag = newIntervalHistogram();
   private AbstractHistogram spareLag = newIntervalHistogram();
 
-  Stripe(String[] operations) {
+  Stripe(String[] operations, Clock clock) {
+    this.clock = clock;
     active = cells(operations);
     spare = cells(operations);
   }
@@ -74,7 +78,7 @@ final class Stripe {
    * negative when the operation had no schedule to be late for.
    */
   void record(int operation, long responseNanos, long serviceNanos, long lagNanos, Throwable error) {
-    long now = error == null ? 0 : System.currentTimeMillis();
+    long now = error == null ? 0 : clock.millis();
     ErrorTable.Failure failure = error == null ? null : ErrorTable.classify(error);
     lock();
     try {

@@ -1,15 +1,15 @@
 package dev.plimsoll.core.engine;
 
-import java.util.concurrent.locks.LockSupport;
+import dev.plimsoll.core.Clock;
 
 /** Waiting until a moment, without giving up the run's responsiveness to a stop. */
 final class Waits {
-  /** Parking overshoots by tens of microseconds; the last stretch is spun for precision. */
+  /** Parking on the machine's clock overshoots by tens of microseconds; the last stretch is spun. */
   private static final long SPIN_NANOS = 100_000;
 
   private Waits() {}
 
-  /** Parks until {@code nanoTime >= target}; returns false if the run stopped first. */
+  /** Parks until the clock reaches {@code target}; returns false if the run stopped first. */
   static boolean sleepUntil(long target, RunState state) {
     return waitUntil(target, state, 0);
   }
@@ -21,15 +21,18 @@ final class Waits {
    * <p>When arrivals come closer together than the spin window ({@code gapNanos} below it), the
    * scheduler would spin all the time and take a whole core from the threads that run the
    * operations — on a small machine, a worse lag than it saves. It then parks instead, and on
-   * waking starts every arrival that has come due in one pass.
+   * waking starts every arrival that has come due in one pass. Only the machine's clock is spun
+   * on: any other clock parks exactly (and a virtual one would never move while it was spun on).
    */
   static boolean preciseUntil(long target, long gapNanos, RunState state) {
-    return waitUntil(target, state, gapNanos < SPIN_NANOS ? 0 : SPIN_NANOS);
+    boolean spin = state.clock == Clock.system() && gapNanos >= SPIN_NANOS;
+    return waitUntil(target, state, spin ? SPIN_NANOS : 0);
   }
 
   private static boolean waitUntil(long target, RunState state, long spinNanos) {
+    Clock clock = state.clock;
     while (true) {
-      long left = target - System.nanoTime();
+      long left = target - clock.nanoTime();
       if (left <= 0) {
         return true;
       }
@@ -37,7 +40,7 @@ final class Waits {
         return false;
       }
       if (left > spinNanos) {
-        LockSupport.parkNanos(left - spinNanos);
+        clock.parkUntil(target - spinNanos);
       } else {
         Thread.onSpinWait();
       }

@@ -14,10 +14,12 @@ final class WorkloadRun {
   final Recorder recorder;
   final RunState state;
   final long seed;
+  final RecordedOperations recordings;
   private final AtomicLong picks = new AtomicLong();
   private final boolean single;
 
-  WorkloadRun(Workload workload, int firstOperation, int operationCount, Recorder recorder, RunState state, long seed) {
+  WorkloadRun(Workload workload, int firstOperation, int operationCount, Recorder recorder, RunState state, long seed,
+      RecordedOperations recordings) {
     this.workload = workload;
     this.entries = workload.mix().entries().toArray(Mix.Entry[]::new);
     this.firstOperation = firstOperation;
@@ -25,6 +27,7 @@ final class WorkloadRun {
     this.recorder = recorder;
     this.state = state;
     this.seed = seed;
+    this.recordings = recordings;
     this.single = entries.length == 1;
   }
 
@@ -34,6 +37,6 @@ final class WorkloadRun {
   }
 
   Caller newCaller(int id) {
-    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed);
+    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed, state.clock, recordings);
   }
 }

@@ -40,6 +40,12 @@ public record OperationSnapshot(
     return succeeded + failed;
   }
 
+  /** Failed / completed, 0–1; 0 when nothing completed. */
+  public double errorRate() {
+    long completed = completed();
+    return completed > 0 ? (double) failed / completed : 0;
+  }
+
   /**
    * Adds {@code other}'s counts and distributions to this one's, under {@code name}. The in-flight
    * gauges add too, which is right for snapshots of the same interval from different sources.

@@ -3,6 +3,7 @@ package dev.plimsoll.core.result;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.SystemSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +23,15 @@ final class PlatformProbe implements Supplier<Reading> {
   private final List<GarbageCollectorMXBean> collectors =
       ManagementFactory.getGarbageCollectorMXBeans();
   private final com.sun.management.OperatingSystemMXBean os = extendedOs();
+  private final LongSupplier nanoTime;
+
+  PlatformProbe(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
 
   @Override
   public Reading get() {
-    long wall = System.nanoTime();
+    long wall = nanoTime.getAsLong();
     ProcFiles.CpuTicks ticks = ProcFiles.parseStat(ProcFiles.read(ProcFiles.STAT));
     // getCpuLoad is a recent average rather than one over our interval: only a fallback.
     double cpuLoad = ticks.total() < 0 ? machineCpuLoad() : -1;

@@ -4,7 +4,7 @@ package dev.plimsoll.core.system;
  * Cumulative counters and current gauges at one moment; -1 where unknown. {@link SystemSampler}
  * turns two readings into a {@link dev.plimsoll.core.metrics.SystemSample}.
  *
- * @param wallNanos a monotonic clock ({@link System#nanoTime()})
+ * @param wallNanos the run's monotonic clock
  * @param processCpuNanos CPU time used by this process so far
  * @param machineBusyTicks busy CPU time of the whole machine so far, /proc/stat clock ticks
  * @param machineTotalTicks all CPU time of the whole machine so far, in the same ticks

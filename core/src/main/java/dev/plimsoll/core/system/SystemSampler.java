@@ -1,6 +1,7 @@
 package dev.plimsoll.core.system;
 
 import dev.plimsoll.core.metrics.SystemSample;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,14 @@ public final class SystemSampler {
     this.previous = probe.get();
   }
 
-  /** A sampler of this JVM and machine, starting its first interval now. */
-  public static SystemSampler create() {
-    return new SystemSampler(new PlatformProbe(), Runtime.getRuntime().availableProcessors());
+  /**
+   * A sampler of this JVM and machine, starting its first interval now. Intervals are timed by
+   * {@code nanoTime}, the run's clock, so that CPU shares are of the run's intervals: on a virtual
+   * clock, the process's real CPU over much longer virtual intervals reads as next to nothing
+   * rather than as a saturated generator.
+   */
+  public static SystemSampler create(LongSupplier nanoTime) {
+    return new SystemSampler(new PlatformProbe(nanoTime), Runtime.getRuntime().availableProcessors());
   }
 
   /** The activity since the previous call, and the gauges now. */

@@ -1,19 +1,19 @@
 package dev.plimsoll.core.criteria;
 
-import static dev.plimsoll.core.criteria.TestRuns.idle;
-import static dev.plimsoll.core.criteria.TestRuns.interval;
-import static dev.plimsoll.core.criteria.TestRuns.latenciesMs;
-import static dev.plimsoll.core.criteria.TestRuns.oneToHundredMs;
-import static dev.plimsoll.core.criteria.TestRuns.run;
-import static dev.plimsoll.core.criteria.TestRuns.stats;
-import static dev.plimsoll.core.criteria.TestRuns.system;
-import static dev.plimsoll.core.criteria.TestRuns.withSystem;
+import static dev.plimsoll.core.criteria.TestMeasurements.idle;
+import static dev.plimsoll.core.criteria.TestMeasurements.interval;
+import static dev.plimsoll.core.criteria.TestMeasurements.latenciesMs;
+import static dev.plimsoll.core.criteria.TestMeasurements.measured;
+import static dev.plimsoll.core.criteria.TestMeasurements.oneToHundredMs;
+import static dev.plimsoll.core.criteria.TestMeasurements.stats;
+import static dev.plimsoll.core.criteria.TestMeasurements.system;
+import static dev.plimsoll.core.criteria.TestMeasurements.withSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.plimsoll.core.result.OperationStats;
-import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.SystemSummary;
+import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.SystemSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,14 +21,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CriterionEvaluateTest {
 
-  // total: 1..100 ms response, 0.5 ms service; search is slow, browse is fast.
-  private final OperationStats search =
-      stats("search", 45, 5, 2, 50, latenciesMs(30, 31, 32, 33, 200), latenciesMs(1, 2));
-  private final OperationStats browse =
-      stats("browse", 50, 0, 1, 50, latenciesMs(2, 3), latenciesMs(1));
-  private final OperationStats total =
-      stats("total", 95, 5, 3, 100, oneToHundredMs(), latenciesMs(0.5));
-  private final RunResult result = run(total, List.of(search, browse));
+  // total: 1..100 ms response, 0.5 ms service; search is slow, browse is fast. Over one second.
+  private final OperationSnapshot search =
+      stats("search", 45, 5, 2, latenciesMs(30, 31, 32, 33, 200), latenciesMs(1, 2));
+  private final OperationSnapshot browse =
+      stats("browse", 50, 0, 1, latenciesMs(2, 3), latenciesMs(1));
+  private final OperationSnapshot total =
+      stats("total", 95, 5, 3, oneToHundredMs(), latenciesMs(0.5));
+  private final Measurements result = measured(total, List.of(search, browse));
 
   private Verdict evaluate(String text) {
     return Criterion.parse(text).evaluate(result);
@@ -78,14 +78,14 @@ class CriterionEvaluateTest {
 
   @Test
   void unknownOperationInARunWithoutOperations() {
-    Verdict verdict = Criterion.parse("x.p99 < 1ms").evaluate(run(idle("total"), List.of()));
+    Verdict verdict = Criterion.parse("x.p99 < 1ms").evaluate(measured(idle("total"), List.of()));
 
     assertThat(verdict.detail()).isEqualTo("no operation 'x' (operations: none)");
   }
 
   @Test
   void latencyAndErrorRateOfNothingCompletedFailRatherThanPassVacuously() {
-    RunResult empty = run(idle("total"), List.of(idle("login")));
+    Measurements empty = measured(idle("total"), List.of(idle("login")));
 
     Verdict latency = Criterion.parse("p95 < 25ms").evaluate(empty);
     Verdict errors = Criterion.parse("login.error_rate < 1%").evaluate(empty);
@@ -102,10 +102,10 @@ class CriterionEvaluateTest {
 
   @Test
   void throughputOfTargetCountsMeasuredIntervalsOnly() {
-    RunResult open = run(total, List.of(), List.of(
+    Measurements open = Measurements.of(List.of(
         interval(0, true, 100, 10), // warm-up: left out
         interval(1, false, 100, 98),
-        interval(2, false, 100, 92)), SystemSummary.UNKNOWN);
+        interval(2, false, 100, 92)));
 
     Verdict verdict = Criterion.parse("throughput >= 95%").evaluate(open);
     Verdict stricter = Criterion.parse("throughput >= 96%").evaluate(open);
@@ -118,8 +118,7 @@ class CriterionEvaluateTest {
 
   @Test
   void throughputOfTargetNeedsAnOpenModel() {
-    RunResult closed = run(total, List.of(), List.of(interval(0, false, 0, 50)),
-        SystemSummary.UNKNOWN);
+    Measurements closed = Measurements.of(List.of(interval(0, false, 0, 50)));
 
     Verdict verdict = Criterion.parse("throughput >= 95%").evaluate(closed);
 
@@ -131,7 +130,7 @@ class CriterionEvaluateTest {
 
   @Test
   void judgesSystemMetrics() {
-    RunResult measured = withSystem(system(0.45, 0.91, 300L << 20, 512L << 20, 12, 3.25));
+    Measurements measured = withSystem(system(0.45, 0.91, 300L << 20, 512L << 20, 12, 3.25));
 
     assertThat(Criterion.parse("cpu_avg < 70%").evaluate(measured))
         .returns(true, Verdict::passed)
@@ -153,7 +152,7 @@ class CriterionEvaluateTest {
 
   @Test
   void negativeMemoryGrowthIsAMeasurementNotUnknown() {
-    RunResult shrinking = withSystem(system(0.1, 0.2, 100L << 20, 200L << 20, 3, -1.0));
+    Measurements shrinking = withSystem(system(0.1, 0.2, 100L << 20, 200L << 20, 3, -1.0));
 
     Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(shrinking);
 
@@ -163,7 +162,7 @@ class CriterionEvaluateTest {
 
   @Test
   void memoryGrowthWithoutCollectionSaysSo() {
-    RunResult noGc = withSystem(system(0.1, 0.2, 100L << 20, 200L << 20, 0, 60));
+    Measurements noGc = withSystem(system(0.1, 0.2, 100L << 20, 200L << 20, 0, 60));
 
     Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(noGc);
 
@@ -183,10 +182,10 @@ class CriterionEvaluateTest {
   }
 
   @Test
-  void evaluateAllKeepsOrder() {
+  void theJudgeKeepsOrder() {
     List<Criterion> criteria = Criteria.parseAll(List.of("p95 < 96ms", "dropped == 0"));
 
-    List<Verdict> verdicts = Criteria.evaluateAll(criteria, result);
+    List<Verdict> verdicts = Judge.of(criteria).verdicts(result);
 
     assertThat(verdicts).extracting(Verdict::passed).containsExactly(true, false);
     assertThat(Criteria.allPassed(verdicts)).isFalse();

@@ -107,7 +107,7 @@ class SystemSamplerTest {
 
   @Test
   void samplesThisJvmPlausibly() {
-    SystemSampler sampler = SystemSampler.create();
+    SystemSampler sampler = SystemSampler.create(System::nanoTime);
     burnCpu(TimeUnit.MILLISECONDS.toNanos(20), TimeUnit.MILLISECONDS.toNanos(100));
 
     SystemSample sample = sampler.sample();

@@ -1,12 +1,8 @@
-package dev.plimsoll.core.system;
+package dev.plimsoll.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.SystemSample;
-import dev.plimsoll.core.result.SystemSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.plimsoll.core.system;
+package dev.plimsoll.core.metrics;
 
 /**
  * The trend of memory use over time, in MB per minute (1 MB = 1024 × 1024 bytes).
@@ -7,7 +7,7 @@ package dev.plimsoll.core.system;
  * trend only means a leak when the low points climb, so {@link #lowerEnvelopeMbPerMinute} fits the
  * low points rather than every point.
  */
-public final class MemoryGrowth {
+final class MemoryGrowth {
   private MemoryGrowth() {}
 
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
@@ -21,7 +21,7 @@ public final class MemoryGrowth {
    *
    * @throws IllegalArgumentException if the arrays differ in length
    */
-  public static double mbPerMinute(double[] seconds, long[] bytes) {
+  static double mbPerMinute(double[] seconds, long[] bytes) {
     checkSameLength(seconds, bytes);
     int n = seconds.length;
     if (n < 2) {
@@ -54,7 +54,7 @@ public final class MemoryGrowth {
    *
    * @throws IllegalArgumentException if the arrays differ in length
    */
-  public static double lowerEnvelopeMbPerMinute(double[] seconds, long[] bytes) {
+  static double lowerEnvelopeMbPerMinute(double[] seconds, long[] bytes) {
     checkSameLength(seconds, bytes);
     int n = seconds.length;
     int blocks = Math.min(n, ENVELOPE_BLOCKS);

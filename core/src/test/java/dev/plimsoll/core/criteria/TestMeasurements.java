@@ -2,20 +2,18 @@ package dev.plimsoll.core.criteria;
 
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationSnapshot;
 import dev.plimsoll.core.metrics.SystemSample;
-import dev.plimsoll.core.result.OperationStats;
-import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.RunStatus;
-import dev.plimsoll.core.result.SystemSummary;
+import dev.plimsoll.core.metrics.SystemSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
-/** Builds run results with just the parts criteria read. */
-final class TestRuns {
-  private TestRuns() {}
+/** Builds measurements with just the parts criteria read, over a one-second measured window. */
+final class TestMeasurements {
+  private TestMeasurements() {}
 
   static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -37,31 +35,25 @@ final class TestRuns {
     return latenciesMs(values);
   }
 
-  static OperationStats stats(String name, long succeeded, long failed, long dropped,
-      double throughputPerSecond, LatencyDistribution response, LatencyDistribution service) {
+  /** An operation over the one-second window: its throughput per second is its completed count. */
+  static OperationSnapshot stats(String name, long succeeded, long failed, long dropped,
+      LatencyDistribution response, LatencyDistribution service) {
     long completed = succeeded + failed;
-    double errorRate = completed == 0 ? 0 : failed / (double) completed;
-    return new OperationStats(name, completed, succeeded, failed, dropped, throughputPerSecond,
-        errorRate, response, service, List.of());
+    return new OperationSnapshot(name, completed, succeeded, failed, dropped, 0, response, service, List.of());
   }
 
-  static OperationStats idle(String name) {
-    return stats(name, 0, 0, 0, 0, LatencyDistribution.empty(), LatencyDistribution.empty());
+  static OperationSnapshot idle(String name) {
+    return stats(name, 0, 0, 0, LatencyDistribution.empty(), LatencyDistribution.empty());
   }
 
-  static RunResult run(OperationStats total, List<OperationStats> operations) {
-    return run(total, operations, List.of(), SystemSummary.UNKNOWN);
+  static Measurements measured(OperationSnapshot total, List<OperationSnapshot> operations) {
+    return new Measurements(Duration.ofSeconds(1), operations, total, 0, LatencyDistribution.empty(),
+        SystemSummary.UNKNOWN);
   }
 
-  static RunResult run(OperationStats total, List<OperationStats> operations,
-      List<IntervalSnapshot> intervals, SystemSummary system) {
-    return new RunResult(RunResult.SCHEMA_VERSION, "test", RunStatus.PASSED, "completed", START,
-        START.plusSeconds(60), Duration.ofSeconds(60), null, null, total, operations, intervals,
-        List.of(), List.of(), system, null);
-  }
-
-  static RunResult withSystem(SystemSummary system) {
-    return run(idle("total"), List.of(), List.of(), system);
+  static Measurements withSystem(SystemSummary system) {
+    return new Measurements(Duration.ofSeconds(1), List.of(), idle("total"), 0, LatencyDistribution.empty(),
+        system);
   }
 
   /** A one-second interval whose single operation completed {@code completed} operations. */

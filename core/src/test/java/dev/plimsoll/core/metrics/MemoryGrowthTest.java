@@ -1,4 +1,4 @@
-package dev.plimsoll.core.system;
+package dev.plimsoll.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

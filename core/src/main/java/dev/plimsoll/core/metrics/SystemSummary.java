@@ -1,4 +1,4 @@
-package dev.plimsoll.core.result;
+package dev.plimsoll.core.metrics;
 
 /**
  * The process and machine over the measured part of a run. CPU values are fractions of the whole

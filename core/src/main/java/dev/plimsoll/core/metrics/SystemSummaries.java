@@ -1,8 +1,5 @@
-package dev.plimsoll.core.system;
+package dev.plimsoll.core.metrics;
 
-import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.SystemSample;
-import dev.plimsoll.core.result.SystemSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /** Summarises the system samples of a run's intervals. */
-public final class SystemSummaries {
+final class SystemSummaries {
   private SystemSummaries() {}
 
   /**
@@ -30,7 +27,7 @@ public final class SystemSummaries {
    * evidence than the raw heap, so its growth includes garbage not yet collected; with no heap
    * readings growth is 0.
    */
-  public static SystemSummary of(List<IntervalSnapshot> measuredIntervals) {
+  static SystemSummary of(List<IntervalSnapshot> measuredIntervals) {
     return of(measuredIntervals, List.of());
   }
 
@@ -39,7 +36,7 @@ public final class SystemSummaries {
    * measured part of the run. When there are two or more, memory growth is their slope alone: the
    * only readings that tell live data from garbage.
    */
-  public static SystemSummary of(List<IntervalSnapshot> measuredIntervals, List<LiveHeap> liveHeap) {
+  static SystemSummary of(List<IntervalSnapshot> measuredIntervals, List<LiveHeap> liveHeap) {
     if (measuredIntervals.isEmpty()) {
       return SystemSummary.UNKNOWN;
     }

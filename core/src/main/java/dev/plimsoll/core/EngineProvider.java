@@ -1,0 +1,12 @@
+package dev.plimsoll.core;
+
+/**
+ * The engine behind {@link Plimsoll#start}, found with {@link java.util.ServiceLoader} so that this
+ * API package does not depend on the engine's: the engine depends on the API, never the other way.
+ * Plimsoll's core provides the one implementation; users call {@link Plimsoll} instead.
+ */
+public interface EngineProvider {
+
+  /** Starts a run of {@code scenario} and returns at once. */
+  RunHandle start(Scenario scenario);
+}

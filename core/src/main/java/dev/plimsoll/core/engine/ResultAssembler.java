@@ -1,0 +1,113 @@
+package dev.plimsoll.core.engine;
+
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.ErrorClasses;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.LiveHeap;
+import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.SystemSummary;
+import dev.plimsoll.core.result.EnvironmentInfo;
+import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.result.ScenarioDescription;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a run's intervals as they come, with a running merge of the measured ones, and turns them
+ * into the result. Run-level error classes come from the engine's own error log, which keeps the
+ * first samples of the whole run rather than of each interval.
+ */
+final class ResultAssembler {
+  private final ScenarioDescription scenario;
+  private final EnvironmentInfo environment;
+  private final Instant startTime;
+  private final List<IntervalSnapshot> intervals = new ArrayList<>();
+  private final Measurements.Builder measurements = Measurements.builder();
+
+  ResultAssembler(ScenarioDescription scenario, EnvironmentInfo environment, String[] operations, Instant startTime) {
+    this.scenario = scenario;
+    this.environment = environment;
+    this.startTime = startTime;
+    for (String operation : operations) {
+      measurements.operation(operation);
+    }
+  }
+
+  /** A reading of live heap taken around the run, for memory growth. */
+  void addLiveHeap(LiveHeap reading) {
+    measurements.addLiveHeap(reading);
+  }
+
+  void add(IntervalSnapshot interval) {
+    intervals.add(interval);
+    measurements.add(interval);
+  }
+
+  boolean hasMeasuredData() {
+    return measurements.hasMeasuredData();
+  }
+
+  /** The measured window so far, merged. */
+  Measurements measurements() {
+    return measurements.build();
+  }
+
+  /** The result: {@code measured} (from {@link #measurements()}) with the run's errors, outcome and verdicts. */
+  RunResult result(Measurements measured, List<ErrorClass> errors, RunStatus status, String stopReason,
+      Instant endTime, List<Verdict> verdicts) {
+    List<OperationStats> stats = new ArrayList<>(measured.operations().size());
+    for (OperationSnapshot op : measured.operations()) {
+      List<ErrorClass> own = errors.stream().filter(e -> e.operation().equals(op.name())).toList();
+      stats.add(stats(op, measured, own));
+    }
+    List<ErrorClass> allErrors = ErrorClasses.merge(List.of(errors));
+    OperationStats total = stats(measured.total(), measured, allErrors);
+    return new RunResult(
+        RunResult.SCHEMA_VERSION,
+        scenario.name(),
+        status,
+        stopReason,
+        startTime,
+        endTime,
+        measured.measuredDuration(),
+        scenario,
+        environment,
+        total,
+        stats,
+        intervals,
+        verdicts,
+        allErrors,
+        measured.system(),
+        health(measured));
+  }
+
+  private static OperationStats stats(OperationSnapshot op, Measurements measured, List<ErrorClass> errors) {
+    return new OperationStats(op.name(), op.started(), op.succeeded(), op.failed(), op.dropped(),
+        measured.throughputPerSecond(op), op.errorRate(), op.responseTime(), op.serviceTime(), errors);
+  }
+
+  private static GeneratorHealth health(Measurements measured) {
+    LatencyDistribution lag = measured.schedulingLag();
+    long dropped = measured.total().dropped();
+    SystemSummary system = measured.system();
+    List<String> reasons = new ArrayList<>();
+    double lagP99 = lag.stats().p99Ms();
+    if (lagP99 > GeneratorHealth.LAG_P99_LIMIT_MS) {
+      reasons.add(String.format("scheduling lag p99 was %.2f ms (limit %.1f ms)", lagP99, GeneratorHealth.LAG_P99_LIMIT_MS));
+    }
+    if (dropped > 0) {
+      reasons.add(dropped + " arrivals were dropped at the in-flight limit");
+    }
+    if (system.processCpuPeak() >= GeneratorHealth.CPU_SATURATION) {
+      reasons.add(String.format("the generator process used %.0f%% of the machine's CPU", system.processCpuPeak() * 100));
+    }
+    return new GeneratorHealth(!reasons.isEmpty(), reasons, lag, dropped, system.processCpuPeak());
+  }
+}

@@ -1,0 +1,95 @@
+package dev.plimsoll.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The few engine tests that run on the machine's clock, against operations that really sleep,
+ * block a thread or complete on another thread: what the virtual clock cannot show. Each lasts
+ * about a second; assertions are invariants, or use tolerances wide enough for a loaded 2-core
+ * machine. {@code -DexcludedGroups=real-time} leaves them out.
+ */
+@Tag("real-time")
+class RealTimeEngineTest {
+
+  private static Scenario.Builder scenario(Workload workload, Duration duration) {
+    return Scenario.builder("test").workload(workload).duration(duration).gracefulStop(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void openModelOffersTheRateAskedFor() {
+    AtomicLong calls = new AtomicLong();
+    RunResult result = Plimsoll.run(
+        scenario(Workload.of("w", ctx -> calls.incrementAndGet(), OpenModel.rate(400)), Duration.ofSeconds(1)).build());
+    assertThat(calls.get()).isEqualTo(400);
+    assertThat(result.total().completed()).isEqualTo(400);
+    assertThat(result.total().dropped()).isZero();
+    assertThat(result.measuredDuration()).isBetween(Duration.ofMillis(1000), Duration.ofMillis(1500));
+  }
+
+  /** Real blocking: the stalled call holds its thread, and the paced calls behind it start late. */
+  @Test
+  void aStallShowsInResponseTimeButNotInServiceTime() {
+    AtomicInteger calls = new AtomicInteger();
+    Operation stallOnce = ctx -> {
+      if (calls.incrementAndGet() == 20) {
+        Thread.sleep(400);
+      }
+    };
+    RunResult result = Plimsoll.run(scenario(
+        Workload.of("w", stallOnce, ClosedModel.users(1).pacing(Duration.ofMillis(10))), Duration.ofMillis(1200)).build());
+    OperationStats total = result.total();
+    assertThat(total.completed()).isBetween(100L, 121L);
+    assertThat(total.responseTime().stats().p99Ms()).isGreaterThan(200);
+    assertThat(total.serviceTime().stats().p90Ms()).isLessThan(50);
+    assertThat(total.serviceTime().stats().maxMs()).isGreaterThanOrEqualTo(400);
+  }
+
+  @Test
+  void stopFromAnotherThreadEndsTheRunAndKeepsItsData() throws Exception {
+    RunHandle handle = Plimsoll.start(scenario(Workload.of("w", ctx -> Thread.sleep(5), ClosedModel.users(2)), Duration.ofMinutes(5)).build());
+    Thread.sleep(300);
+    handle.stop("enough");
+    RunResult result = handle.result().get(20, TimeUnit.SECONDS);
+    assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
+    assertThat(result.stopReason()).isEqualTo("enough");
+    assertThat(result.total().completed()).isPositive();
+    assertThat(result.total().started()).isEqualTo(result.total().completed());
+  }
+
+  @Test
+  void blockedOperationsStillRunningAfterTheGracePeriodAreInterrupted() {
+    RunResult result = Plimsoll.run(Scenario.builder("t")
+        .workload(Workload.of("w", ctx -> Thread.sleep(60_000), ClosedModel.users(3)))
+        .duration(Duration.ofMillis(300)).gracefulStop(Duration.ofMillis(200)).build());
+    OperationStats total = result.total();
+    assertThat(total.failed()).isEqualTo(3);
+    assertThat(total.errors()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("java.lang.InterruptedException"));
+  }
+
+  @Test
+  void asyncOperationsCompletedOnAnotherThreadAreTimedToCompletion() {
+    AsyncOperation async = ctx -> CompletableFuture.runAsync(() -> sleep(20));
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", Mix.ofAsync("a", async), OpenModel.rate(50)), Duration.ofSeconds(1)).build());
+    assertThat(result.total().completed()).isEqualTo(50);
+    assertThat(result.total().serviceTime().stats().p50Ms()).isBetween(19.0, 500.0);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
