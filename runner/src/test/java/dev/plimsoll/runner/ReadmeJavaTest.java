@@ -24,14 +24,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Java block of the README, compiled and run as written, so the front door cannot drift from
- * the API. A block's imports become the imports of a generated class and the rest its method body;
- * it must leave its outcome in a variable {@code result}. Only what a reader would change is
+ * the API. A block's imports become the imports of a generated class (beside the core API's, which
+ * a block may leave out) and the rest its method body; it must leave its outcome in a variable
+ * {@code result}. Only what a reader would change is
  * changed: the target becomes a test nginx, folders point into this repository and a temporary
  * directory, and minutes and seconds shrink to fit a test.
  */
 class ReadmeJavaTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+
+  /** What a block may use without importing it. */
+  private static final String IMPLIED_IMPORTS = """
+      import dev.plimsoll.core.*;
+      import dev.plimsoll.core.result.RunResult;
+      import java.time.Duration;
+      """;
 
   /** The README's stand-ins for a reader's own system under test. */
   private static final String STAND_INS = """
@@ -100,7 +108,7 @@ class ReadmeJavaTest {
     for (String line : body.split("\n")) {
       (line.startsWith("import ") ? imports : statements).append(line).append('\n');
     }
-    return "package readme;\n" + imports + "public final class Snippet {\n" + STAND_INS
+    return "package readme;\n" + IMPLIED_IMPORTS + imports + "public final class Snippet {\n" + STAND_INS
         + "public static Object run() throws Exception {\n" + statements + "return result;\n}\n}\n";
   }
 }
