@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.http.Nginx;
+import dev.plimsoll.http.ShopNginx;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CliHttpEndToEndTest {
   private static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
-  private static final String SHOP = """
-      server {
-        listen 127.0.0.1:%d;
-        location = /nginx_status { stub_status; }
-        location = / { default_type text/html; return 200 '<h1>shop</h1>'; }
-        location = /login { default_type application/json; return 200 '{"token":"t0k3n"}'; }
-        location = /orders/1 { default_type application/json; return 200 '{"id":1,"state":"open"}'; }
-      }
-      """;
-
   @TempDir static Path nginxDir;
   static Nginx nginx;
 
   @BeforeAll
   static void startNginx() {
-    nginx = Nginx.start(nginxDir, 1, ports -> SHOP.formatted(ports[0]));
+    nginx = ShopNginx.start(nginxDir);
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.http.Nginx;
+import dev.plimsoll.http.ShopNginx;
 import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioException;
@@ -28,16 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runner from a plain JUnit test: a scenario file against a real nginx, and a scenario built in Java. */
 class RunnerTest {
   static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
-  static final String SHOP = """
-      server {
-        listen 127.0.0.1:%d;
-        location = /nginx_status { stub_status; }
-        location = / { default_type text/html; return 200 '<h1>shop</h1>'; }
-        location = /login { default_type application/json; return 200 '{"token":"t0k3n"}'; }
-        location = /orders/1 { default_type application/json; return 200 '{"id":1,"state":"open"}'; }
-      }
-      """;
-
   @TempDir static Path nginxDir;
   static Nginx nginx;
 
@@ -47,7 +38,7 @@ class RunnerTest {
   }
 
   static void startNginxIn(Path dir) {
-    nginx = Nginx.start(dir, 1, ports -> SHOP.formatted(ports[0]));
+    nginx = ShopNginx.start(dir);
   }
 
   @AfterAll
