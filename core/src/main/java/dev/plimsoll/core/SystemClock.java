@@ -3,6 +3,7 @@ package dev.plimsoll.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -58,10 +59,16 @@ final class SystemClock implements Clock {
     Thread.sleep(duration);
   }
 
+  /**
+   * What runs after a delay goes on in a new virtual thread: the common pool has one thread on a
+   * two-core machine, and whole flows (the next request, checks, extraction) continue from here.
+   */
+  private static final Executor AFTER_DELAY = task -> Thread.ofVirtual().name("plimsoll-after-delay").start(task);
+
   @Override
   public CompletableFuture<Void> delay(Duration duration) {
     return CompletableFuture.runAsync(
-        () -> {}, CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS));
+        () -> {}, CompletableFuture.delayedExecutor(duration.toNanos(), TimeUnit.NANOSECONDS, AFTER_DELAY));
   }
 
   @Override

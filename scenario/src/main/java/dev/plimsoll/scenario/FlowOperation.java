@@ -4,11 +4,10 @@ import dev.plimsoll.core.AsyncOperation;
 import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.scenario.driver.Action;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /** One flow as an asynchronous operation: its steps' actions chained one after another. */
 final class FlowOperation implements AsyncOperation {
@@ -21,14 +20,17 @@ final class FlowOperation implements AsyncOperation {
     this.feeders = feeders.toArray(Feeder[]::new);
   }
 
-  /** A think step: completes after the think time, without holding a thread meanwhile. */
-  static Action think(ThinkTime think, Executor afterThink) {
+  /**
+   * A think step: completes after the think time, without holding a thread meanwhile. It waits on
+   * the run's clock, so a flow thinks in virtual time on a virtual clock.
+   */
+  static Action think(ThinkTime think) {
     return context -> {
       long nanos = think.nextNanos(context.random());
       if (nanos <= 0) {
         return CompletableFuture.completedFuture(null);
       }
-      return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, afterThink));
+      return context.clock().delay(Duration.ofNanos(nanos));
     };
   }
 

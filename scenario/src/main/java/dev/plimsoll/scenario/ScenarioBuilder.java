@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -41,9 +40,6 @@ import java.util.function.LongSupplier;
  */
 public final class ScenarioBuilder {
 
-  /** Where a flow goes on after a think step: a new virtual thread, so no pool is held or needed. */
-  private static final Executor AFTER_THINK = task -> Thread.ofVirtual().name("plimsoll-flow").start(task);
-
   private ScenarioBuilder() {}
 
   /**
@@ -55,23 +51,23 @@ public final class ScenarioBuilder {
    * @throws IllegalStateException if a step's driver is not on the classpath
    */
   public static OpenScenario open(ScenarioSpec spec) {
-    return open(spec, Drivers.discover(), AFTER_THINK);
+    return open(spec, Drivers.discover());
   }
 
   /** As {@link #open(ScenarioSpec)}, with exactly these drivers instead of those on the classpath. */
   public static OpenScenario open(ScenarioSpec spec, Driver... drivers) {
-    return open(spec, Drivers.of(Arrays.asList(drivers)), AFTER_THINK);
+    return open(spec, Drivers.of(Arrays.asList(drivers)));
   }
 
   /** As {@link #open(ScenarioSpec)}, with exactly these drivers instead of those on the classpath. */
   public static OpenScenario open(ScenarioSpec spec, List<Driver> drivers) {
-    return open(spec, Drivers.of(drivers), AFTER_THINK);
+    return open(spec, Drivers.of(drivers));
   }
 
-  static OpenScenario open(ScenarioSpec spec, Drivers drivers, Executor afterThink) {
+  static OpenScenario open(ScenarioSpec spec, Drivers drivers) {
     Map<String, DriverSession> sessions = new LinkedHashMap<>();
     try {
-      Scenario scenario = build(spec, drivers, sessions, afterThink);
+      Scenario scenario = build(spec, drivers, sessions);
       return new OpenScenario(scenario, List.copyOf(sessions.values()));
     } catch (RuntimeException e) {
       OpenScenario.closeAll(List.copyOf(sessions.values()), e);
@@ -79,8 +75,7 @@ public final class ScenarioBuilder {
     }
   }
 
-  private static Scenario build(ScenarioSpec spec, Drivers drivers, Map<String, DriverSession> sessions,
-      Executor afterThink) {
+  private static Scenario build(ScenarioSpec spec, Drivers drivers, Map<String, DriverSession> sessions) {
     AtomicLong sequence = new AtomicLong();
     LongSupplier next = sequence::incrementAndGet;
     BuildContext context = new Context(spec.target(), next);
@@ -99,7 +94,7 @@ public final class ScenarioBuilder {
           List<Action> steps = new ArrayList<>();
           for (StepSpec step : flow.steps()) {
             steps.add(switch (step) {
-              case StepSpec.ThinkStep t -> FlowOperation.think(t.think(), afterThink);
+              case StepSpec.ThinkStep t -> FlowOperation.think(t.think());
               case DriverStep d -> session(d, spec, drivers, sessions).compile(d, context);
               default -> throw new IllegalArgumentException("not a step of a driver: " + step);
             });

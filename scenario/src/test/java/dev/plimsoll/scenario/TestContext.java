@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /** An operation context for tests: one user, its own state, a seeded random source. */
-final class TestContext implements OperationContext {
+class TestContext implements OperationContext {
   private final int userId;
   private final Map<String, Object> state = new HashMap<>();
   private final SplittableRandom random;
