@@ -1,8 +1,8 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.examples.demo.DemoScenario;
 import dev.plimsoll.runner.Runner;
-import dev.plimsoll.scenario.Units;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (duration.compareTo(DemoScenario.SHORTEST) < 0) {
-      throw new UserException("--duration must be at least 5s for the demo (was " + Units.formatDuration(duration) + ")");
+      throw new UserException("--duration must be at least " + Units.formatDuration(DemoScenario.SHORTEST)
+          + " for the demo (was " + Units.formatDuration(duration) + ")");
     }
     return RunSession.run(Runner.forScenario(DemoScenario.create(duration)), output, System.out);
   }

@@ -1,6 +1,6 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.scenario.Units;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import picocli.CommandLine;
 

@@ -1,22 +1,27 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.core.units.Units;
+import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.scenario.HttpQuickTest;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.Units;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
     name = "http",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = HttpCommand.Defaults.class,
     header = "Load-tests one URL in one line, like hey or vegeta.",
     description = {
         "  plimsoll http http://127.0.0.1:8080/ --rate 1000/s --duration 30s --criteria 'p99 < 50ms'",
@@ -51,13 +56,14 @@ final class HttpCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", required = true, description = "How long to run (30s, 5m).")
   Duration duration;
 
-  @Option(names = "--warm-up", paramLabel = "D", defaultValue = "0s", description = "Kept out of the summary (default: none).")
+  @Option(names = "--warm-up", paramLabel = "D", description = "Kept out of the summary (default: none).")
   Duration warmUp;
 
-  @Option(names = "--connections", paramLabel = "N", description = "Connections to the target (default: the users, or 64).")
+  @Option(names = "--connections", paramLabel = "N",
+      description = "Connections to the target (default: the users, or " + HttpClientSettings.DEFAULT_CONNECTIONS_PER_TARGET + ").")
   Integer connections;
 
-  @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s", description = "Request timeout (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "D", description = "Request timeout (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Option(names = "--h2", description = "HTTP/2: over TLS with ALPN for https, prior-knowledge h2c for http.")
@@ -89,7 +95,6 @@ final class HttpCommand implements Callable<Integer> {
         .source("command line")
         .method(method)
         .duration(duration)
-        .warmUp(warmUp)
         .timeout(timeout)
         .http2(http2)
         .insecure(insecure)
@@ -104,6 +109,9 @@ final class HttpCommand implements Callable<Integer> {
     if (body != null) {
       test.body(body);
     }
+    if (warmUp != null) {
+      test.warmUp(warmUp);
+    }
     if (connections != null) {
       test.connections(connections);
     }
@@ -117,5 +125,16 @@ final class HttpCommand implements Callable<Integer> {
       }
     }
     return test.build();
+  }
+
+  /** Defaults that are not constants the annotations could name: written where the value belongs. */
+  static final class Defaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (arg instanceof OptionSpec option && option.longestName().equals("--timeout")) {
+        return Units.formatDuration(HttpClientSettings.DEFAULT_REQUEST_TIMEOUT);
+      }
+      return null;
+    }
   }
 }

@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
     footer = {
         "",
         "Exit codes:",
-        "  0  every criterion passed",
-        "  1  a criterion failed",
-        "  2  usage or configuration error",
-        "  3  aborted or internal error"
+        "  " + ExitCodes.PASSED + "  every criterion passed",
+        "  " + ExitCodes.FAILED + "  a criterion failed",
+        "  " + ExitCodes.USAGE + "  usage or configuration error",
+        "  " + ExitCodes.ABORTED + "  aborted or internal error"
     })
 public final class PlimsollCommand implements Runnable {
 

@@ -2,12 +2,12 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
 import dev.plimsoll.runner.ResultsNotWrittenException;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.runner.RunningTest;
-import dev.plimsoll.scenario.Units;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;

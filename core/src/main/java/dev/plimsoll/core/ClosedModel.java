@@ -1,5 +1,6 @@
 package dev.plimsoll.core;
 
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 
 /**
@@ -65,7 +66,7 @@ public record ClosedModel(
   public String describe() {
     StringBuilder text = new StringBuilder("closed: ").append(users.describe());
     if (paced()) {
-      text.append(", paced every ").append(Durations.words(pacing));
+      text.append(", paced every ").append(Units.formatDuration(pacing));
     } else if (!(thinkTime instanceof ThinkTime.None)) {
       text.append(", ").append(thinkTime.describe());
     }

@@ -1,5 +1,7 @@
 package dev.plimsoll.core;
 
+import java.util.Locale;
+
 /**
  * Arrivals following a rate profile, whatever the system's response time. Each arrival runs on
  * its own virtual thread. At most {@code maxInFlight} operations run at once: an arrival beyond
@@ -40,7 +42,7 @@ public record OpenModel(RateProfile profile, Arrivals arrivals, int maxInFlight)
 
   @Override
   public String describe() {
-    return "open: " + profile.describe() + ", " + arrivals.name().toLowerCase() + " arrivals, at most "
+    return "open: " + profile.describe() + ", " + arrivals.name().toLowerCase(Locale.ROOT) + " arrivals, at most "
         + maxInFlight + " in flight";
   }
 }

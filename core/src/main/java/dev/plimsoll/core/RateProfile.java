@@ -1,5 +1,6 @@
 package dev.plimsoll.core;
 
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -75,7 +76,7 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      return "constant " + Durations.rate(perSecond);
+      return "constant " + Units.formatRate(perSecond);
     }
   }
 
@@ -96,8 +97,8 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      return "ramp " + Durations.rate(fromPerSecond) + " to " + Durations.rate(toPerSecond)
-          + " over " + Durations.words(over);
+      return "ramp " + Units.formatRate(fromPerSecond) + " to " + Units.formatRate(toPerSecond)
+          + " over " + Units.formatDuration(over);
     }
   }
 
@@ -135,9 +136,9 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      StringBuilder text = new StringBuilder("stages from " + Durations.rate(startPerSecond));
+      StringBuilder text = new StringBuilder("stages from " + Units.formatRate(startPerSecond));
       for (Stage s : stages) {
-        text.append(", ").append(Durations.rate(s.target())).append(" over ").append(Durations.words(s.duration()));
+        text.append(", ").append(Units.formatRate(s.target())).append(" over ").append(Units.formatDuration(s.duration()));
       }
       return text.toString();
     }
@@ -172,8 +173,8 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      return "spike " + Durations.rate(basePerSecond) + " to " + Durations.rate(peakPerSecond)
-          + " at " + Durations.words(at) + " for " + Durations.words(length);
+      return "spike " + Units.formatRate(basePerSecond) + " to " + Units.formatRate(peakPerSecond)
+          + " at " + Units.formatDuration(at) + " for " + Units.formatDuration(length);
     }
   }
 
@@ -197,7 +198,7 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      return "burst of " + size + " every " + Durations.words(every);
+      return "burst of " + size + " every " + Units.formatDuration(every);
     }
   }
 
@@ -224,8 +225,8 @@ public sealed interface RateProfile {
 
     @Override
     public String describe() {
-      return "random " + Durations.rate(minPerSecond) + " to " + Durations.rate(maxPerSecond)
-          + " every " + Durations.words(every) + " (seed " + seed + ")";
+      return "random " + Units.formatRate(minPerSecond) + " to " + Units.formatRate(maxPerSecond)
+          + " every " + Units.formatDuration(every) + " (seed " + seed + ")";
     }
   }
 

@@ -3,6 +3,7 @@ package dev.plimsoll.core;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
 import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class Scenario {
+
+  /** The shortest interval {@link #checkInterval} accepts. */
+  private static final long MIN_INTERVAL_MILLIS = 10;
 
   private final String name;
   private final List<Workload> workloads;
@@ -135,15 +139,45 @@ public final class Scenario {
         recordedOperations);
   }
 
+  /**
+   * The warm-up rule, for every layer that takes a warm-up: 0 or more, and shorter than the
+   * duration (a run that is all warm-up measures nothing).
+   *
+   * @throws InvalidConfigurationException for field {@code scenario.warmUp}, whose
+   *     {@linkplain InvalidConfigurationException#problem() problem} reads on its own:
+   *     {@code the warm-up 30s must be shorter than the duration 30s}
+   */
+  public static void checkWarmUp(Duration warmUp, Duration duration) {
+    InvalidConfigurationException.require(warmUp != null && !warmUp.isNegative(), "scenario.warmUp",
+        "must be >= 0s (was " + text(warmUp) + ")");
+    InvalidConfigurationException.require(duration == null || warmUp.compareTo(duration) < 0, "scenario.warmUp",
+        "the warm-up " + text(warmUp) + " must be shorter than the duration " + text(duration));
+  }
+
+  /**
+   * The interval rule: at least 10ms, below which each snapshot costs
+   * more than it shows.
+   *
+   * @throws InvalidConfigurationException for field {@code scenario.interval}
+   */
+  public static void checkInterval(Duration interval) {
+    InvalidConfigurationException.require(interval != null && interval.toMillis() >= MIN_INTERVAL_MILLIS,
+        "scenario.interval", "must be at least " + MIN_INTERVAL_MILLIS + "ms (was " + text(interval) + ")");
+  }
+
+  private static String text(Duration d) {
+    return d == null ? "none" : Units.formatDuration(d);
+  }
+
   /** Builds a {@link Scenario}; {@link #build()} checks every setting before anything runs. */
   public static final class Builder {
     private String name;
     private final List<Workload> workloads = new ArrayList<>();
     private Duration duration;
-    private Duration warmUp = Duration.ZERO;
-    private Duration interval = Duration.ofSeconds(1);
-    private Duration gracefulStop = Duration.ofSeconds(5);
-    private long seed = 42;
+    private Duration warmUp = Defaults.WARM_UP;
+    private Duration interval = Defaults.INTERVAL;
+    private Duration gracefulStop = Defaults.GRACEFUL_STOP;
+    private long seed = Defaults.SEED;
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<String> recordedOperations = new ArrayList<>();
@@ -255,18 +289,12 @@ public final class Scenario {
       InvalidConfigurationException.require(
           !workloads.isEmpty(), "scenario.workloads", "is empty (add at least one workload)");
       Durations.requirePositive(duration, "scenario.duration");
-      InvalidConfigurationException.require(
-          warmUp != null && !warmUp.isNegative() && warmUp.compareTo(duration) < 0,
-          "scenario.warmUp",
-          "must be >= 0 and shorter than the duration " + duration + " (was " + warmUp + ")");
-      InvalidConfigurationException.require(
-          interval != null && interval.toMillis() >= 10,
-          "scenario.interval",
-          "must be at least 10ms (was " + interval + ")");
+      checkWarmUp(warmUp, duration);
+      checkInterval(interval);
       InvalidConfigurationException.require(
           gracefulStop != null && !gracefulStop.isNegative(),
           "scenario.gracefulStop",
-          "must be >= 0 (was " + gracefulStop + ")");
+          "must be >= 0s (was " + text(gracefulStop) + ")");
       Set<String> workloadNames = new HashSet<>();
       Set<String> operationNames = new HashSet<>();
       for (Workload w : workloads) {

@@ -1,5 +1,6 @@
 package dev.plimsoll.core;
 
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -54,7 +55,7 @@ public sealed interface ThinkTime {
 
     @Override
     public String describe() {
-      return "think " + Durations.words(pause);
+      return "think " + Units.formatDuration(pause);
     }
   }
 
@@ -75,7 +76,7 @@ public sealed interface ThinkTime {
 
     @Override
     public String describe() {
-      return "think " + Durations.words(min) + "-" + Durations.words(max) + " uniform";
+      return "think " + Units.formatDuration(min) + "-" + Units.formatDuration(max) + " uniform";
     }
   }
 
@@ -91,7 +92,7 @@ public sealed interface ThinkTime {
 
     @Override
     public String describe() {
-      return "think " + Durations.words(mean) + " mean exponential";
+      return "think " + Units.formatDuration(mean) + " mean exponential";
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.plimsoll.core;
 
+import dev.plimsoll.core.units.Units;
 import java.util.List;
 
 /** How many virtual users a closed model runs over time. */
@@ -81,7 +82,7 @@ public sealed interface UserProfile {
     public String describe() {
       StringBuilder text = new StringBuilder("users from " + start);
       for (Stage s : stages) {
-        text.append(", ").append((long) s.target()).append(" over ").append(Durations.words(s.duration()));
+        text.append(", ").append((long) s.target()).append(" over ").append(Units.formatDuration(s.duration()));
       }
       return text.toString();
     }

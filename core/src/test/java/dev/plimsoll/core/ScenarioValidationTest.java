@@ -36,7 +36,7 @@ class ScenarioValidationTest {
   void zeroDuration() {
     assertThatThrownBy(() -> valid().duration(Duration.ZERO).build())
         .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessage("scenario.duration: must be positive (was PT0S)");
+        .hasMessage("scenario.duration: must be positive (was 0s)");
   }
 
   @Test

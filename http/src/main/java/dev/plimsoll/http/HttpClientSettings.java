@@ -22,9 +22,12 @@ public final class HttpClientSettings {
   /** Redirects followed for one request when {@link Builder#followRedirects(boolean)} is on. */
   public static final int MAX_REDIRECTS = 5;
 
+  // The defaults of every way HTTP is configured: this builder, a scenario file's http section
+  // (HttpSettingsSpec.DEFAULTS is derived from defaults()) and `plimsoll http`. Written only here.
   public static final int DEFAULT_CONNECTIONS_PER_TARGET = 64;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  /** Long enough for a slow response under load, short enough that a hung server shows as errors. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_RESPONSE_BODY_BYTES = 1 << 20;
   static final int MAX_CONNECTIONS_PER_TARGET = 100_000;
 

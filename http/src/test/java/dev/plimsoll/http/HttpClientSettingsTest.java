@@ -20,7 +20,7 @@ class HttpClientSettingsTest {
     assertThat(s.protocol()).isEqualTo(HttpProtocol.HTTP_1_1);
     assertThat(s.tlsTrust()).isEqualTo(TlsTrust.systemDefault());
     assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(s.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.followRedirects()).isFalse();
     assertThat(s.compression()).isFalse();
     assertThat(s.maxResponseBodyBytes()).isEqualTo(1 << 20);

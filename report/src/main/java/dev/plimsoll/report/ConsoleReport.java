@@ -5,6 +5,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.TextTable.Align;
 import dev.plimsoll.report.TextTable.Cell;
 import java.io.IOException;
@@ -94,9 +95,9 @@ public final class ConsoleReport implements Reporter {
         + warmUpNote(result)));
     OperationStats total = result.total();
     if (total != null) {
-      facts.add(Map.entry("throughput", Formats.decimal(total.throughputPerSecond()) + " ops/s"));
+      facts.add(Map.entry("throughput", Units.decimal(total.throughputPerSecond()) + " ops/s"));
       facts.add(Map.entry("error rate", Formats.percent(total.errorRate())
-          + "  (" + Formats.count(total.failed()) + " of " + Formats.count(total.completed())
+          + "  (" + Units.count(total.failed()) + " of " + Units.count(total.completed())
           + ")"));
     }
     keyValues(out, "Summary", facts, colour);
@@ -157,14 +158,14 @@ public final class ConsoleReport implements Reporter {
         List.of(Align.RIGHT, Align.LEFT, Align.LEFT, Align.LEFT));
     List<ErrorClass> shown = errors.subList(0, Math.min(RunFacts.TOP_ERRORS, errors.size()));
     for (ErrorClass error : shown) {
-      table.row(Formats.count(error.count()), error.operation(), error.type(),
+      table.row(Units.count(error.count()), error.operation(), error.type(),
           Formats.truncate(RunFacts.sampleMessage(error), MESSAGE_WIDTH));
     }
     out.append(table.render(INDENT, colour));
     if (errors.size() > shown.size()) {
       List<ErrorClass> rest = errors.subList(shown.size(), errors.size());
       out.append(INDENT).append("... and ").append(rest.size()).append(" more classes, ")
-          .append(Formats.count(RunFacts.totalErrorCount(rest))).append(" errors\n");
+          .append(Units.count(RunFacts.totalErrorCount(rest))).append(" errors\n");
     }
   }
 

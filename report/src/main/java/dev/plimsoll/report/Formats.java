@@ -1,8 +1,6 @@
 package dev.plimsoll.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Number, size and time formatting shared by the human-readable reports, so that console and
- * Markdown show the same value the same way.
+ * Markdown show the same value the same way. Numbers, counts, percentages and sizes are written by
+ * core's {@link Units}, as verdicts and descriptions are; what is here is the reports' own
+ * presentation (units in table columns, unknown values, durations and clocks for a reader).
  *
  * <p>Everything is formatted with {@link Locale#ROOT} on purpose: a report pasted into an issue
  * reads the same whatever the machine's locale, and tests do not depend on it.
@@ -18,49 +18,18 @@ import java.util.Locale;
 final class Formats {
 
   /** Shown for values the model marks as unknown (-1, NaN or null). */
-  static final String NOT_AVAILABLE = "n/a";
-
-  // Three significant digits matches HdrHistogram's own precision (SIGNIFICANT_DIGITS = 3):
-  // printing more digits would claim a precision the histogram does not have.
-  private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
-  private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  static final String NOT_AVAILABLE = Units.NOT_AVAILABLE;
 
   private Formats() {}
 
-  /**
-   * Three significant digits below 1,000 ({@code 0.0123}, {@code 4.5}, {@code 678}); whole numbers
-   * with thousands separators from 1,000 on ({@code 12,346}), where dropping digits would lose
-   * more than it tidies.
-   */
-  static String decimal(double value) {
-    if (Double.isNaN(value)) {
-      return NOT_AVAILABLE;
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (Math.abs(value) >= 999.5) {
-      return count(Math.round(value));
-    }
-    if (value == 0) {
-      return "0";
-    }
-    return BigDecimal.valueOf(value).round(THREE_DIGITS).stripTrailingZeros().toPlainString();
-  }
-
-  /** A count with thousands separators: {@code 1,234,567}. */
-  static String count(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
-  }
-
   /** A latency in milliseconds, without its unit (table columns carry it). */
   static String ms(double millis) {
-    return decimal(millis);
+    return Units.decimal(millis);
   }
 
   /** A latency in milliseconds, with its unit: {@code 12.3 ms}. */
   static String msWithUnit(double millis) {
-    return Double.isNaN(millis) ? NOT_AVAILABLE : decimal(millis) + " ms";
+    return Double.isNaN(millis) ? NOT_AVAILABLE : Units.decimal(millis) + " ms";
   }
 
   /**
@@ -73,24 +42,12 @@ final class Formats {
 
   /** A fraction (0–1) as a percentage: {@code 0.0012} is {@code 0.12%}. Negative is unknown. */
   static String percent(double fraction) {
-    if (Double.isNaN(fraction) || fraction < 0) {
-      return NOT_AVAILABLE;
-    }
-    return decimal(fraction * 100) + "%";
+    return fraction < 0 ? NOT_AVAILABLE : Units.percent(fraction);
   }
 
   /** A byte count in binary units: {@code 512 MiB}, {@code 1.25 GiB}. Negative is unknown. */
   static String bytes(long bytes) {
-    if (bytes < 0) {
-      return NOT_AVAILABLE;
-    }
-    double value = bytes;
-    int unit = 0;
-    while (value >= 1024 && unit < BINARY_UNITS.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return decimal(value) + " " + BINARY_UNITS[unit];
+    return bytes < 0 ? NOT_AVAILABLE : Units.bytes(bytes);
   }
 
   /** A measured value in a criterion metric's unit: {@code 31.2 ms}, {@code 0.12%}. */
@@ -99,7 +56,7 @@ final class Formats {
       return NOT_AVAILABLE;
     }
     if (unit == null || unit.isEmpty()) {
-      return decimal(value);
+      return Units.decimal(value);
     }
     // The metrics' canonical units, shown the way people write them.
     switch (unit) {
@@ -108,15 +65,15 @@ final class Formats {
       case "bytes":
         return bytes((long) value);
       case "count":
-        return count((long) value);
+        return Units.count((long) value);
       case "ops/s":
-        return decimal(value) + "/s";
+        return Units.decimal(value) + "/s";
       default:
         break;
     }
     // Symbols that read as part of the number get no space: "0.12%", "1,200/s".
     boolean attached = unit.startsWith("%") || unit.startsWith("/");
-    return decimal(value) + (attached ? "" : " ") + unit;
+    return Units.decimal(value) + (attached ? "" : " ") + unit;
   }
 
   /**
@@ -127,10 +84,10 @@ final class Formats {
       return NOT_AVAILABLE;
     }
     if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-      return decimal(duration.toNanos() / 1_000_000.0) + " ms";
+      return Units.decimal(duration.toNanos() / 1_000_000.0) + " ms";
     }
     if (duration.compareTo(Duration.ofSeconds(60)) < 0) {
-      return decimal(duration.toNanos() / 1_000_000_000.0) + " s";
+      return Units.decimal(duration.toNanos() / 1_000_000_000.0) + " s";
     }
     long seconds = Math.round(duration.toNanos() / 1_000_000_000.0);
     if (seconds < 3600) {

@@ -5,6 +5,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.units.Units;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,10 +92,10 @@ public final class MarkdownReport implements Reporter {
         .append(", measured ").append(Formats.duration(result.measuredDuration()));
     OperationStats total = result.total();
     if (total != null) {
-      line.append(": ").append(Formats.decimal(total.throughputPerSecond())).append(" ops/s, ")
+      line.append(": ").append(Units.decimal(total.throughputPerSecond())).append(" ops/s, ")
           .append(Formats.percent(total.errorRate())).append(" errors (")
-          .append(Formats.count(total.failed())).append(" of ")
-          .append(Formats.count(total.completed())).append(")");
+          .append(Units.count(total.failed())).append(" of ")
+          .append(Units.count(total.completed())).append(")");
     }
     return Markdown.escape(line.append('.').toString());
   }
@@ -136,12 +137,12 @@ public final class MarkdownReport implements Reporter {
       out.append("No operation failed.\n\n");
       return;
     }
-    out.append(Formats.count(RunFacts.totalErrorCount(errors))).append(" errors in ")
+    out.append(Units.count(RunFacts.totalErrorCount(errors))).append(" errors in ")
         .append(errors.size()).append(errors.size() == 1 ? " class" : " classes").append(".\n\n");
     List<ErrorClass> shown = errors.subList(0, Math.min(RunFacts.TOP_ERRORS, errors.size()));
     List<List<String>> rows = new ArrayList<>();
     for (ErrorClass error : shown) {
-      rows.add(List.of(error.operation(), error.type(), Formats.count(error.count()),
+      rows.add(List.of(error.operation(), error.type(), Units.count(error.count()),
           Formats.instant(error.first()), Formats.instant(error.last()),
           Formats.truncate(RunFacts.sampleMessage(error), MESSAGE_WIDTH)));
     }
@@ -150,7 +151,7 @@ public final class MarkdownReport implements Reporter {
     if (errors.size() > shown.size()) {
       List<ErrorClass> rest = errors.subList(shown.size(), errors.size());
       out.append("And ").append(rest.size()).append(" more classes with ")
-          .append(Formats.count(RunFacts.totalErrorCount(rest))).append(" errors.\n\n");
+          .append(Units.count(RunFacts.totalErrorCount(rest))).append(" errors.\n\n");
     }
   }
 

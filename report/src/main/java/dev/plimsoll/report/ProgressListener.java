@@ -7,6 +7,7 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationSnapshot;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.core.units.Units;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,9 +98,9 @@ public final class ProgressListener implements RunListener {
             + Formats.clock(progress.remaining()) + " left",
         bar(progress),
         phase(progress),
-        Formats.decimal(perSecond(total.completed(), interval.length())) + " ops/s",
+        Units.decimal(perSecond(total.completed(), interval.length())) + " ops/s",
         "p99 " + Formats.msWithUnit(total.responseTime().stats().p99Ms()),
-        "errors " + Formats.count(total.failed()) + " (total " + Formats.count(progress.failed())
+        "errors " + Units.count(total.failed()) + " (total " + Units.count(progress.failed())
             + ")");
     // Spaces over the tail of a longer previous line; no ANSI erase, which not every terminal has.
     String padding = " ".repeat(Math.max(0, shownLength - line.length()));
@@ -122,9 +123,9 @@ public final class ProgressListener implements RunListener {
         Formats.clock(elapsed) + " elapsed, " + Formats.clock(progress.remaining()) + " left",
         percentDone(progress),
         phase(progress),
-        Formats.decimal(perSecond(windowCompleted, window)) + " ops/s",
+        Units.decimal(perSecond(windowCompleted, window)) + " ops/s",
         "p99 " + Formats.msWithUnit(responseTime.stats().p99Ms()),
-        "errors " + Formats.count(windowFailed) + " (total " + Formats.count(progress.failed())
+        "errors " + Units.count(windowFailed) + " (total " + Units.count(progress.failed())
             + ")"));
     out.flush();
     // The next line is due at the next multiple of 10 s, even if intervals do not divide 10 s.

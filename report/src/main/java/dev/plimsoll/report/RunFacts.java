@@ -8,6 +8,7 @@ import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,11 +123,11 @@ final class RunFacts {
     LatencyStats response = op.responseTime().stats();
     return List.of(
         op.name(),
-        Formats.count(op.completed()),
-        Formats.count(op.succeeded()),
-        Formats.count(op.failed()),
-        Formats.count(op.dropped()),
-        Formats.decimal(op.throughputPerSecond()),
+        Units.count(op.completed()),
+        Units.count(op.succeeded()),
+        Units.count(op.failed()),
+        Units.count(op.dropped()),
+        Units.decimal(op.throughputPerSecond()),
         Formats.percent(op.errorRate()),
         Formats.ms(response.p50Ms()),
         Formats.ms(response.p90Ms()),
@@ -156,11 +157,11 @@ final class RunFacts {
         Map.entry("heap peak", Formats.bytes(system.heapUsedPeakBytes())),
         Map.entry("RSS peak", Formats.bytes(system.rssPeakBytes())),
         Map.entry("GC", system.gcCount() < 0 ? Formats.NOT_AVAILABLE
-            : Formats.count(system.gcCount()) + " collections, "
+            : Units.count(system.gcCount()) + " collections, "
                 + Formats.msWithUnit(system.gcPauseMs()) + " paused"),
-        Map.entry("memory growth", Formats.decimal(system.memoryGrowthMbPerMinute()) + " MB/min"),
+        Map.entry("memory growth", Units.decimal(system.memoryGrowthMbPerMinute()) + " MB/min"),
         Map.entry("threads peak", system.threadPeak() < 0 ? Formats.NOT_AVAILABLE
-            : Formats.count(system.threadPeak())),
+            : Units.count(system.threadPeak())),
         Map.entry("network", Formats.bytes(system.networkReceivedBytes()) + " received, "
             + Formats.bytes(system.networkSentBytes()) + " sent"));
   }
@@ -173,7 +174,7 @@ final class RunFacts {
     return List.of(
         Map.entry("bottleneck", health.bottleneckSuspected() ? "suspected" : "not suspected"),
         Map.entry("scheduling lag p99", lag),
-        Map.entry("dropped arrivals", Formats.count(health.droppedArrivals())),
+        Map.entry("dropped arrivals", Units.count(health.droppedArrivals())),
         Map.entry("process CPU peak", Formats.percent(health.processCpuPeak())));
   }
 

@@ -2,6 +2,7 @@ package dev.plimsoll.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,14 +12,14 @@ class FormatsTest {
 
   @Test
   void decimal_threeSignificantDigitsBelowAThousand_groupedWholeNumbersAbove() {
-    assertThat(Formats.decimal(0)).isEqualTo("0");
-    assertThat(Formats.decimal(0.012345)).isEqualTo("0.0123");
-    assertThat(Formats.decimal(4.5)).isEqualTo("4.5");
-    assertThat(Formats.decimal(12.35)).isEqualTo("12.4");
-    assertThat(Formats.decimal(678.4)).isEqualTo("678");
-    assertThat(Formats.decimal(999.6)).isEqualTo("1,000");
-    assertThat(Formats.decimal(1_234_567.8)).isEqualTo("1,234,568");
-    assertThat(Formats.decimal(Double.NaN)).isEqualTo("n/a");
+    assertThat(Units.decimal(0)).isEqualTo("0");
+    assertThat(Units.decimal(0.012345)).isEqualTo("0.0123");
+    assertThat(Units.decimal(4.5)).isEqualTo("4.5");
+    assertThat(Units.decimal(12.35)).isEqualTo("12.4");
+    assertThat(Units.decimal(678.4)).isEqualTo("678");
+    assertThat(Units.decimal(999.6)).isEqualTo("1,000");
+    assertThat(Units.decimal(1_234_567.8)).isEqualTo("1,234,568");
+    assertThat(Units.decimal(Double.NaN)).isEqualTo("n/a");
   }
 
   @Test
@@ -26,8 +27,8 @@ class FormatsTest {
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      assertThat(Formats.decimal(12_345.6)).isEqualTo("12,346");
-      assertThat(Formats.decimal(1.5)).isEqualTo("1.5");
+      assertThat(Units.decimal(12_345.6)).isEqualTo("12,346");
+      assertThat(Units.decimal(1.5)).isEqualTo("1.5");
     } finally {
       Locale.setDefault(saved);
     }

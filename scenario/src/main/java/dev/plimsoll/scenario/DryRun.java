@@ -7,6 +7,7 @@ import dev.plimsoll.core.RatePlan;
 import dev.plimsoll.core.RateProfile;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.DriverStep;
 import java.time.Duration;
@@ -93,8 +94,8 @@ public final class DryRun {
     if (spec.criteria().isEmpty() && spec.preset() == null) {
       out.append("  none (the run is reported, not judged)\n");
     }
-    for (String c : spec.criteria()) {
-      out.append("  ").append(c).append('\n');
+    for (Criterion c : spec.criteria()) {
+      out.append("  ").append(c.source()).append('\n');
     }
     if (spec.preset() != null) {
       Preset preset = Preset.named(spec.preset());
@@ -157,9 +158,9 @@ public final class DryRun {
           if (open.profile() instanceof RateProfile.Burst) {
             // Bursts are instants: show what the row's interval receives on average.
             double end = Math.min(seconds + stepSeconds, plan.durationSeconds());
-            row.add(Units.formatNumber(plan.expectedArrivals(seconds - 1e-9, end - 1e-9) / (end - seconds)) + "/s avg");
+            row.add(Units.decimal(plan.expectedArrivals(seconds - 1e-9, end - 1e-9) / (end - seconds)) + "/s avg");
           } else {
-            row.add(Units.formatRate(plan.ratePerSecond(seconds)));
+            row.add(Units.decimal(plan.ratePerSecond(seconds)) + "/s");
           }
         } else if (load instanceof ClosedModel closed) {
           int users = closed.users().usersAt(seconds);
@@ -191,7 +192,7 @@ public final class DryRun {
   }
 
   private static String percent(int weight, int total) {
-    return total == 0 ? "0%" : Units.formatNumber(Math.round(weight * 1000.0 / total) / 10.0) + "%";
+    return total == 0 ? "0%" : Units.percent((double) weight / total);
   }
 
   private static String pad(String s, int width) {

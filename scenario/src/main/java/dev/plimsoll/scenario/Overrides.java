@@ -5,8 +5,10 @@ import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.RateProfile;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.UserProfile;
 import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.units.Units;
 import java.net.URI;
 import java.time.Duration;
 import dev.plimsoll.scenario.driver.DriverSettings;
@@ -69,10 +71,10 @@ public final class Overrides {
   private final Given<Duration> warmUp;
   private final Given<Integer> connections;
   private final Given<URI> target;
-  private final Given<List<String>> criteria;
+  private final Given<List<Criterion>> criteria;
 
   private Overrides(Given<Double> rate, Given<Integer> users, Given<Duration> duration, Given<Duration> warmUp,
-      Given<Integer> connections, Given<URI> target, Given<List<String>> criteria) {
+      Given<Integer> connections, Given<URI> target, Given<List<Criterion>> criteria) {
     this.rate = rate;
     this.users = users;
     this.duration = duration;
@@ -112,7 +114,7 @@ public final class Overrides {
           list.add(part.strip());
         }
       }
-      return checkedCriteria(list, CRITERIA, true);
+      return parsedCriteria(list, CRITERIA, true);
     });
     return b.build();
   }
@@ -162,7 +164,8 @@ public final class Overrides {
     return Optional.ofNullable(target).map(Given::value);
   }
 
-  public Optional<List<String>> criteria() {
+  /** The criteria that replace the file's, parsed. */
+  public Optional<List<Criterion>> criteria() {
     return Optional.ofNullable(criteria).map(Given::value);
   }
 
@@ -188,10 +191,9 @@ public final class Overrides {
     if (warmUp != null) {
       s = s.withWarmUp(warmUp.value());
     }
-    if ((duration != null || warmUp != null) && s.warmUp().compareTo(s.duration()) >= 0) {
-      Given<?> culprit = warmUp != null ? warmUp : duration;
-      throw new ScenarioException(culprit.where(), culprit.path(), "the warm-up " + Units.formatDuration(s.warmUp())
-          + " must be shorter than the duration " + Units.formatDuration(s.duration()));
+    if (duration != null || warmUp != null) {
+      ScenarioSpec timed = s;
+      core(warmUp != null ? warmUp : duration, () -> Scenario.checkWarmUp(timed.warmUp(), timed.duration()));
     }
     if (connections != null) {
       Map<String, DriverSettings> settings = new LinkedHashMap<>();
@@ -236,13 +238,19 @@ public final class Overrides {
     return changed;
   }
 
+  /** Runs core's check of a value this layer gave, and blames the override that gave it. */
+  private static void core(Given<?> from, Runnable check) {
+    core(from, () -> {
+      check.run();
+      return null;
+    });
+  }
+
   private static <T> T core(Given<?> from, Supplier<T> build) {
     try {
       return build.get();
     } catch (InvalidConfigurationException e) {
-      String prefix = e.field() + ": ";
-      String m = e.getMessage();
-      throw new ScenarioException(from.where(), from.path(), m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+      throw new ScenarioException(from.where(), from.path(), e.problem());
     }
   }
 
@@ -284,12 +292,13 @@ public final class Overrides {
     return d;
   }
 
-  private static List<String> checkedCriteria(List<String> list, String where, boolean fromEnvironment) {
+  private static List<Criterion> parsedCriteria(List<String> list, String where, boolean fromEnvironment) {
+    List<Criterion> parsed = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String text = list.get(i);
-      parse(where, fromEnvironment ? "" : "criteria[" + i + "]", () -> Criterion.parse(text));
+      parsed.add(parse(where, fromEnvironment ? "" : "criteria[" + i + "]", () -> Criterion.parse(text)));
     }
-    return List.copyOf(list);
+    return List.copyOf(parsed);
   }
 
   /** Builds overrides from typed values or from text, as command-line options give them. */
@@ -301,7 +310,7 @@ public final class Overrides {
     private Given<Duration> warmUp;
     private Given<Integer> connections;
     private Given<URI> target;
-    private Given<List<String>> criteria;
+    private Given<List<Criterion>> criteria;
 
     private Builder(String origin) {
       this.origin = origin;
@@ -363,7 +372,7 @@ public final class Overrides {
 
     /** Replaces the criteria and the preset. */
     public Builder criteria(List<String> texts) {
-      criteria = new Given<>(checkedCriteria(texts, origin, false), origin, "criteria");
+      criteria = new Given<>(parsedCriteria(texts, origin, false), origin, "criteria");
       return this;
     }
 

@@ -104,18 +104,13 @@ public final class ScenarioBuilder {
         }
         b.workload(Workload.of(w.name(), mix.build(), w.load()));
       }
-      for (String criterion : spec.criteria()) {
-        b.criterion(criterion);
-      }
+      spec.criteria().forEach(b::criterion);
       if (spec.preset() != null) {
         b.preset(spec.preset());
       }
       return b.build();
     } catch (InvalidConfigurationException e) {
-      String prefix = e.field() + ": ";
-      String m = e.getMessage();
-      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(),
-          m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(), e.problem());
     }
   }
 

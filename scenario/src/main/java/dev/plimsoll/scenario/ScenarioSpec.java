@@ -1,5 +1,7 @@
 package dev.plimsoll.scenario;
 
+import dev.plimsoll.core.Defaults;
+import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * @param variables constants templates can use as {@code ${name}}, with {@code ${env.X}} already resolved
  * @param feeders data files templates can use as {@code ${feeder.column}}, by name
  * @param workloads what runs, side by side
- * @param criteria criteria as text, each already checked by {@link dev.plimsoll.core.criteria.Criterion#parse}
+ * @param criteria the criteria, parsed once where their text was read ({@link Criterion#source()} keeps it)
  * @param preset a {@link dev.plimsoll.core.criteria.Preset} name whose criteria are added, or null
  */
 public record ScenarioSpec(
@@ -45,7 +47,7 @@ public record ScenarioSpec(
     Map<String, String> variables,
     Map<String, FeederSpec> feeders,
     List<WorkloadSpec> workloads,
-    List<String> criteria,
+    List<Criterion> criteria,
     String preset) {
 
   public ScenarioSpec {
@@ -64,7 +66,8 @@ public record ScenarioSpec(
 
   /**
    * A spec built in code rather than read from a file (a one-URL quick test, say), with the same
-   * defaults a file gets: a duration of 1m, no warm-up, 1s intervals, 5s graceful stop, seed 42.
+   * {@link Defaults} a file gets: a duration of 1m, no warm-up, 1s intervals, 5s graceful stop,
+   * seed 42.
    */
   public static Builder builder(String name) {
     return new Builder(name);
@@ -109,7 +112,7 @@ public record ScenarioSpec(
   }
 
   /** Replaces the criteria and the preset together: both decide the verdict. */
-  public ScenarioSpec withCriteria(List<String> newCriteria, String newPreset) {
+  public ScenarioSpec withCriteria(List<Criterion> newCriteria, String newPreset) {
     return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
         variables, feeders, workloads, newCriteria, newPreset);
   }
@@ -119,11 +122,11 @@ public record ScenarioSpec(
     private final String name;
     private String source = "";
     private URI target;
-    private Duration duration = SpecReader.DEFAULT_DURATION;
-    private Duration warmUp = Duration.ZERO;
-    private Duration interval = SpecReader.DEFAULT_INTERVAL;
-    private Duration gracefulStop = SpecReader.DEFAULT_GRACEFUL_STOP;
-    private long seed = SpecReader.DEFAULT_SEED;
+    private Duration duration = Defaults.DURATION;
+    private Duration warmUp = Defaults.WARM_UP;
+    private Duration interval = Defaults.INTERVAL;
+    private Duration gracefulStop = Defaults.GRACEFUL_STOP;
+    private long seed = Defaults.SEED;
     private final Map<String, DriverSettings> settings = new LinkedHashMap<>();
     private final List<WorkloadSpec> workloads = new ArrayList<>();
     private List<String> criteria = List.of();
@@ -180,7 +183,7 @@ public record ScenarioSpec(
       return this;
     }
 
-    /** Criteria as text, e.g. {@code p95 < 25ms}; checked when the scenario is built. */
+    /** Criteria as text, e.g. {@code p95 < 25ms}; parsed by {@link #build()}. */
     public Builder criteria(List<String> texts) {
       this.criteria = List.copyOf(texts);
       return this;
@@ -191,9 +194,24 @@ public record ScenarioSpec(
       return this;
     }
 
+    /**
+     * The spec.
+     *
+     * @throws ScenarioException naming the source and {@code criteria[i]} for a criterion that
+     *     does not parse
+     */
     public ScenarioSpec build() {
+      List<Criterion> parsed = new ArrayList<>();
+      for (String text : criteria) {
+        try {
+          parsed.add(Criterion.parse(text));
+        } catch (IllegalArgumentException e) {
+          throw ScenarioException.inFile(source.isEmpty() ? "scenario" : source, "criteria[" + parsed.size() + "]",
+              e.getMessage());
+        }
+      }
       return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
-          Map.of(), Map.of(), workloads, criteria, preset);
+          Map.of(), Map.of(), workloads, parsed, preset);
     }
   }
 }

@@ -4,6 +4,9 @@ import static dev.plimsoll.scenario.driver.Nodes.child;
 import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
+import dev.plimsoll.core.Defaults;
+import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
@@ -33,11 +36,6 @@ import java.util.TreeSet;
  */
 final class SpecReader {
 
-  static final Duration DEFAULT_DURATION = Duration.ofMinutes(1);
-  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-  static final Duration DEFAULT_GRACEFUL_STOP = Duration.ofSeconds(5);
-  static final long DEFAULT_SEED = 42;
-
   private final FileContext context;
   private final Nodes nodes;
   private final FileDrivers files;
@@ -55,25 +53,24 @@ final class SpecReader {
     MapNode root = root(rootNode);
     String name = has(root, "name") ? nodes.nonBlank(get(root, "name"), "name") : defaultName();
     URI target = has(root, "target") ? target(get(root, "target"), "target") : null;
-    Duration duration = DEFAULT_DURATION;
+    Duration duration = Defaults.DURATION;
     if (has(root, "duration")) {
       durationAt = get(root, "duration").at();
       duration = nodes.positive(get(root, "duration"), "duration");
     }
-    Duration warmUp = Duration.ZERO;
+    Duration warmUp = Defaults.WARM_UP;
     if (has(root, "warmUp")) {
       warmUpAt = get(root, "warmUp").at();
       warmUp = nodes.duration(get(root, "warmUp"), "warmUp");
     }
-    Duration interval = DEFAULT_INTERVAL;
+    Duration interval = Defaults.INTERVAL;
     if (has(root, "interval")) {
-      interval = nodes.duration(get(root, "interval"), "interval");
-      if (interval.toMillis() < 10) {
-        throw nodes.error(get(root, "interval"), "interval", "must be at least 10ms (was " + Units.formatDuration(interval) + ")");
-      }
+      Duration given = nodes.duration(get(root, "interval"), "interval");
+      nodes.core(get(root, "interval"), "interval", () -> Scenario.checkInterval(given));
+      interval = given;
     }
-    Duration gracefulStop = has(root, "gracefulStop") ? nodes.duration(get(root, "gracefulStop"), "gracefulStop") : DEFAULT_GRACEFUL_STOP;
-    long seed = has(root, "seed") ? nodes.longValue(get(root, "seed"), "seed") : DEFAULT_SEED;
+    Duration gracefulStop = has(root, "gracefulStop") ? nodes.duration(get(root, "gracefulStop"), "gracefulStop") : Defaults.GRACEFUL_STOP;
+    long seed = has(root, "seed") ? nodes.longValue(get(root, "seed"), "seed") : Defaults.SEED;
     LoadModels loads = new LoadModels(nodes, seed);
     for (Field f : root.fields().values()) {
       Driver owner = files.drivers().sectionOwner(f.key());
@@ -100,7 +97,7 @@ final class SpecReader {
         ? defaults(get(root, "defaults"), "defaults", loads, context.scope(allStored))
         : ThinkTime.none();
     List<WorkloadSpec> workloadSpecs = workloads.workloads(workloadsNode, defaultThink, stored);
-    List<String> criteria = has(root, "criteria") ? criteria(get(root, "criteria"), "criteria") : List.of();
+    List<Criterion> criteria = has(root, "criteria") ? criteria(get(root, "criteria"), "criteria") : List.of();
     String preset = null;
     if (has(root, "preset")) {
       preset = nodes.text(get(root, "preset"), "preset");
@@ -118,11 +115,12 @@ final class SpecReader {
    */
   void checkEffective(ScenarioSpec spec) {
     files.checkTarget(spec.target());
-    if (spec.warmUp().compareTo(spec.duration()) >= 0) {
+    try {
+      Scenario.checkWarmUp(spec.warmUp(), spec.duration());
+    } catch (InvalidConfigurationException e) {
       Location at = warmUpAt != null ? warmUpAt : durationAt;
       String path = warmUpAt != null ? "warmUp" : "duration";
-      String problem = "the warm-up " + Units.formatDuration(spec.warmUp()) + " must be shorter than the duration "
-          + Units.formatDuration(spec.duration()) + (durationAt == null ? " (the default)" : "");
+      String problem = e.problem() + (durationAt == null ? " (the default)" : "");
       if (at == null) {
         throw ScenarioException.inFile(context.source(), path, problem);
       }
@@ -164,14 +162,13 @@ final class SpecReader {
     return has(m, "thinkTime") ? loads.thinkTime(get(m, "thinkTime"), child(path, "thinkTime")) : ThinkTime.none();
   }
 
-  private List<String> criteria(Node n, String path) {
+  private List<Criterion> criteria(Node n, String path) {
     List<Node> items = nodes.list(n, path);
-    List<String> criteria = new ArrayList<>();
+    List<Criterion> criteria = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String p = path + "[" + i + "]";
       String text = nodes.text(items.get(i), p);
-      nodes.core(items.get(i), p, () -> Criterion.parse(text));
-      criteria.add(text);
+      criteria.add(nodes.core(items.get(i), p, () -> Criterion.parse(text)));
     }
     return criteria;
   }

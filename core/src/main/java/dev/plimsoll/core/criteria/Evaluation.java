@@ -4,6 +4,7 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationSnapshot;
 import dev.plimsoll.core.metrics.SystemSummary;
+import dev.plimsoll.core.units.Units;
 import java.util.stream.Collectors;
 
 /** Measures a criterion's metric in a run's measurements and judges it; see {@link Criterion#evaluate}. */
@@ -47,19 +48,19 @@ final class Evaluation {
           yield unmeasured(criterion, nothingCompleted(criterion));
         }
         double ms = metric.latency().applyAsDouble(latencies.stats());
-        yield judge(criterion, ms, "measured " + Numbers.format(ms) + " ms");
+        yield judge(criterion, ms, "measured " + Units.decimal(ms) + " ms");
       }
       case ERROR_RATE -> {
         // With nothing completed the rate is 0 by definition, which would pass any limit.
         if (stats.completed() == 0) {
           yield unmeasured(criterion, nothingCompleted(criterion));
         }
-        yield judge(criterion, stats.errorRate(), "measured " + percent(stats.errorRate())
+        yield judge(criterion, stats.errorRate(), "measured " + Units.percent(stats.errorRate())
             + " (" + stats.failed() + " of " + stats.completed() + " failed)");
       }
       case THROUGHPUT -> {
         double perSecond = measurements.throughputPerSecond(stats);
-        yield judge(criterion, perSecond, "measured " + Numbers.format(perSecond) + "/s");
+        yield judge(criterion, perSecond, "measured " + Units.decimal(perSecond) + "/s");
       }
       case DROPPED -> judge(criterion, stats.dropped(), "measured " + stats.dropped() + " dropped");
       default -> throw new AssertionError(metric);
@@ -74,7 +75,7 @@ final class Evaluation {
           + " workload (no arrivals were scheduled)");
     }
     double share = completed / expected;
-    return judge(criterion, share, "measured " + percent(share) + " of target (" + completed
+    return judge(criterion, share, "measured " + Units.percent(share) + " of target (" + completed
         + " completed of " + Math.round(expected) + " expected)");
   }
 
@@ -92,12 +93,12 @@ final class Evaluation {
         String note = system.gcCount() == 0
             ? " (no garbage collection during the run, so uncollected garbage counts as growth)"
             : "";
-        yield judge(criterion, growth, "measured " + Numbers.format(growth) + " MB/min" + note);
+        yield judge(criterion, growth, "measured " + Units.decimal(growth) + " MB/min" + note);
       }
       case PEAK_RSS -> system.rssPeakBytes() < 0
           ? unmeasured(criterion, NOT_MEASURED)
           : judge(criterion, system.rssPeakBytes(),
-              "measured " + Numbers.bytes(system.rssPeakBytes()));
+              "measured " + Units.bytes(system.rssPeakBytes()));
       default -> throw new AssertionError(criterion.metric());
     };
   }
@@ -105,17 +106,13 @@ final class Evaluation {
   private static Verdict fraction(Criterion criterion, double value) {
     return value < 0
         ? unmeasured(criterion, NOT_MEASURED)
-        : judge(criterion, value, "measured " + percent(value));
+        : judge(criterion, value, "measured " + Units.percent(value));
   }
 
   private static String nothingCompleted(Criterion criterion) {
     return criterion.scope() == null
         ? "no completed operations to measure"
         : "no completed '" + criterion.scope() + "' operations to measure";
-  }
-
-  private static String percent(double fraction) {
-    return Numbers.format(fraction * 100) + "%";
   }
 
   private static Verdict judge(Criterion criterion, double measured, String detail) {

@@ -15,6 +15,7 @@ import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.core.units.Units;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,13 +101,14 @@ final class ResultAssembler {
     List<String> reasons = new ArrayList<>();
     double lagP99 = lag.stats().p99Ms();
     if (lagP99 > GeneratorHealth.LAG_P99_LIMIT_MS) {
-      reasons.add(String.format("scheduling lag p99 was %.2f ms (limit %.1f ms)", lagP99, GeneratorHealth.LAG_P99_LIMIT_MS));
+      reasons.add("scheduling lag p99 was " + Units.decimal(lagP99) + " ms (limit "
+          + Units.decimal(GeneratorHealth.LAG_P99_LIMIT_MS) + " ms)");
     }
     if (dropped > 0) {
-      reasons.add(dropped + " arrivals were dropped at the in-flight limit");
+      reasons.add(Units.count(dropped) + " arrivals were dropped at the in-flight limit");
     }
     if (system.processCpuPeak() >= GeneratorHealth.CPU_SATURATION) {
-      reasons.add(String.format("the generator process used %.0f%% of the machine's CPU", system.processCpuPeak() * 100));
+      reasons.add("the generator process used " + Units.percent(system.processCpuPeak()) + " of the machine's CPU");
     }
     return new GeneratorHealth(!reasons.isEmpty(), reasons, lag, dropped, system.processCpuPeak());
   }

@@ -146,7 +146,7 @@ class CriterionEvaluateTest {
     assertThat(Criterion.parse("peak_rss < 512MB").evaluate(measured))
         .returns(false, Verdict::passed)
         .returns((double) (512L << 20), Verdict::measured)
-        .returns("measured 512 MB", Verdict::detail);
+        .returns("measured 512 MiB", Verdict::detail);
     assertThat(Criterion.parse("peak_rss <= 0.5GB").evaluate(measured).passed()).isTrue();
   }
 

@@ -1,10 +1,10 @@
 package dev.plimsoll.http.scenario;
 
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.Redaction;
 import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.Template;
-import dev.plimsoll.scenario.Units;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,10 @@
 package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.ClosedModel;
+import dev.plimsoll.core.Defaults;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.scenario.FlowSpec;
 import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.Template;
@@ -49,7 +51,7 @@ public final class HttpQuickTest {
     private Integer users;
     private Double ratePerSecond;
     private Duration duration;
-    private Duration warmUp = Duration.ZERO;
+    private Duration warmUp = Defaults.WARM_UP;
     private Integer connections;
     private Duration timeout = HttpSettingsSpec.DEFAULTS.timeout();
     private boolean http2;
@@ -108,6 +110,7 @@ public final class HttpQuickTest {
       return this;
     }
 
+    /** The request timeout; {@link dev.plimsoll.http.HttpClientSettings#DEFAULT_REQUEST_TIMEOUT} by default. */
     public Builder timeout(Duration requestTimeout) {
       this.timeout = Objects.requireNonNull(requestTimeout, "timeout");
       return this;
@@ -166,11 +169,12 @@ public final class HttpQuickTest {
           headerTemplates, requestBody);
       FlowSpec flow = new FlowSpec("request", 1, List.of(new RequestStep(request, CheckSpec.DEFAULT, List.of())),
           java.util.Set.of());
-      int conns = connections != null ? connections : users != null ? users : HttpSettingsSpec.DEFAULTS.connections();
-      HttpSettingsSpec.HttpProtocol protocol = !http2 ? HttpSettingsSpec.HttpProtocol.HTTP1
-          : "https".equalsIgnoreCase(base.getScheme()) ? HttpSettingsSpec.HttpProtocol.H2 : HttpSettingsSpec.HttpProtocol.H2C;
-      HttpSettingsSpec http = new HttpSettingsSpec(conns, protocol, timeout, HttpSettingsSpec.DEFAULTS.connectTimeout(),
-          insecure, null, false, false);
+      HttpSettingsSpec d = HttpSettingsSpec.DEFAULTS;
+      int conns = connections != null ? connections : users != null ? users : d.connections();
+      HttpProtocol protocol = !http2 ? d.protocol()
+          : "https".equalsIgnoreCase(base.getScheme()) ? HttpProtocol.H2 : HttpProtocol.H2C;
+      HttpSettingsSpec http = new HttpSettingsSpec(conns, protocol, timeout, d.connectTimeout(), insecure, d.caFile(),
+          d.followRedirects(), d.compression());
       LoadModel load = users != null ? ClosedModel.users(users) : OpenModel.rate(ratePerSecond);
       return ScenarioSpec.builder("http")
           .source(source)

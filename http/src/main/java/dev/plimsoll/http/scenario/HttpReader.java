@@ -4,7 +4,7 @@ import static dev.plimsoll.scenario.driver.Nodes.child;
 import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
-import dev.plimsoll.http.scenario.HttpSettingsSpec.HttpProtocol;
+import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.scenario.ScenarioException;
 import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.DriverReader;
@@ -55,15 +55,9 @@ final class HttpReader implements DriverReader {
         throw nodes.error(get(m, "connections"), child(path, "connections"), "must be > 0 (was " + connections + ")");
       }
     }
-    HttpProtocol protocol = d.protocol();
-    if (has(m, "protocol")) {
-      String token = nodes.choice(get(m, "protocol"), child(path, "protocol"), List.of("http1", "h2", "h2c"));
-      for (HttpProtocol p : HttpProtocol.values()) {
-        if (p.token().equals(token)) {
-          protocol = p;
-        }
-      }
-    }
+    HttpProtocol protocol = has(m, "protocol")
+        ? HttpProtocol.ofToken(nodes.choice(get(m, "protocol"), child(path, "protocol"), HttpProtocol.tokens()))
+        : d.protocol();
     Duration timeout = has(m, "timeout") ? nodes.positive(get(m, "timeout"), child(path, "timeout")) : d.timeout();
     Duration connectTimeout = has(m, "connectTimeout")
         ? nodes.positive(get(m, "connectTimeout"), child(path, "connectTimeout"))

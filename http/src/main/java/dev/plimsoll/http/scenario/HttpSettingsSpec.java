@@ -1,5 +1,7 @@
 package dev.plimsoll.http.scenario;
 
+import dev.plimsoll.http.HttpClientSettings;
+import dev.plimsoll.http.HttpProtocol;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -26,32 +28,15 @@ public record HttpSettingsSpec(
     boolean followRedirects,
     boolean compression) {
 
-  /** The settings of a file without an {@code http} section. */
-  public static final HttpSettingsSpec DEFAULTS = new HttpSettingsSpec(
-      64, HttpProtocol.HTTP1, Duration.ofSeconds(10), Duration.ofSeconds(5), false, null, false, false);
+  /** The settings of a file without an {@code http} section: the client's own defaults. */
+  public static final HttpSettingsSpec DEFAULTS = of(HttpClientSettings.defaults());
 
   public HttpSettingsSpec withConnections(int count) {
     return new HttpSettingsSpec(count, protocol, timeout, connectTimeout, insecure, caFile, followRedirects, compression);
   }
 
-  /** The HTTP versions a scenario can ask for. */
-  public enum HttpProtocol {
-    /** HTTP/1.1. */
-    HTTP1("http1"),
-    /** HTTP/2 negotiated with ALPN over TLS. */
-    H2("h2"),
-    /** HTTP/2 over clear text, with prior knowledge. */
-    H2C("h2c");
-
-    private final String token;
-
-    HttpProtocol(String token) {
-      this.token = token;
-    }
-
-    /** The word used in scenario files. */
-    public String token() {
-      return token;
-    }
+  private static HttpSettingsSpec of(HttpClientSettings client) {
+    return new HttpSettingsSpec(client.connectionsPerTarget(), client.protocol(), client.requestTimeout(),
+        client.connectTimeout(), false, null, client.followRedirects(), client.compression());
   }
 }

@@ -2,7 +2,6 @@ package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.http.HttpClient;
 import dev.plimsoll.http.HttpClientSettings;
-import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.http.HttpRequest;
 import dev.plimsoll.http.HttpResponse;
 import dev.plimsoll.http.TlsTrust;
@@ -23,11 +22,7 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
         : spec.caFile() != null ? TlsTrust.certificates(spec.caFile()) : TlsTrust.systemDefault();
     return HttpClientSettings.builder()
         .connectionsPerTarget(spec.connections())
-        .protocol(switch (spec.protocol()) {
-          case HTTP1 -> HttpProtocol.HTTP_1_1;
-          case H2 -> HttpProtocol.H2;
-          case H2C -> HttpProtocol.H2C;
-        })
+        .protocol(spec.protocol())
         .tlsTrust(trust)
         .connectTimeout(spec.connectTimeout())
         .requestTimeout(spec.timeout())

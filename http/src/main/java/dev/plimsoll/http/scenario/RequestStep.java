@@ -1,7 +1,7 @@
 package dev.plimsoll.http.scenario;
 
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.Template;
-import dev.plimsoll.scenario.Units;
 import dev.plimsoll.scenario.driver.DriverStep;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

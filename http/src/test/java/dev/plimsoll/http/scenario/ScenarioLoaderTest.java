@@ -6,6 +6,8 @@ import dev.plimsoll.core.Arrivals;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.RateProfile;
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.core.Stage;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
@@ -112,7 +114,7 @@ class ScenarioLoaderTest {
     assertThat(spec.interval()).isEqualTo(Duration.ofMillis(500));
     assertThat(spec.gracefulStop()).isEqualTo(Duration.ofSeconds(2));
     assertThat(spec.seed()).isEqualTo(7);
-    assertThat(HttpDriverSettings.of(spec).http()).isEqualTo(new HttpSettingsSpec(64, HttpSettingsSpec.HttpProtocol.H2C, Duration.ofSeconds(5),
+    assertThat(HttpDriverSettings.of(spec).http()).isEqualTo(new HttpSettingsSpec(64, HttpProtocol.H2C, Duration.ofSeconds(5),
         Duration.ofSeconds(2), true, folder.resolve("certs/ca.pem"), true, true));
     assertThat(HttpDriverSettings.of(spec).defaultHeaders()).containsOnlyKeys("Accept");
     assertThat(spec.variables()).containsExactlyInAnyOrderEntriesOf(Map.of("tenant", "acme", "apiKey", "s3cret"));
@@ -157,7 +159,7 @@ class ScenarioLoaderTest {
     assertThat(shoppers.thinkTime()).as("from defaults").isEqualTo(ThinkTime.constant(Duration.ofMillis(250)));
     assertThat(shoppers.iterationsPerUser()).isEqualTo(10);
     assertThat(shoppers.sharedIterations()).isEqualTo(400);
-    assertThat(spec.criteria()).containsExactly("p95 < 25ms", "login-and-buy.p99 < 200ms");
+    assertThat(spec.criteria()).extracting(Criterion::source).containsExactly("p95 < 25ms", "login-and-buy.p99 < 200ms");
     assertThat(spec.preset()).isEqualTo("production");
   }
 

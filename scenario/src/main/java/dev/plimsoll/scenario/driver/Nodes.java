@@ -1,8 +1,8 @@
 package dev.plimsoll.scenario.driver;
 
 import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.ScenarioException;
-import dev.plimsoll.scenario.Units;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.ListNode;
 import dev.plimsoll.scenario.driver.Yaml.Location;
@@ -199,16 +199,26 @@ public final class Nodes {
     return path + "[\"" + key.replace("\"", "\\\"") + "\"]";
   }
 
+  /**
+   * Runs a check or a build of core's and reports what it refuses at {@code at}, under the file's
+   * {@code path}: core's field names ({@code scenario.warmUp}) are not what the file says.
+   */
   public <T> T core(Node at, String path, Supplier<T> build) {
     try {
       return build.get();
     } catch (InvalidConfigurationException e) {
-      String message = e.getMessage();
-      String prefix = e.field() + ": ";
-      throw error(at, path, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+      throw error(at, path, e.problem());
     } catch (IllegalArgumentException e) {
       throw error(at, path, e.getMessage());
     }
+  }
+
+  /** As {@link #core(Node, String, Supplier)}, for a check that returns nothing. */
+  public void core(Node at, String path, Runnable check) {
+    core(at, path, () -> {
+      check.run();
+      return null;
+    });
   }
 
   public ScenarioException error(Node n, String path, String problem) {

@@ -1,7 +1,7 @@
 package dev.plimsoll.scenario.echo;
 
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.Overrides;
-import dev.plimsoll.scenario.Units;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import java.time.Duration;
 import java.util.List;
