@@ -28,6 +28,21 @@ class CliTest {
     assertThat(run("--help").out()).contains("Exit codes:").contains("  1  a criterion failed");
   }
 
+  /** The help states the defaults the quick test applies, written once in HttpClientSettings. */
+  @Test
+  void httpHelpStatesTheClientsDefaults() {
+    CliRunner.Outcome o = run("http", "--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out().replaceAll("\\s+", " "))
+        .contains("Request timeout (default: 10s)")
+        .contains("Connections to the target (default: the users, or 64)");
+    CliRunner.Outcome plan = run("http", "http://127.0.0.1:1/", "--users", "2", "--duration", "2s", "--dry-run");
+    assertThat(plan.code()).isZero();
+    assertThat(plan.out()).contains("2 connections, http1, timeout 10s, connect timeout 5s");
+    assertThat(run("http", "http://127.0.0.1:1/", "--rate", "5/s", "--duration", "2s", "--timeout", "3s", "--dry-run")
+        .out()).contains("64 connections, http1, timeout 3s");
+  }
+
   @Test
   void unknownCommandIsAUsageError() {
     CliRunner.Outcome o = run("demoo");

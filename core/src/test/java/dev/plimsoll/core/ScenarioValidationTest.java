@@ -2,6 +2,7 @@ package dev.plimsoll.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,38 @@ class ScenarioValidationTest {
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith("criteria[1]: ")
         .hasMessageContaining("p97");
+  }
+
+  @Test
+  void theFieldAndTheProblemAreData() {
+    InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
+        () -> valid().warmUp(Duration.ofSeconds(2)).build());
+    assertThat(e.field()).isEqualTo("scenario.warmUp");
+    assertThat(e.problem()).isEqualTo("the warm-up 2s must be shorter than the duration 1s");
+    assertThat(e).hasMessage(e.field() + ": " + e.problem());
+  }
+
+  /** The rule every layer calls: the builder, a scenario file and the overrides of one. */
+  @Test
+  void theWarmUpRule() {
+    Scenario.checkWarmUp(Duration.ZERO, Duration.ofSeconds(1));
+    Scenario.checkWarmUp(Duration.ofMillis(999), Duration.ofSeconds(1));
+    assertThat(catchThrowableOfType(InvalidConfigurationException.class,
+        () -> Scenario.checkWarmUp(Duration.ofMinutes(1), Duration.ofMinutes(1))).problem())
+        .isEqualTo("the warm-up 1m must be shorter than the duration 1m");
+    assertThat(catchThrowableOfType(InvalidConfigurationException.class,
+        () -> Scenario.checkWarmUp(Duration.ofSeconds(-1), Duration.ofMinutes(1))).problem())
+        .isEqualTo("must be >= 0s (was -1s)");
+    assertThat(catchThrowableOfType(InvalidConfigurationException.class,
+        () -> Scenario.checkInterval(Duration.ofMillis(5)))).hasMessage("scenario.interval: must be at least 10ms (was 5ms)");
+  }
+
+  @Test
+  void unsetSettingsTakeTheDefaults() {
+    Scenario s = valid().build();
+    assertThat(s.warmUp()).isEqualTo(Defaults.WARM_UP);
+    assertThat(s.interval()).isEqualTo(Defaults.INTERVAL);
+    assertThat(s.gracefulStop()).isEqualTo(Defaults.GRACEFUL_STOP);
+    assertThat(s.seed()).isEqualTo(Defaults.SEED);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.plimsoll.core.units.Units;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,5 +200,23 @@ class CriterionParseTest {
     assertThat(Metric.PEAK_RSS.unit()).isEqualTo("bytes");
     assertThat(Metric.PEAK_RSS.wholeRunOnly()).isTrue();
     assertThat(Metric.P95.wholeRunOnly()).isFalse();
+  }
+
+  /**
+   * A threshold written the way a scenario file writes a duration, a rate or a size means what
+   * {@link Units} reads it as: one rule for what {@code 2m}, {@code 6000/min} and {@code 1.5MB} are.
+   */
+  @Test
+  void thresholdsInFileUnitsMeanWhatUnitsReads() {
+    for (String duration : new String[] {"250ms", "2s", "0.5s", "2m", "1.5m"}) {
+      assertThat(Criterion.parse("p99 < " + duration).threshold()).as(duration)
+          .isEqualTo(Units.parseDuration(duration).toNanos() / 1e6);
+    }
+    for (String rate : new String[] {"200/s", "6000/min", "0.5/s"}) {
+      assertThat(Criterion.parse("throughput > " + rate).threshold()).as(rate).isEqualTo(Units.parseRate(rate));
+    }
+    for (String size : new String[] {"512B", "64KB", "1.5MB", "2GB"}) {
+      assertThat(Criterion.parse("peak_rss < " + size).threshold()).as(size).isEqualTo(Units.parseSize(size));
+    }
   }
 }

@@ -3,6 +3,8 @@ package dev.plimsoll.http.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioException;
 import dev.plimsoll.scenario.ScenarioLoader;
@@ -10,6 +12,7 @@ import dev.plimsoll.scenario.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -329,6 +332,27 @@ class ScenarioLoaderErrorsTest {
         duration: 30s
         warmUp: 30s
         """ + WORKLOADS)).hasMessage("shop.yaml:3:9: warmUp: the warm-up 30s must be shorter than the duration 30s");
+  }
+
+  /** Core decides the rule and its wording; the loader says where in the file the value is. */
+  @Test
+  void tooShortAnInterval_isCoresRuleAtTheFilesPosition() {
+    ScenarioException e = error("""
+        target: http://127.0.0.1:8080
+        interval: 5ms
+        """ + WORKLOADS);
+    assertThat(e).hasMessage("shop.yaml:2:11: interval: must be at least 10ms (was 5ms)");
+    assertThat(e.problem()).isEqualTo(catchThrowableOfType(InvalidConfigurationException.class,
+        () -> Scenario.checkInterval(Duration.ofMillis(5))).problem());
+  }
+
+  @Test
+  void warmUpNotShorterThanTheDefaultDuration_saysItIsTheDefault() {
+    assertThat(error("""
+        target: http://127.0.0.1:8080
+        warmUp: 1m
+        """ + WORKLOADS)).hasMessage("shop.yaml:2:9: warmUp: the warm-up 1m must be shorter than the duration 1m "
+            + "(the default)");
   }
 
   @Test
