@@ -2,37 +2,11 @@ package dev.plimsoll.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
-
-  @Test
-  void decimal_threeSignificantDigitsBelowAThousand_groupedWholeNumbersAbove() {
-    assertThat(Units.decimal(0)).isEqualTo("0");
-    assertThat(Units.decimal(0.012345)).isEqualTo("0.0123");
-    assertThat(Units.decimal(4.5)).isEqualTo("4.5");
-    assertThat(Units.decimal(12.35)).isEqualTo("12.4");
-    assertThat(Units.decimal(678.4)).isEqualTo("678");
-    assertThat(Units.decimal(999.6)).isEqualTo("1,000");
-    assertThat(Units.decimal(1_234_567.8)).isEqualTo("1,234,568");
-    assertThat(Units.decimal(Double.NaN)).isEqualTo("n/a");
-  }
-
-  @Test
-  void decimal_ignoresTheDefaultLocale() {
-    Locale saved = Locale.getDefault();
-    try {
-      Locale.setDefault(Locale.GERMANY);
-      assertThat(Units.decimal(12_345.6)).isEqualTo("12,346");
-      assertThat(Units.decimal(1.5)).isEqualTo("1.5");
-    } finally {
-      Locale.setDefault(saved);
-    }
-  }
 
   @Test
   void percentBytesAndUnits() {

@@ -153,6 +153,7 @@ class UnitsTest {
     try {
       Locale.setDefault(Locale.GERMANY);
       assertThat(Units.decimal(3.2)).isEqualTo("3.2");
+      assertThat(Units.decimal(1.5)).isEqualTo("1.5");
       assertThat(Units.decimal(12_345.6)).isEqualTo("12,346");
       assertThat(Units.count(1_234_567)).isEqualTo("1,234,567");
       assertThat(Units.bytes(1536)).isEqualTo("1.5 KiB");
