@@ -111,7 +111,14 @@ class PackageDependenciesTest {
 
   @Test
   void criteriaJudgeMeasurementsNotResults() {
-    assertThat(graph().get("dev.plimsoll.core.criteria")).containsExactly("dev.plimsoll.core.metrics");
+    assertThat(graph().get("dev.plimsoll.core.criteria"))
+        .containsExactlyInAnyOrder("dev.plimsoll.core.metrics", "dev.plimsoll.core.units");
+  }
+
+  /** Text forms of durations, rates and sizes: every package may use them, they use nothing. */
+  @Test
+  void unitsDependOnNothingElseOfCore() {
+    assertThat(graph().get("dev.plimsoll.core.units")).isEmpty();
   }
 
   /** The check itself finds a cycle when there is one. */
