@@ -141,7 +141,8 @@ public final class Scenario {
 
   /**
    * The warm-up rule, for every layer that takes a warm-up: 0 or more, and shorter than the
-   * duration (a run that is all warm-up measures nothing).
+   * duration (a run that is all warm-up measures nothing). With {@code duration} null, not known
+   * yet, only the first half is checked.
    *
    * @throws InvalidConfigurationException for field {@code scenario.warmUp}, whose
    *     {@linkplain InvalidConfigurationException#problem() problem} reads on its own:

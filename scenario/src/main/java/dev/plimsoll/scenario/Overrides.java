@@ -103,7 +103,7 @@ public final class Overrides {
     Builder b = new Builder("");
     b.rate = fromVariable(environment, RATE, Units::parseRate);
     b.users = fromVariable(environment, USERS, Overrides::positiveInt);
-    b.duration = fromVariable(environment, DURATION, Overrides::positiveDuration);
+    b.duration = fromVariable(environment, DURATION, v -> positive(Units.parseDuration(v)));
     b.warmUp = fromVariable(environment, WARMUP, Units::parseDuration);
     b.connections = fromVariable(environment, CONNECTIONS, Overrides::positiveInt);
     b.target = fromVariable(environment, TARGET, BaseAddress::parse);
@@ -284,9 +284,8 @@ public final class Overrides {
     throw new IllegalArgumentException("'" + text + "' is not a whole number > 0");
   }
 
-  private static Duration positiveDuration(String text) {
-    Duration d = Units.parseDuration(text);
-    if (d.isZero()) {
+  private static Duration positive(Duration d) {
+    if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException("must be longer than 0s");
     }
     return d;
@@ -334,10 +333,7 @@ public final class Overrides {
     }
 
     public Builder duration(Duration runLength) {
-      if (runLength.isNegative() || runLength.isZero()) {
-        throw new ScenarioException(origin, "duration", "must be longer than 0s");
-      }
-      duration = new Given<>(runLength, origin, "duration");
+      duration = new Given<>(parse(origin, "duration", () -> positive(runLength)), origin, "duration");
       return this;
     }
 
@@ -347,10 +343,9 @@ public final class Overrides {
     }
 
     public Builder warmUp(Duration length) {
-      if (length.isNegative()) {
-        throw new ScenarioException(origin, "warmUp", "must be >= 0s");
-      }
-      warmUp = new Given<>(length, origin, "warmUp");
+      Given<Duration> given = new Given<>(length, origin, "warmUp");
+      core(given, () -> Scenario.checkWarmUp(length, null));
+      warmUp = given;
       return this;
     }
 
