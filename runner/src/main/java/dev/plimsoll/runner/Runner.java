@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  *
  * <p>A scenario file's protocol steps (an HTTP {@code request}, ...) are run by the drivers found on
  * the classpath; add {@code plimsoll-http} to run HTTP scenarios. The file is read and checked when
- * the run starts, before any load is sent: a mistake is a {@link dev.plimsoll.scenario.ScenarioException}
- * naming the file, line, column and field.
+ * the run starts, before any load is sent: a mistake is a
+ * {@link dev.plimsoll.scenario.driver.ScenarioException} naming the file, line, column and field.
  */
 public final class Runner {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -85,7 +85,7 @@ public final class Runner {
   /**
    * Reads and checks the scenario, opens the drivers, starts the run and returns at once.
    *
-   * @throws dev.plimsoll.scenario.ScenarioException if a scenario file is invalid (nothing was sent)
+   * @throws dev.plimsoll.scenario.driver.ScenarioException if a scenario file is invalid (nothing was sent)
    */
   public RunningTest start() {
     OpenedScenario opened = source.open();

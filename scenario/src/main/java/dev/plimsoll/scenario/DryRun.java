@@ -10,6 +10,8 @@ import dev.plimsoll.core.criteria.Preset;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Redaction;
+import dev.plimsoll.scenario.driver.StepSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class DryRun {
           String prefix = f.steps().size() == 1 ? "    " : "    " + n + ". ";
           String indent = " ".repeat(prefix.length() + 2);
           List<String> lines = switch (step) {
-            case StepSpec.ThinkStep t -> List.of(t.think().describe());
+            case ThinkStep t -> List.of(t.think().describe());
             case DriverStep d -> d.describe();
             default -> throw new IllegalArgumentException("not a step of a driver: " + step);
           };

@@ -5,6 +5,7 @@ import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
 import dev.plimsoll.scenario.driver.Nodes;
+import dev.plimsoll.scenario.driver.Template;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
 import dev.plimsoll.scenario.driver.Yaml.Node;

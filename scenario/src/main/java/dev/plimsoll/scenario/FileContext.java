@@ -2,6 +2,7 @@ package dev.plimsoll.scenario;
 
 import dev.plimsoll.scenario.driver.Nodes;
 import dev.plimsoll.scenario.driver.ReadContext;
+import dev.plimsoll.scenario.driver.Template;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.Location;
 import dev.plimsoll.scenario.driver.Yaml.Node;
@@ -147,8 +148,9 @@ final class FileContext implements ReadContext {
     if (!IDENTIFIER.matcher(name).matches()) {
       throw nodes.error(at, path, "'" + name + "' is not allowed as a " + what + " name (" + IDENTIFIER_RULE + ")");
     }
-    if (Template.RESERVED.contains(name)) {
-      throw nodes.error(at, path, "'" + name + "' is reserved (" + String.join(", ", new TreeSet<>(Template.RESERVED))
+    Set<String> reserved = Template.reservedNames();
+    if (reserved.contains(name)) {
+      throw nodes.error(at, path, "'" + name + "' is reserved (" + String.join(", ", new TreeSet<>(reserved))
           + " are built into templates)");
     }
   }

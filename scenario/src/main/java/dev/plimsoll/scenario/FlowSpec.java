@@ -1,5 +1,6 @@
 package dev.plimsoll.scenario;
 
+import dev.plimsoll.scenario.driver.StepSpec;
 import java.util.List;
 import java.util.Set;
 

@@ -9,9 +9,11 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.UserProfile;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.units.Units;
+import dev.plimsoll.scenario.driver.DriverOverrides;
+import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.ScenarioException;
 import java.net.URI;
 import java.time.Duration;
-import dev.plimsoll.scenario.driver.DriverSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,7 @@ import java.util.function.Supplier;
  * <p>An unusable value is a {@link ScenarioException} naming where it came from: the variable, or
  * the origin given to {@link #builder}.
  */
-public final class Overrides {
+public final class Overrides implements DriverOverrides {
 
   public static final String RATE = "PLIMSOLL_RATE";
   public static final String USERS = "PLIMSOLL_USERS";
@@ -156,6 +158,7 @@ public final class Overrides {
     return Optional.ofNullable(warmUp).map(Given::value);
   }
 
+  @Override
   public OptionalInt connections() {
     return connections == null ? OptionalInt.empty() : OptionalInt.of(connections.value());
   }

@@ -6,9 +6,12 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.BuildContext;
+import dev.plimsoll.scenario.driver.CheckFailedException;
 import dev.plimsoll.scenario.driver.Driver;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.ScenarioException;
+import dev.plimsoll.scenario.driver.StepSpec;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +97,7 @@ public final class ScenarioBuilder {
           List<Action> steps = new ArrayList<>();
           for (StepSpec step : flow.steps()) {
             steps.add(switch (step) {
-              case StepSpec.ThinkStep t -> FlowOperation.think(t.think());
+              case ThinkStep t -> FlowOperation.think(t.think());
               case DriverStep d -> session(d, spec, drivers, sessions).compile(d, context);
               default -> throw new IllegalArgumentException("not a step of a driver: " + step);
             });

@@ -1,6 +1,7 @@
 package dev.plimsoll.scenario;
 
 import dev.plimsoll.scenario.driver.Driver;
+import dev.plimsoll.scenario.driver.ScenarioException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import dev.plimsoll.core.Defaults;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.ScenarioException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,7 +9,9 @@ import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.scenario.driver.DriverStep;
 import dev.plimsoll.scenario.driver.Nodes;
+import dev.plimsoll.scenario.driver.StepSpec;
 import dev.plimsoll.scenario.driver.Suggestions;
+import dev.plimsoll.scenario.driver.Template;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.ListNode;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
@@ -219,7 +221,7 @@ final class WorkloadReader {
     String kind = kinds.get(0).key();
     checkCompanions(m, path, kind, Set.of());
     if (kind.equals(THINK)) {
-      return new StepSpec.ThinkStep(loads.thinkTime(get(m, THINK), child(path, THINK)));
+      return new ThinkStep(loads.thinkTime(get(m, THINK), child(path, THINK)));
     }
     return driverStep(drivers.kind(kind), m, path, scope);
   }

@@ -2,6 +2,7 @@ package dev.plimsoll.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.scenario.driver.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

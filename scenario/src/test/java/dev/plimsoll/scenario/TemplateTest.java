@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.scenario.driver.Template;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

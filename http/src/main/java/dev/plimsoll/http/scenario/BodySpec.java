@@ -1,6 +1,6 @@
 package dev.plimsoll.http.scenario;
 
-import dev.plimsoll.scenario.Template;
+import dev.plimsoll.scenario.driver.Template;
 import java.nio.file.Path;
 import java.util.Arrays;
 

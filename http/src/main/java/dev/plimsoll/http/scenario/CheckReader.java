@@ -4,9 +4,9 @@ import static dev.plimsoll.scenario.driver.Nodes.child;
 import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.Nodes;
 import dev.plimsoll.scenario.driver.ReadContext;
+import dev.plimsoll.scenario.driver.Template;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.ListNode;
 import dev.plimsoll.scenario.driver.Yaml.Location;

@@ -1,13 +1,13 @@
 package dev.plimsoll.http.scenario;
 
-import dev.plimsoll.scenario.Template;
+import dev.plimsoll.scenario.driver.Template;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * What a response must satisfy for its request step to succeed. A failed check fails the flow with
- * a {@link dev.plimsoll.scenario.CheckFailedException}.
+ * a {@link dev.plimsoll.scenario.driver.CheckFailedException}.
  *
  * @param status allowed status codes ({@code 200}) and classes ({@code 2xx}); never empty
  * @param bodyContains text the body must contain, or null

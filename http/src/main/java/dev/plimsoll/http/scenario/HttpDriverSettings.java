@@ -1,11 +1,11 @@
 package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.units.Units;
-import dev.plimsoll.scenario.Overrides;
-import dev.plimsoll.scenario.Redaction;
 import dev.plimsoll.scenario.ScenarioSpec;
-import dev.plimsoll.scenario.Template;
+import dev.plimsoll.scenario.driver.DriverOverrides;
 import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.Redaction;
+import dev.plimsoll.scenario.driver.Template;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,9 +41,9 @@ public record HttpDriverSettings(HttpSettingsSpec http, Map<String, Template> de
     return spec.settings(HttpDriver.NAME).map(HttpDriverSettings.class::cast).orElse(DEFAULTS);
   }
 
-  /** {@link Overrides#connections()} replaces {@code http.connections}. */
+  /** {@link DriverOverrides#connections()} replaces {@code http.connections}. */
   @Override
-  public HttpDriverSettings overriddenBy(Overrides overrides) {
+  public HttpDriverSettings overriddenBy(DriverOverrides overrides) {
     if (overrides.connections().isEmpty()) {
       return this;
     }

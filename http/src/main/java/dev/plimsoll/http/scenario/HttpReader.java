@@ -5,13 +5,13 @@ import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
 import dev.plimsoll.http.HttpProtocol;
-import dev.plimsoll.scenario.ScenarioException;
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.DriverReader;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
 import dev.plimsoll.scenario.driver.Nodes;
 import dev.plimsoll.scenario.driver.ReadContext;
+import dev.plimsoll.scenario.driver.ScenarioException;
+import dev.plimsoll.scenario.driver.Template;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
 import dev.plimsoll.scenario.driver.Yaml.Node;
 import java.net.URI;

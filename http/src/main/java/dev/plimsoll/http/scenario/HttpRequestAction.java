@@ -1,8 +1,8 @@
 package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.OperationContext;
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.Action;
+import dev.plimsoll.scenario.driver.Template;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package dev.plimsoll.http.scenario;
 
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.BuildContext;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Template;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.units.Units;
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.core.units.Units;
-import dev.plimsoll.scenario.CheckFailedException;
+import dev.plimsoll.scenario.driver.CheckFailedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

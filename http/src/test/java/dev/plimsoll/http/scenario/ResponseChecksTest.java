@@ -3,8 +3,8 @@ package dev.plimsoll.http.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plimsoll.scenario.CheckFailedException;
-import dev.plimsoll.scenario.Template;
+import dev.plimsoll.scenario.driver.CheckFailedException;
+import dev.plimsoll.scenario.driver.Template;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,6 @@ public interface BuildContext {
   /** The base address relative addresses resolve against, without a trailing slash; null when there is none. */
   URI target();
 
-  /** The scenario's shared {@code ${seq}} sequence, for {@link dev.plimsoll.scenario.Template#render}. */
+  /** The scenario's shared {@code ${seq}} sequence, for {@link Template#render}. */
   LongSupplier sequence();
 }

@@ -1,6 +1,5 @@
 package dev.plimsoll.scenario.driver;
 
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
 import dev.plimsoll.scenario.driver.Yaml.Node;
@@ -11,7 +10,7 @@ import java.util.Set;
  * Reads a driver's parts of one scenario file, in this order: its settings section, its keys of
  * the {@code defaults} section, its steps, then {@link #settings()}; once overrides are applied,
  * {@link #checkTarget}. Each value is checked where it was written: a problem is a
- * {@link dev.plimsoll.scenario.ScenarioException} made with {@link ReadContext#nodes()}.
+ * {@link ScenarioException} made with {@link ReadContext#nodes()}.
  */
 public interface DriverReader {
 
@@ -53,8 +52,7 @@ public interface DriverReader {
 
   /**
    * Checks what depends on the scenario's final target, which overrides can change: relative
-   * addresses need one. Throws a {@link dev.plimsoll.scenario.ScenarioException} at the value at
-   * fault.
+   * addresses need one. Throws a {@link ScenarioException} at the value at fault.
    *
    * @param target the base address relative addresses resolve against, or null when there is none
    */

@@ -1,12 +1,12 @@
 package dev.plimsoll.scenario.driver;
 
-import dev.plimsoll.scenario.Overrides;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a driver read from a file's top level: its settings section and its defaults, an immutable
- * value kept in the {@link dev.plimsoll.scenario.ScenarioSpec} under the driver's name.
+ * value the loader keeps in the scenario's spec ({@code ScenarioSpec.settings()}) under the
+ * driver's name.
  */
 public interface DriverSettings {
 
@@ -15,15 +15,15 @@ public interface DriverSettings {
 
   /**
    * These settings with the overrides that concern the driver applied, e.g.
-   * {@link Overrides#connections()}; unchanged by default.
+   * {@link DriverOverrides#connections()}; unchanged by default.
    */
-  default DriverSettings overriddenBy(Overrides overrides) {
+  default DriverSettings overriddenBy(DriverOverrides overrides) {
     return this;
   }
 
   /**
    * One line of a dry run: a short label and what it says. Secrets must be masked
-   * ({@link dev.plimsoll.scenario.Redaction}).
+   * ({@link Redaction}).
    */
   record Line(String label, String text) {
     public Line {

@@ -1,6 +1,5 @@
 package dev.plimsoll.scenario.driver;
 
-import dev.plimsoll.scenario.StepSpec;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +15,7 @@ public interface DriverStep extends StepSpec {
   /**
    * The step in the dry run: the first line says what it does ({@code POST /login}), the others
    * give details ({@code checks: status in [200]}). Secrets must be masked
-   * ({@link dev.plimsoll.scenario.Redaction}); templates are shown as written.
+   * ({@link Redaction}); templates are shown as written.
    */
   List<String> describe();
 }

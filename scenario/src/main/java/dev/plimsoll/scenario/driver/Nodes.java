@@ -2,7 +2,6 @@ package dev.plimsoll.scenario.driver;
 
 import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.units.Units;
-import dev.plimsoll.scenario.ScenarioException;
 import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.ListNode;
 import dev.plimsoll.scenario.driver.Yaml.Location;

@@ -1,6 +1,5 @@
 package dev.plimsoll.scenario.driver;
 
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.Yaml.Location;
 import dev.plimsoll.scenario.driver.Yaml.Node;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ public interface ReadContext {
   /**
    * The file a value names, resolved against the scenario file's folder.
    *
-   * @throws dev.plimsoll.scenario.ScenarioException at {@code n} when there is no such file
+   * @throws ScenarioException at {@code n} when there is no such file
    */
   Path file(Node n, String path);
 

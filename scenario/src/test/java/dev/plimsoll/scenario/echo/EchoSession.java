@@ -1,16 +1,16 @@
 package dev.plimsoll.scenario.echo;
 
-import dev.plimsoll.scenario.CheckFailedException;
 import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.BuildContext;
+import dev.plimsoll.scenario.driver.CheckFailedException;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverStep;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.io.OutputStreamWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.plimsoll.scenario.echo;
 
 import dev.plimsoll.core.units.Units;
-import dev.plimsoll.scenario.Overrides;
+import dev.plimsoll.scenario.driver.DriverOverrides;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ record EchoSettings(int connections, Duration timeout) implements DriverSettings
   }
 
   @Override
-  public EchoSettings overriddenBy(Overrides overrides) {
+  public EchoSettings overriddenBy(DriverOverrides overrides) {
     return overrides.connections().isPresent() ? new EchoSettings(overrides.connections().getAsInt(), timeout) : this;
   }
 }

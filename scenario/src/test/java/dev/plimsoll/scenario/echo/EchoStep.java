@@ -1,7 +1,7 @@
 package dev.plimsoll.scenario.echo;
 
-import dev.plimsoll.scenario.Template;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

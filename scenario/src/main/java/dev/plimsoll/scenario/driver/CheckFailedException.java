@@ -1,4 +1,4 @@
-package dev.plimsoll.scenario;
+package dev.plimsoll.scenario.driver;
 
 import dev.plimsoll.core.ClassifiedError;
 

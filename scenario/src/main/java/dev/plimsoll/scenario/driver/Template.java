@@ -1,7 +1,6 @@
-package dev.plimsoll.scenario;
+package dev.plimsoll.scenario.driver;
 
 import dev.plimsoll.core.OperationContext;
-import dev.plimsoll.scenario.driver.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +34,9 @@ import java.util.regex.Pattern;
 public final class Template {
 
   /** Functions and names that are not variables. */
-  static final Set<String> RESERVED = Set.of("seq", "uuid", "userId", "iteration", "randomInt", "env");
+  private static final Set<String> RESERVED = Set.of("seq", "uuid", "userId", "iteration", "randomInt", "env");
 
-  static final String FUNCTIONS = "randomInt(min,max), uuid(), seq()";
+  private static final String FUNCTIONS = "randomInt(min,max), uuid(), seq()";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -117,6 +116,14 @@ public final class Template {
       parts.add(new Literal(literal.toString()));
     }
     return new Template(text, parts);
+  }
+
+  /**
+   * The names built into templates ({@code seq}, {@code uuid}, {@code env}, ...), which variables,
+   * feeders and stored values cannot take.
+   */
+  public static Set<String> reservedNames() {
+    return RESERVED;
   }
 
   /** A template that is just this text, with no expressions. */
@@ -348,7 +355,7 @@ public final class Template {
     }
   }
 
-  static UUID randomUuid(RandomGenerator random) {
+  private static UUID randomUuid(RandomGenerator random) {
     long msb = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(msb, lsb);

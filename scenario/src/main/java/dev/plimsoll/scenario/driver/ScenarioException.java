@@ -1,4 +1,4 @@
-package dev.plimsoll.scenario;
+package dev.plimsoll.scenario.driver;
 
 /**
  * A scenario that cannot be run, found before anything is sent. The message is complete on its

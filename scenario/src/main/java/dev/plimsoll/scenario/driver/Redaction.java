@@ -1,4 +1,4 @@
-package dev.plimsoll.scenario;
+package dev.plimsoll.scenario.driver;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
