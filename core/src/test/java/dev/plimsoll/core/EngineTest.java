@@ -7,7 +7,7 @@ import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.Measurements;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import java.time.Duration;
@@ -181,7 +181,42 @@ class EngineTest {
     assertThat(calls.get()).isEqualTo(600);
     assertThat(result.total().completed()).isEqualTo(300);
     assertThat(result.measuredDuration()).isEqualTo(Duration.ofMillis(1500));
-    assertThat(result.total().throughputPerSecond()).isEqualTo(200.0);
+    assertThat(result.total().throughputPerSecond(result.measuredDuration())).isEqualTo(200.0);
+  }
+
+  /** DESIGN.md principle 2: a run's summary is the merge of its measured intervals. */
+  @Test
+  void theSummaryIsTheMergeOfTheMeasuredIntervals() {
+    Mix mix = Mix.builder()
+        .add("fast", 1, ctx -> sleep(ctx, 3))
+        .add("slow", 1, ctx -> {
+          sleep(ctx, 70);
+          if (ctx.iteration() % 5 == 0) {
+            throw new IllegalStateException("slow " + ctx.iteration());
+          }
+        })
+        .build();
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", mix, ClosedModel.users(3)), Duration.ofSeconds(3))
+        .warmUp(Duration.ofSeconds(1)).interval(Duration.ofMillis(250)).build());
+    List<IntervalSnapshot> measured = result.intervals().stream().filter(i -> !i.warmUp()).toList();
+
+    for (String name : List.of("fast", "slow")) {
+      OperationStats merged = measured.stream().map(i -> i.operation(name)).reduce(OperationStats::merge).orElseThrow();
+      assertSameNumbers(result.operation(name).orElseThrow(), merged);
+    }
+    assertSameNumbers(result.total(), measured.stream().map(IntervalSnapshot::total).reduce(OperationStats::merge).orElseThrow());
+    assertThat(result.operation("slow").orElseThrow().failed()).isPositive();
+    assertThat(measured).anySatisfy(i -> assertThat(i.total().inFlight()).isPositive());
+  }
+
+  /** The same counts, gauge, latencies and error counts; the run's error log keeps more samples. */
+  private static void assertSameNumbers(OperationStats summary, OperationStats merged) {
+    assertThat(summary).usingRecursiveComparison().ignoringFields("responseTime", "serviceTime", "errors")
+        .isEqualTo(merged);
+    assertThat(summary.responseTime().stats()).isEqualTo(merged.responseTime().stats());
+    assertThat(summary.serviceTime().stats()).isEqualTo(merged.serviceTime().stats());
+    assertThat(summary.errors()).extracting(e -> e.key() + "=" + e.count())
+        .containsExactlyElementsOf(merged.errors().stream().map(e -> e.key() + "=" + e.count()).toList());
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.plimsoll.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import java.time.Duration;

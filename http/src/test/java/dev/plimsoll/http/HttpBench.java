@@ -5,7 +5,7 @@ import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

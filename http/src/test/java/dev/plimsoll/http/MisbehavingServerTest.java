@@ -10,8 +10,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.OperationSnapshot;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import java.time.Duration;
 import java.util.List;
@@ -203,7 +202,7 @@ class MisbehavingServerTest {
       assertThat(ok.succeeded()).isGreaterThan(20);
       // The run went on: the last full second still served good requests on the same pool.
       List<IntervalSnapshot> intervals = result.intervals();
-      OperationSnapshot lastOk = intervals.get(intervals.size() - 2).operations().stream()
+      OperationStats lastOk = intervals.get(intervals.size() - 2).operations().stream()
           .filter(o -> o.name().equals("ok")).findFirst().orElseThrow();
       assertThat(lastOk.succeeded()).isPositive();
       assertThat(lastOk.failed()).isZero();

@@ -2,7 +2,7 @@ package dev.plimsoll.report;
 
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.units.Units;
@@ -95,10 +95,9 @@ public final class ConsoleReport implements Reporter {
         + warmUpNote(result)));
     OperationStats total = result.total();
     if (total != null) {
-      facts.add(Map.entry("throughput", Units.decimal(total.throughputPerSecond()) + " ops/s"));
+      facts.add(Map.entry("throughput", RunFacts.throughput(result, total)));
       facts.add(Map.entry("error rate", Formats.percent(total.errorRate())
-          + "  (" + Units.count(total.failed()) + " of " + Units.count(total.completed())
-          + ")"));
+          + "  (" + RunFacts.failedOfCompleted(total) + ")"));
     }
     keyValues(out, "Summary", facts, colour);
   }
@@ -123,7 +122,7 @@ public final class ConsoleReport implements Reporter {
     aligns.set(0, Align.LEFT);
     TextTable table = new TextTable(RunFacts.OPERATION_HEADERS, aligns);
     for (OperationStats op : rows) {
-      table.row(RunFacts.operationCells(op).toArray(String[]::new));
+      table.row(RunFacts.operationCells(op, result).toArray(String[]::new));
     }
     out.append(table.render(INDENT, colour));
     out.append(INDENT).append(RunFacts.LATENCY_NOTE).append('\n');

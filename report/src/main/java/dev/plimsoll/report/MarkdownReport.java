@@ -2,8 +2,8 @@ package dev.plimsoll.report;
 
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
-import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
 import java.io.IOException;
@@ -92,10 +92,9 @@ public final class MarkdownReport implements Reporter {
         .append(", measured ").append(Formats.duration(result.measuredDuration()));
     OperationStats total = result.total();
     if (total != null) {
-      line.append(": ").append(Units.decimal(total.throughputPerSecond())).append(" ops/s, ")
+      line.append(": ").append(RunFacts.throughput(result, total)).append(", ")
           .append(Formats.percent(total.errorRate())).append(" errors (")
-          .append(Units.count(total.failed())).append(" of ")
-          .append(Units.count(total.completed())).append(")");
+          .append(RunFacts.failedOfCompleted(total)).append(")");
     }
     return Markdown.escape(line.append('.').toString());
   }
@@ -125,7 +124,7 @@ public final class MarkdownReport implements Reporter {
     List<Boolean> rightAligned = new ArrayList<>(
         Collections.nCopies(RunFacts.OPERATION_HEADERS.size(), true));
     rightAligned.set(0, false);
-    List<List<String>> rows = ops.stream().map(RunFacts::operationCells).toList();
+    List<List<String>> rows = ops.stream().map(op -> RunFacts.operationCells(op, result)).toList();
     out.append(Markdown.table(RunFacts.OPERATION_HEADERS, rightAligned, rows)).append('\n');
     out.append(Markdown.escape(capitalise(RunFacts.LATENCY_NOTE))).append(".\n\n");
   }

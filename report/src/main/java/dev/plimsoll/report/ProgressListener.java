@@ -3,16 +3,13 @@ package dev.plimsoll.report;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.units.Units;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,9 +42,7 @@ public final class ProgressListener implements RunListener {
   // Plain mode: what accumulated since the last line.
   private Duration nextPlainLineAt = PLAIN_LINE_EVERY;
   private Duration windowStart = Duration.ZERO;
-  private long windowCompleted;
-  private long windowFailed;
-  private final List<LatencyDistribution> windowResponseTimes = new ArrayList<>();
+  private OperationStats window = OperationStats.empty("total");
 
   /**
    * A listener printing to {@code out}.
@@ -67,14 +62,12 @@ public final class ProgressListener implements RunListener {
     shownLength = 0;
     nextPlainLineAt = PLAIN_LINE_EVERY;
     windowStart = Duration.ZERO;
-    windowCompleted = 0;
-    windowFailed = 0;
-    windowResponseTimes.clear();
+    window = OperationStats.empty("total");
   }
 
   @Override
   public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
-    OperationSnapshot total = interval.total();
+    OperationStats total = interval.total();
     if (terminal) {
       rewriteLine(interval, total, progress);
     } else {
@@ -91,17 +84,14 @@ public final class ProgressListener implements RunListener {
     }
   }
 
-  private void rewriteLine(IntervalSnapshot interval, OperationSnapshot total,
+  private void rewriteLine(IntervalSnapshot interval, OperationStats total,
       RunProgress progress) {
     String line = String.join("  ",
         Formats.clock(progress.elapsed()) + " elapsed, "
             + Formats.clock(progress.remaining()) + " left",
         bar(progress),
         phase(progress),
-        Units.decimal(perSecond(total.completed(), interval.length())) + " ops/s",
-        "p99 " + Formats.msWithUnit(total.responseTime().stats().p99Ms()),
-        "errors " + Units.count(total.failed()) + " (total " + Units.count(progress.failed())
-            + ")");
+        rateLatencyAndErrors(total, interval.length(), progress));
     // Spaces over the tail of a longer previous line; no ANSI erase, which not every terminal has.
     String padding = " ".repeat(Math.max(0, shownLength - line.length()));
     out.print('\r' + line + padding);
@@ -109,32 +99,33 @@ public final class ProgressListener implements RunListener {
     shownLength = line.length();
   }
 
-  private void accumulate(OperationSnapshot total, RunProgress progress) {
-    windowCompleted += total.completed();
-    windowFailed += total.failed();
-    windowResponseTimes.add(total.responseTime());
+  private void accumulate(OperationStats total, RunProgress progress) {
+    window = window.merge(total);
     Duration elapsed = progress.elapsed();
     if (elapsed.compareTo(nextPlainLineAt) < 0) {
       return;
     }
-    Duration window = elapsed.minus(windowStart);
-    LatencyDistribution responseTime = LatencyDistribution.mergeAll(windowResponseTimes);
     out.println(String.join("  ",
         Formats.clock(elapsed) + " elapsed, " + Formats.clock(progress.remaining()) + " left",
         percentDone(progress),
         phase(progress),
-        Units.decimal(perSecond(windowCompleted, window)) + " ops/s",
-        "p99 " + Formats.msWithUnit(responseTime.stats().p99Ms()),
-        "errors " + Units.count(windowFailed) + " (total " + Units.count(progress.failed())
-            + ")"));
+        rateLatencyAndErrors(window, elapsed.minus(windowStart), progress)));
     out.flush();
     // The next line is due at the next multiple of 10 s, even if intervals do not divide 10 s.
     long periods = elapsed.toNanos() / PLAIN_LINE_EVERY.toNanos() + 1;
     nextPlainLineAt = PLAIN_LINE_EVERY.multipliedBy(periods);
     windowStart = elapsed;
-    windowCompleted = 0;
-    windowFailed = 0;
-    windowResponseTimes.clear();
+    window = OperationStats.empty("total");
+  }
+
+  /** The rate and response-time p99 of {@code stats} over {@code over}, and the errors. */
+  private static String rateLatencyAndErrors(OperationStats stats, Duration over,
+      RunProgress progress) {
+    return String.join("  ",
+        Units.decimal(stats.throughputPerSecond(over)) + " ops/s",
+        "p99 " + Formats.msWithUnit(stats.responseTime().stats().p99Ms()),
+        "errors " + Units.count(stats.failed()) + " (total " + Units.count(progress.failed())
+            + ")");
   }
 
   private static String phase(RunProgress progress) {
@@ -169,9 +160,5 @@ public final class ProgressListener implements RunListener {
     }
     double done = (double) progress.elapsed().toNanos() / progress.planned().toNanos();
     return Math.min(1.0, Math.max(0.0, done));
-  }
-
-  private static double perSecond(long count, Duration over) {
-    return over.isZero() || over.isNegative() ? 0 : count / (over.toNanos() / 1e9);
   }
 }

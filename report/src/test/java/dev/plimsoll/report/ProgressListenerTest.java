@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.results.ResultFixtures;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +31,7 @@ class ProgressListenerTest {
     Histogram nanos = LatencyDistribution.newHistogram();
     nanos.recordValueWithCount(ms * 1_000_000, completed);
     LatencyDistribution latency = LatencyDistribution.of(nanos);
-    OperationSnapshot op = new OperationSnapshot("op", completed, completed - failed, failed, 0,
+    OperationStats op = new OperationStats("op", completed, completed - failed, failed, 0,
         0, latency, latency, List.of());
     return new IntervalSnapshot(index, Instant.EPOCH.plus(length.multipliedBy(index)), length,
         false, 0, List.of(op), LatencyDistribution.empty(), SystemSample.UNKNOWN);

@@ -8,12 +8,11 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
-import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -69,7 +68,8 @@ final class ResultJsonReader {
         o.seconds("gracefulStopS"),
         o.longValue("seed"),
         o.objects("workloads", ResultJsonReader::workload),
-        o.strings("criteria"));
+        o.strings("criteria"),
+        o.strings("recordedOperations"));
   }
 
   private static WorkloadDescription workload(JsonFields o) {
@@ -96,6 +96,7 @@ final class ResultJsonReader {
         o.string("hostName"));
   }
 
+  /** Throughput and error rate beside the counts follow from them, and are not read. */
   private static OperationStats operationStats(JsonFields o) {
     return new OperationStats(
         o.string("name"),
@@ -103,8 +104,7 @@ final class ResultJsonReader {
         o.longValue("succeeded"),
         o.longValue("failed"),
         o.longValue("dropped"),
-        o.doubleValue("throughputPerSecond"),
-        o.doubleValue("errorRate"),
+        o.longValue("inFlight"),
         o.object("responseTime", ResultJsonReader::distribution),
         o.object("serviceTime", ResultJsonReader::distribution),
         o.objects("errors", ResultJsonReader::errorClass));
@@ -175,22 +175,9 @@ final class ResultJsonReader {
         o.seconds("lengthS"),
         o.bool("warmUp"),
         o.doubleValue("expectedArrivals"),
-        o.objects("operations", ResultJsonReader::operationSnapshot),
+        o.objects("operations", ResultJsonReader::operationStats),
         o.object("schedulingLag", ResultJsonReader::distribution),
         o.object("system", ResultJsonReader::systemSample));
-  }
-
-  private static OperationSnapshot operationSnapshot(JsonFields o) {
-    return new OperationSnapshot(
-        o.string("name"),
-        o.longValue("started"),
-        o.longValue("succeeded"),
-        o.longValue("failed"),
-        o.longValue("dropped"),
-        o.longValue("inFlight"),
-        o.object("responseTime", ResultJsonReader::distribution),
-        o.object("serviceTime", ResultJsonReader::distribution),
-        o.objects("errors", ResultJsonReader::errorClass));
   }
 
   private static SystemSample systemSample(JsonFields o) {

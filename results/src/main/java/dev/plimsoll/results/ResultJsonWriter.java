@@ -11,12 +11,11 @@ import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LatencyStats;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
-import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.WorkloadDescription;
@@ -51,8 +50,9 @@ final class ResultJsonWriter {
     putSeconds(o, "measuredDurationS", r.measuredDuration());
     o.set("config", nullable(r.config(), ResultJsonWriter::scenario));
     o.set("environment", nullable(r.environment(), ResultJsonWriter::environment));
-    o.set("total", nullable(r.total(), ResultJsonWriter::operationStats));
-    o.set("operations", array(r.operations(), ResultJsonWriter::operationStats));
+    Duration measured = r.measuredDuration();
+    o.set("total", nullable(r.total(), s -> operationStats(s, measured)));
+    o.set("operations", array(r.operations(), s -> operationStats(s, measured)));
     o.set("verdicts", array(r.verdicts(), ResultJsonWriter::verdict));
     o.set("errors", array(r.errors(), ResultJsonWriter::errorClass));
     o.set("system", nullable(r.system(), ResultJsonWriter::systemSummary));
@@ -72,6 +72,7 @@ final class ResultJsonWriter {
     o.put("seed", s.seed());
     o.set("workloads", array(s.workloads(), ResultJsonWriter::workload));
     o.set("criteria", strings(s.criteria()));
+    o.set("recordedOperations", strings(s.recordedOperations()));
     return o;
   }
 
@@ -106,11 +107,24 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode operationStats(OperationStats s) {
-    ObjectNode o = operationCounts(s.name(), s.started(), s.succeeded(), s.failed(), s.dropped());
-    putDouble(o, "throughputPerSecond", s.throughputPerSecond());
+  /**
+   * One operation's numbers, the same object in the run's summary and in each interval. Throughput
+   * and error rate follow from the counts and {@code window} (the time the numbers cover); they are
+   * written for readers and not read back.
+   */
+  private static ObjectNode operationStats(OperationStats s, Duration window) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", s.name());
+    o.put("started", s.started());
+    o.put("succeeded", s.succeeded());
+    o.put("failed", s.failed());
+    o.put("dropped", s.dropped());
+    o.put("inFlight", s.inFlight());
+    putDouble(o, "throughputPerSecond", s.throughputPerSecond(window));
     putDouble(o, "errorRate", s.errorRate());
-    putOperationOutcomes(o, s.responseTime(), s.serviceTime(), s.errors());
+    o.set("responseTime", nullable(s.responseTime(), ResultJsonWriter::distribution));
+    o.set("serviceTime", nullable(s.serviceTime(), ResultJsonWriter::distribution));
+    o.set("errors", array(s.errors(), ResultJsonWriter::errorClass));
     return o;
   }
 
@@ -188,40 +202,10 @@ final class ResultJsonWriter {
     putSeconds(o, "lengthS", i.length());
     o.put("warmUp", i.warmUp());
     putDouble(o, "expectedArrivals", i.expectedArrivals());
-    o.set("operations", array(i.operations(), ResultJsonWriter::operationSnapshot));
+    o.set("operations", array(i.operations(), s -> operationStats(s, i.length())));
     o.set("schedulingLag", nullable(i.schedulingLag(), ResultJsonWriter::distribution));
     o.set("system", nullable(i.system(), ResultJsonWriter::systemSample));
     return o;
-  }
-
-  private static ObjectNode operationSnapshot(OperationSnapshot s) {
-    ObjectNode o = operationCounts(s.name(), s.started(), s.succeeded(), s.failed(), s.dropped());
-    o.put("inFlight", s.inFlight());
-    putOperationOutcomes(o, s.responseTime(), s.serviceTime(), s.errors());
-    return o;
-  }
-
-  /**
-   * The leading fields a run's per-operation statistics and an interval's per-operation snapshot
-   * share, with the same names and meaning.
-   */
-  private static ObjectNode operationCounts(
-      String name, long started, long succeeded, long failed, long dropped) {
-    ObjectNode o = NODES.objectNode();
-    o.put("name", name);
-    o.put("started", started);
-    o.put("succeeded", succeeded);
-    o.put("failed", failed);
-    o.put("dropped", dropped);
-    return o;
-  }
-
-  /** The trailing fields both per-operation objects share, after their own ones. */
-  private static void putOperationOutcomes(ObjectNode o, LatencyDistribution responseTime,
-      LatencyDistribution serviceTime, List<ErrorClass> errors) {
-    o.set("responseTime", nullable(responseTime, ResultJsonWriter::distribution));
-    o.set("serviceTime", nullable(serviceTime, ResultJsonWriter::distribution));
-    o.set("errors", array(errors, ResultJsonWriter::errorClass));
   }
 
   private static ObjectNode systemSample(SystemSample s) {

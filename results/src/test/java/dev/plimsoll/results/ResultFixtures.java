@@ -9,17 +9,16 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
-import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.result.WorkloadDescription.MixEntry;
 import dev.plimsoll.core.result.WorkloadDescription;
+import dev.plimsoll.core.result.WorkloadDescription.MixEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +65,9 @@ public final class ResultFixtures {
         List.of(new ErrorSample(first, "Connection refused: localhost/127.0.0.1:8080")));
   }
 
-  public static OperationSnapshot operationSnapshot(String name, long seed, long completed,
+  public static OperationStats operationSnapshot(String name, long seed, long completed,
       long failed, List<ErrorClass> errors) {
-    return new OperationSnapshot(name, completed + 3, completed - failed, failed, 1, 3,
+    return new OperationStats(name, completed + 3, completed - failed, failed, 1, 3,
         latencies(seed, (int) completed, 4.0), latencies(seed + 1, (int) completed, 3.0), errors);
   }
 
@@ -96,8 +95,8 @@ public final class ResultFixtures {
   public static OperationStats operationStats(String name, long seed, long succeeded,
       long failed, List<ErrorClass> errors) {
     long completed = succeeded + failed;
-    return new OperationStats(name, completed + 2, succeeded, failed, 4, completed / 58.5,
-        (double) failed / completed, latencies(seed, (int) Math.min(completed, 5000), 4.2),
+    return new OperationStats(name, completed + 2, succeeded, failed, 4, 2,
+        latencies(seed, (int) Math.min(completed, 5000), 4.2),
         latencies(seed + 1, (int) Math.min(completed, 5000), 3.1), errors);
   }
 
@@ -111,8 +110,8 @@ public final class ResultFixtures {
     ErrorClass refused = refused(CHECKOUT, 7, START.plusSeconds(9));
     OperationStats search = operationStats(SEARCH, 1, 123_456, 0, List.of());
     OperationStats checkout = operationStats(CHECKOUT, 3, 20_000, 1_241, List.of(timeouts, refused));
-    OperationStats total = new OperationStats("total", 144_701, 143_456, 1_241, 8, 2473.5,
-        1_241.0 / 144_697, search.responseTime().merge(checkout.responseTime()),
+    OperationStats total = new OperationStats("total", 144_701, 143_456, 1_241, 8, 4,
+        search.responseTime().merge(checkout.responseTime()),
         search.serviceTime().merge(checkout.serviceTime()), List.of(timeouts, refused));
 
     List<IntervalSnapshot> intervals = new ArrayList<>();
@@ -124,7 +123,7 @@ public final class ResultFixtures {
         List.of(new WorkloadDescription("shoppers", "open", "ramp 0/s to 200/s over 10s, poisson",
             Duration.ofSeconds(60), List.of(new MixEntry(SEARCH, 9, false),
                 new MixEntry(CHECKOUT, 1, true)))),
-        List.of("p95 < 25ms", "search.p95 < 5ms", "serch.p95 < 5ms"));
+        List.of("p95 < 25ms", "search.p95 < 5ms", "serch.p95 < 5ms"), List.of("delivery"));
     EnvironmentInfo environment = new EnvironmentInfo("0.1.0-SNAPSHOT", "21.0.5", "Eclipse Adoptium",
         "OpenJDK 64-Bit Server VM", "Linux", "6.8.0", "amd64", 2, 1_073_741_824L, "loadgen-1");
     SystemSummary system = new SystemSummary(0.25, 0.97, 0.5, 0.99, 314_572_800L,

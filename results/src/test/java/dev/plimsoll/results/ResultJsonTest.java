@@ -10,6 +10,8 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,41 @@ class ResultJsonTest {
     assertThat(tree.at("/errors/0/samples/0/message").textValue())
         .isEqualTo("timeout after 1032 ms");
     assertThat(json).doesNotContain("\r").endsWith("}\n").contains("\"schemaVersion\": 1");
+  }
+
+  @Test
+  void operationStats_areOneObject_inTheSummaryAndInEachInterval() throws IOException {
+    JsonNode tree = new ObjectMapper().readTree(ResultJson.toJson(ResultFixtures.richResult()));
+    List<String> summaryFields = new ArrayList<>();
+    tree.at("/operations/0").fieldNames().forEachRemaining(summaryFields::add);
+    List<String> intervalFields = new ArrayList<>();
+    tree.at("/intervals/0/operations/0").fieldNames().forEachRemaining(intervalFields::add);
+
+    assertThat(intervalFields).isEqualTo(summaryFields).contains("inFlight", "throughputPerSecond");
+  }
+
+  @Test
+  void derivedValues_followFromTheCountsAndTheirWindow_andAreNotRead() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+    ObjectNode tree = tree(rich);
+
+    // 144,697 completed in 58.500000001 s; 20 completed, 2 of them failed, in a 1 s interval.
+    assertThat(tree.at("/total/throughputPerSecond").doubleValue())
+        .isEqualTo(144_697 / 58.500000001);
+    assertThat(tree.at("/intervals/2/operations/1/throughputPerSecond").doubleValue()).isEqualTo(20);
+    assertThat(tree.at("/intervals/2/operations/1/errorRate").doubleValue()).isEqualTo(0.1);
+    ((ObjectNode) tree.at("/total")).put("throughputPerSecond", 1).put("errorRate", 1);
+
+    assertThat(ResultJson.fromJson(tree.toString())).isEqualTo(rich);
+  }
+
+  @Test
+  void recordedOperations_areWrittenAndRead() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+
+    assertThat(tree(rich).at("/config/recordedOperations/0").textValue()).isEqualTo("delivery");
+    assertThat(ResultJson.fromJson(ResultJson.toJson(rich)).config().recordedOperations())
+        .containsExactly("delivery");
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.plimsoll.core.criteria;
 
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.units.Units;
 import java.util.stream.Collectors;
@@ -23,7 +23,7 @@ final class Evaluation {
   }
 
   private static Verdict ofOperation(Criterion criterion, Measurements measurements) {
-    OperationSnapshot stats;
+    OperationStats stats;
     if (criterion.scope() == null) {
       stats = measurements.total();
     } else {
@@ -32,7 +32,7 @@ final class Evaluation {
         String known = measurements.operations().isEmpty()
             ? "none"
             : measurements.operations().stream()
-                .map(OperationSnapshot::name)
+                .map(OperationStats::name)
                 .collect(Collectors.joining(", "));
         return unmeasured(criterion,
             "no operation '" + criterion.scope() + "' (operations: " + known + ")");
@@ -59,7 +59,7 @@ final class Evaluation {
             + " (" + stats.failed() + " of " + stats.completed() + " failed)");
       }
       case THROUGHPUT -> {
-        double perSecond = measurements.throughputPerSecond(stats);
+        double perSecond = stats.throughputPerSecond(measurements.measuredDuration());
         yield judge(criterion, perSecond, "measured " + Units.decimal(perSecond) + "/s");
       }
       case DROPPED -> judge(criterion, stats.dropped(), "measured " + stats.dropped() + " dropped");

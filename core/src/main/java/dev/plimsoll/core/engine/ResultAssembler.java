@@ -7,11 +7,10 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
-import dev.plimsoll.core.result.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -63,13 +62,12 @@ final class ResultAssembler {
   /** The result: {@code measured} (from {@link #measurements()}) with the run's errors, outcome and verdicts. */
   RunResult result(Measurements measured, List<ErrorClass> errors, RunStatus status, String stopReason,
       Instant endTime, List<Verdict> verdicts) {
-    List<OperationStats> stats = new ArrayList<>(measured.operations().size());
-    for (OperationSnapshot op : measured.operations()) {
-      List<ErrorClass> own = errors.stream().filter(e -> e.operation().equals(op.name())).toList();
-      stats.add(stats(op, measured, own));
+    // The run's error log keeps more samples than the intervals do; the counts are the same.
+    List<OperationStats> operations = new ArrayList<>(measured.operations().size());
+    for (OperationStats op : measured.operations()) {
+      operations.add(op.withErrors(errors.stream().filter(e -> e.operation().equals(op.name())).toList()));
     }
     List<ErrorClass> allErrors = ErrorClasses.merge(List.of(errors));
-    OperationStats total = stats(measured.total(), measured, allErrors);
     return new RunResult(
         RunResult.SCHEMA_VERSION,
         scenario.name(),
@@ -80,18 +78,13 @@ final class ResultAssembler {
         measured.measuredDuration(),
         scenario,
         environment,
-        total,
-        stats,
+        measured.total().withErrors(allErrors),
+        operations,
         intervals,
         verdicts,
         allErrors,
         measured.system(),
         health(measured));
-  }
-
-  private static OperationStats stats(OperationSnapshot op, Measurements measured, List<ErrorClass> errors) {
-    return new OperationStats(op.name(), op.started(), op.succeeded(), op.failed(), op.dropped(),
-        measured.throughputPerSecond(op), op.errorRate(), op.responseTime(), op.serviceTime(), errors);
   }
 
   private static GeneratorHealth health(Measurements measured) {

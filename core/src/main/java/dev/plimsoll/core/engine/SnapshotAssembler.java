@@ -3,7 +3,7 @@ package dev.plimsoll.core.engine;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.system.SystemSampler;
 import java.time.Duration;
@@ -67,7 +67,7 @@ final class SnapshotAssembler {
       s.drainInto(cells, lag);
     }
     boolean warmUp = boundaries.inWarmUp(toNanos);
-    List<OperationSnapshot> ops = new ArrayList<>(operations.length);
+    List<OperationStats> ops = new ArrayList<>(operations.length);
     for (int i = 0; i < operations.length; i++) {
       ops.add(operation(i, cells[i], warmUp));
     }
@@ -81,7 +81,7 @@ final class SnapshotAssembler {
         LatencyDistribution.of(lag), system);
   }
 
-  private OperationSnapshot operation(int i, OperationCells c, boolean warmUp) {
+  private OperationStats operation(int i, OperationCells c, boolean warmUp) {
     // The drivers count started and dropped operations over the whole run.
     long startedTotal = 0;
     long droppedTotal = 0;
@@ -102,7 +102,7 @@ final class SnapshotAssembler {
     if (!warmUp) {
       runErrors[i].addAll(c.errors);
     }
-    return new OperationSnapshot(operations[i], startedNow, c.succeeded, c.failed, droppedNow, inFlight,
+    return new OperationStats(operations[i], startedNow, c.succeeded, c.failed, droppedNow, inFlight,
         LatencyDistribution.of(c.responseTime), LatencyDistribution.of(c.serviceTime),
         c.errors.toErrorClasses(INTERVAL_ERROR_SAMPLES));
   }

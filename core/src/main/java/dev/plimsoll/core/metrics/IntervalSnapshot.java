@@ -31,7 +31,7 @@ public record IntervalSnapshot(
     Duration length,
     boolean warmUp,
     double expectedArrivals,
-    List<OperationSnapshot> operations,
+    List<OperationStats> operations,
     LatencyDistribution schedulingLag,
     SystemSample system) {
 
@@ -40,22 +40,18 @@ public record IntervalSnapshot(
   }
 
   /** All operations together. */
-  public OperationSnapshot total() {
-    OperationSnapshot total = OperationSnapshot.empty("total");
-    for (OperationSnapshot op : operations) {
-      total = total.merge("total", op);
-    }
-    return total;
+  public OperationStats total() {
+    return OperationStats.sum("total", operations);
   }
 
   /** The named operation's snapshot, or an empty one. */
-  public OperationSnapshot operation(String name) {
-    for (OperationSnapshot op : operations) {
+  public OperationStats operation(String name) {
+    for (OperationStats op : operations) {
       if (op.name().equals(name)) {
         return op;
       }
     }
-    return OperationSnapshot.empty(name);
+    return OperationStats.empty(name);
   }
 
   /**
@@ -67,12 +63,12 @@ public record IntervalSnapshot(
       throw new IllegalArgumentException(
           "cannot merge interval " + other.index + " into interval " + index);
     }
-    Map<String, OperationSnapshot> byName = new LinkedHashMap<>();
-    for (OperationSnapshot op : operations) {
+    Map<String, OperationStats> byName = new LinkedHashMap<>();
+    for (OperationStats op : operations) {
       byName.put(op.name(), op);
     }
-    for (OperationSnapshot op : other.operations) {
-      byName.merge(op.name(), op, (a, b) -> a.merge(a.name(), b));
+    for (OperationStats op : other.operations) {
+      byName.merge(op.name(), op, (a, b) -> OperationStats.sum(a.name(), List.of(a, b)));
     }
     return new IntervalSnapshot(
         index,

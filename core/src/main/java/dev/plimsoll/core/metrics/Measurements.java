@@ -16,17 +16,18 @@ import org.HdrHistogram.Histogram;
  * snapshots alone, so snapshots merged from many machines are judged the same way.
  *
  * @param measuredDuration the length of the measured window: the measured intervals' lengths added
- * @param operations each operation over the window, in the order the snapshots list them; an
- *     operation's {@code inFlight} is its last interval's gauge
- * @param total all operations together
+ * @param operations each operation over the window, in the order the snapshots list them: the
+ *     {@linkplain OperationStats#merge merge} of its measured intervals, so its {@code inFlight} is
+ *     its last interval's gauge
+ * @param total all operations together: the {@linkplain OperationStats#sum sum} of the operations
  * @param expectedArrivals arrivals the open-model profiles asked for in the window
  * @param schedulingLag how late operations started against their intended start
  * @param system the process and machine over the window
  */
 public record Measurements(
     Duration measuredDuration,
-    List<OperationSnapshot> operations,
-    OperationSnapshot total,
+    List<OperationStats> operations,
+    OperationStats total,
     double expectedArrivals,
     LatencyDistribution schedulingLag,
     SystemSummary system) {
@@ -48,19 +49,13 @@ public record Measurements(
   }
 
   /** The named operation, if it was measured (or declared to the builder). */
-  public Optional<OperationSnapshot> operation(String name) {
+  public Optional<OperationStats> operation(String name) {
     return operations.stream().filter(o -> o.name().equals(name)).findFirst();
-  }
-
-  /** {@code operation}'s completions per second of the measured window; 0 for an empty window. */
-  public double throughputPerSecond(OperationSnapshot operation) {
-    double seconds = measuredDuration.toNanos() / 1e9;
-    return seconds > 0 ? operation.completed() / seconds : 0;
   }
 
   /** Merges interval snapshots as they come; not thread-safe. */
   public static final class Builder {
-    private final Map<String, Merged> operations = new LinkedHashMap<>();
+    private final Map<String, StatsMerger> operations = new LinkedHashMap<>();
     private final Histogram lag = LatencyDistribution.newFullRangeHistogram();
     private final List<IntervalSnapshot> measured = new ArrayList<>();
     private final List<LiveHeap> liveHeap = new ArrayList<>();
@@ -71,7 +66,7 @@ public record Measurements(
 
     /** Lists an operation even if no interval mentions it, in this position. */
     public Builder operation(String name) {
-      operations.computeIfAbsent(name, Merged::new);
+      merger(name);
       return this;
     }
 
@@ -86,10 +81,16 @@ public record Measurements(
       if (interval.schedulingLag().count() > 0) {
         lag.add(interval.schedulingLag().toHistogram());
       }
-      for (OperationSnapshot op : interval.operations()) {
-        operations.computeIfAbsent(op.name(), Merged::new).add(op);
+      for (OperationStats op : interval.operations()) {
+        merger(op.name()).add(op);
       }
       return this;
+    }
+
+    // Full range from the start: a run's merge lives for the whole run, and must not grow in it.
+    private StatsMerger merger(String name) {
+      return operations.computeIfAbsent(
+          name, n -> new StatsMerger(n, LatencyDistribution::newFullRangeHistogram));
     }
 
     /** Adds a reading of live heap taken around the window, for memory growth. */
@@ -104,68 +105,9 @@ public record Measurements(
     }
 
     public Measurements build() {
-      List<OperationSnapshot> ops = new ArrayList<>(operations.size());
-      Histogram totalResponse = LatencyDistribution.newHistogram();
-      Histogram totalService = LatencyDistribution.newHistogram();
-      long[] sums = new long[5];
-      List<List<ErrorClass>> errors = new ArrayList<>();
-      for (Merged m : operations.values()) {
-        OperationSnapshot op = m.snapshot();
-        ops.add(op);
-        totalResponse.add(m.response);
-        totalService.add(m.service);
-        sums[0] += op.started();
-        sums[1] += op.succeeded();
-        sums[2] += op.failed();
-        sums[3] += op.dropped();
-        sums[4] += op.inFlight();
-        errors.add(op.errors());
-      }
-      OperationSnapshot total = new OperationSnapshot("total", sums[0], sums[1], sums[2], sums[3], sums[4],
-          LatencyDistribution.of(totalResponse), LatencyDistribution.of(totalService), ErrorClasses.merge(errors));
-      return new Measurements(duration, ops, total, expectedArrivals, LatencyDistribution.of(lag),
-          SystemSummaries.of(measured, liveHeap));
-    }
-  }
-
-  /** One operation's running merge. */
-  private static final class Merged {
-    final String name;
-    // Full range from the start: a run's merge lives for the whole run, and must not grow in it.
-    final Histogram response = LatencyDistribution.newFullRangeHistogram();
-    final Histogram service = LatencyDistribution.newFullRangeHistogram();
-    final Map<String, ErrorClass> errors = new LinkedHashMap<>();
-    long started;
-    long succeeded;
-    long failed;
-    long dropped;
-    long inFlight;
-
-    Merged(String name) {
-      this.name = name;
-    }
-
-    void add(OperationSnapshot op) {
-      started += op.started();
-      succeeded += op.succeeded();
-      failed += op.failed();
-      dropped += op.dropped();
-      inFlight = op.inFlight();
-      if (op.responseTime().count() > 0) {
-        response.add(op.responseTime().toHistogram());
-      }
-      if (op.serviceTime().count() > 0) {
-        service.add(op.serviceTime().toHistogram());
-      }
-      for (ErrorClass e : op.errors()) {
-        errors.merge(e.key(), e, ErrorClass::merge);
-      }
-    }
-
-    OperationSnapshot snapshot() {
-      return new OperationSnapshot(name, started, succeeded, failed, dropped, inFlight,
-          LatencyDistribution.of(response), LatencyDistribution.of(service),
-          ErrorClasses.merge(List.of(new ArrayList<>(errors.values()))));
+      List<OperationStats> ops = operations.values().stream().map(StatsMerger::result).toList();
+      return new Measurements(duration, ops, OperationStats.sum("total", ops), expectedArrivals,
+          LatencyDistribution.of(lag), SystemSummaries.of(measured, liveHeap));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.plimsoll.core.result;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * @param stopReason why the run ended, in words ("completed", "stopped by request", ...)
  * @param measuredDuration the time the summary covers: the run without its warm-up
  * @param total all operations together, over the measured time
- * @param operations each operation, over the measured time
+ * @param operations each operation over the measured time: the merge of its measured intervals,
+ *     with the run's error classes, which keep more samples than the intervals' (throughput is
+ *     {@code operation.throughputPerSecond(measuredDuration)})
  * @param intervals every interval of the run, warm-up included
  * @param errors every error class over the measured time, largest first
  */

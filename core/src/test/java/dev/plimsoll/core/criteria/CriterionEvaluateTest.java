@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plimsoll.core.metrics.Measurements;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CriterionEvaluateTest {
 
   // total: 1..100 ms response, 0.5 ms service; search is slow, browse is fast. Over one second.
-  private final OperationSnapshot search =
+  private final OperationStats search =
       stats("search", 45, 5, 2, latenciesMs(30, 31, 32, 33, 200), latenciesMs(1, 2));
-  private final OperationSnapshot browse =
+  private final OperationStats browse =
       stats("browse", 50, 0, 1, latenciesMs(2, 3), latenciesMs(1));
-  private final OperationSnapshot total =
+  private final OperationStats total =
       stats("total", 95, 5, 3, oneToHundredMs(), latenciesMs(0.5));
   private final Measurements result = measured(total, List.of(search, browse));
 

@@ -3,7 +3,7 @@ package dev.plimsoll.core.criteria;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
-import dev.plimsoll.core.metrics.OperationSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import java.time.Duration;
@@ -36,17 +36,17 @@ final class TestMeasurements {
   }
 
   /** An operation over the one-second window: its throughput per second is its completed count. */
-  static OperationSnapshot stats(String name, long succeeded, long failed, long dropped,
+  static OperationStats stats(String name, long succeeded, long failed, long dropped,
       LatencyDistribution response, LatencyDistribution service) {
     long completed = succeeded + failed;
-    return new OperationSnapshot(name, completed, succeeded, failed, dropped, 0, response, service, List.of());
+    return new OperationStats(name, completed, succeeded, failed, dropped, 0, response, service, List.of());
   }
 
-  static OperationSnapshot idle(String name) {
+  static OperationStats idle(String name) {
     return stats(name, 0, 0, 0, LatencyDistribution.empty(), LatencyDistribution.empty());
   }
 
-  static Measurements measured(OperationSnapshot total, List<OperationSnapshot> operations) {
+  static Measurements measured(OperationStats total, List<OperationStats> operations) {
     return new Measurements(Duration.ofSeconds(1), operations, total, 0, LatencyDistribution.empty(),
         SystemSummary.UNKNOWN);
   }
@@ -59,7 +59,7 @@ final class TestMeasurements {
   /** A one-second interval whose single operation completed {@code completed} operations. */
   static IntervalSnapshot interval(int index, boolean warmUp, double expectedArrivals,
       long completed) {
-    OperationSnapshot op = new OperationSnapshot("op", completed, completed, 0, 0, 0,
+    OperationStats op = new OperationStats("op", completed, completed, 0, 0, 0,
         LatencyDistribution.empty(), LatencyDistribution.empty(), List.of());
     return new IntervalSnapshot(index, START.plusSeconds(index), Duration.ofSeconds(1), warmUp,
         expectedArrivals, List.of(op), LatencyDistribution.empty(), SystemSample.UNKNOWN);

@@ -27,9 +27,9 @@ class IntervalSnapshotTest {
   }
 
   private static IntervalSnapshot snapshot(long okSearch, long failedSearch, LatencyDistribution searchTimes, List<ErrorClass> errors) {
-    OperationSnapshot search = new OperationSnapshot("search", okSearch + failedSearch, okSearch, failedSearch, 1, 2,
+    OperationStats search = new OperationStats("search", okSearch + failedSearch, okSearch, failedSearch, 1, 2,
         searchTimes, searchTimes, errors);
-    OperationSnapshot buy = new OperationSnapshot("buy", 1, 1, 0, 0, 0, values(5_000_000), values(4_000_000), List.of());
+    OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, values(5_000_000), values(4_000_000), List.of());
     return new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 100, List.of(search, buy), values(1000), SystemSample.UNKNOWN);
   }
 
@@ -38,7 +38,7 @@ class IntervalSnapshotTest {
     IntervalSnapshot a = snapshot(10, 1, values(1_000_000, 2_000_000), List.of(error("search", 1, 10)));
     IntervalSnapshot b = snapshot(20, 2, values(3_000_000), List.of(error("search", 2, 5)));
     IntervalSnapshot merged = a.merge(b);
-    OperationSnapshot search = merged.operation("search");
+    OperationStats search = merged.operation("search");
     assertThat(search.succeeded()).isEqualTo(30);
     assertThat(search.failed()).isEqualTo(3);
     assertThat(search.dropped()).isEqualTo(2);

@@ -31,9 +31,9 @@ class MeasurementsTest {
   private static IntervalSnapshot interval(int index, boolean warmUp, double expected, long inFlight,
       LatencyDistribution searchTimes, long failed, double cpu) {
     long completed = searchTimes.count();
-    OperationSnapshot search = new OperationSnapshot("search", completed, completed - failed, failed, 1, inFlight,
+    OperationStats search = new OperationStats("search", completed, completed - failed, failed, 1, inFlight,
         searchTimes, searchTimes, failed > 0 ? List.of(timeout("search", failed, index)) : List.of());
-    OperationSnapshot buy = new OperationSnapshot("buy", 1, 1, 0, 0, 0, ms(50), ms(40), List.of());
+    OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, ms(50), ms(40), List.of());
     SystemSample system = new SystemSample(cpu, 0.5, 100, 200, 300, 0, 0, 10, 0, 0);
     return new IntervalSnapshot(index, T0.plusSeconds(index), Duration.ofSeconds(1), warmUp, expected,
         List.of(search, buy), ms(index + 1), system);
@@ -51,7 +51,7 @@ class MeasurementsTest {
 
     assertThat(m.measuredDuration()).isEqualTo(Duration.ofSeconds(3));
     assertThat(m.expectedArrivals()).isEqualTo(25);
-    OperationSnapshot search = m.operation("search").orElseThrow();
+    OperationStats search = m.operation("search").orElseThrow();
     assertThat(search.started()).isEqualTo(6);
     assertThat(search.completed()).isEqualTo(6);
     assertThat(search.failed()).isEqualTo(2);
@@ -65,14 +65,14 @@ class MeasurementsTest {
       assertThat(e.first()).isEqualTo(T0.plusSeconds(1));
       assertThat(e.last()).isEqualTo(T0.plusSeconds(3));
     });
-    assertThat(m.throughputPerSecond(search)).isEqualTo(2.0);
+    assertThat(search.throughputPerSecond(m.measuredDuration())).isEqualTo(2.0);
   }
 
   @Test
   void theTotalMergesEveryOperation() {
     Measurements m = Measurements.of(run);
 
-    assertThat(m.operations()).extracting(OperationSnapshot::name).containsExactly("search", "buy");
+    assertThat(m.operations()).extracting(OperationStats::name).containsExactly("search", "buy");
     assertThat(m.total().completed()).isEqualTo(9);
     assertThat(m.total().responseTime().count()).isEqualTo(9);
     assertThat(m.total().responseTime().stats().maxMs()).isCloseTo(50, within(0.1));
@@ -103,7 +103,7 @@ class MeasurementsTest {
 
     assertThat(both.total().completed()).isEqualTo(2 * one.total().completed());
     assertThat(both.total().responseTime().stats().p50Ms()).isEqualTo(one.total().responseTime().stats().p50Ms());
-    assertThat(both.throughputPerSecond(both.total())).isEqualTo(2 * one.throughputPerSecond(one.total()));
+    assertThat(both.total().throughputPerSecond(both.measuredDuration())).isEqualTo(2 * one.total().throughputPerSecond(one.measuredDuration()));
     assertThat(both.measuredDuration()).isEqualTo(one.measuredDuration());
   }
 
@@ -111,9 +111,9 @@ class MeasurementsTest {
   void declaredOperationsAppearEvenWithoutData() {
     Measurements m = Measurements.builder().operation("login").add(run.get(0)).build();
 
-    assertThat(m.operations()).extracting(OperationSnapshot::name).containsExactly("login");
+    assertThat(m.operations()).extracting(OperationStats::name).containsExactly("login");
     assertThat(m.measuredDuration()).isZero();
-    assertThat(m.throughputPerSecond(m.total())).isZero();
+    assertThat(m.total().throughputPerSecond(m.measuredDuration())).isZero();
     assertThat(m.system()).isEqualTo(SystemSummary.UNKNOWN);
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plimsoll.core.Plimsoll;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioBuilder;

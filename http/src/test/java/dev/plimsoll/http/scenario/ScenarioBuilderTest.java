@@ -8,7 +8,7 @@ import dev.plimsoll.core.AsyncOperation;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.Scenario;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioLoader;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.core.Plimsoll;
-import dev.plimsoll.core.result.OperationStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.OpenScenario;

@@ -1,0 +1,71 @@
+package dev.plimsoll.core.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A running merge of {@link OperationStats}, and the one place their combining rules are written:
+ * counts add, distributions add, error classes merge; the in-flight gauge is the latest over time
+ * and the sum across sources. Keeps live histograms, so a merge that lives for a whole run decodes
+ * each stretch once and encodes only when asked for its result. Not thread-safe.
+ */
+final class StatsMerger {
+  private final String name;
+  private final Histogram responseTime;
+  private final Histogram serviceTime;
+  private final Map<String, ErrorClass> errors = new LinkedHashMap<>();
+  private long started;
+  private long succeeded;
+  private long failed;
+  private long dropped;
+  private long inFlight;
+
+  /** A merge under {@code name}, adding distributions into histograms from {@code histograms}. */
+  StatsMerger(String name, Supplier<Histogram> histograms) {
+    this.name = name;
+    this.responseTime = histograms.get();
+    this.serviceTime = histograms.get();
+  }
+
+  /** Adds the next stretch of time; its in-flight gauge replaces the one so far. */
+  StatsMerger add(OperationStats later) {
+    addCounts(later);
+    inFlight = later.inFlight();
+    return this;
+  }
+
+  /** Adds the same stretch of time from another source; the in-flight gauges add. */
+  StatsMerger addAlongside(OperationStats other) {
+    addCounts(other);
+    inFlight += other.inFlight();
+    return this;
+  }
+
+  private void addCounts(OperationStats stats) {
+    started += stats.started();
+    succeeded += stats.succeeded();
+    failed += stats.failed();
+    dropped += stats.dropped();
+    addInto(responseTime, stats.responseTime());
+    addInto(serviceTime, stats.serviceTime());
+    for (ErrorClass e : stats.errors()) {
+      errors.merge(e.key(), e, ErrorClass::merge);
+    }
+  }
+
+  private static void addInto(Histogram sum, LatencyDistribution distribution) {
+    if (distribution.count() > 0) {
+      sum.add(distribution.toHistogram());
+    }
+  }
+
+  OperationStats result() {
+    return new OperationStats(name, started, succeeded, failed, dropped, inFlight,
+        LatencyDistribution.of(responseTime), LatencyDistribution.of(serviceTime),
+        ErrorClasses.merge(List.of(new ArrayList<>(errors.values()))));
+  }
+}
