@@ -1,25 +1,17 @@
 package dev.plimsoll.core.metrics;
 
+import static dev.plimsoll.core.metrics.TestLatencies.nanos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** Snapshots of one interval from two machines merge exactly: counts add, histograms add. */
 class IntervalSnapshotTest {
   private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-
-  private static LatencyDistribution values(long... nanos) {
-    Histogram h = LatencyDistribution.newHistogram();
-    for (long v : nanos) {
-      h.recordValue(v);
-    }
-    return LatencyDistribution.of(h);
-  }
 
   private static ErrorClass error(String op, long count, long atMs) {
     return new ErrorClass(op, "java.io.IOException", "reset", count, T0.plusMillis(atMs), T0.plusMillis(atMs),
@@ -29,14 +21,14 @@ class IntervalSnapshotTest {
   private static IntervalSnapshot snapshot(long okSearch, long failedSearch, LatencyDistribution searchTimes, List<ErrorClass> errors) {
     OperationStats search = new OperationStats("search", okSearch + failedSearch, okSearch, failedSearch, 1, 2,
         searchTimes, searchTimes, errors);
-    OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, values(5_000_000), values(4_000_000), List.of());
-    return new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 100, List.of(search, buy), values(1000), SystemSample.UNKNOWN);
+    OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, nanos(5_000_000), nanos(4_000_000), List.of());
+    return new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 100, List.of(search, buy), nanos(1000), SystemSample.UNKNOWN);
   }
 
   @Test
   void mergingAddsCountsDistributionsAndErrors() {
-    IntervalSnapshot a = snapshot(10, 1, values(1_000_000, 2_000_000), List.of(error("search", 1, 10)));
-    IntervalSnapshot b = snapshot(20, 2, values(3_000_000), List.of(error("search", 2, 5)));
+    IntervalSnapshot a = snapshot(10, 1, nanos(1_000_000, 2_000_000), List.of(error("search", 1, 10)));
+    IntervalSnapshot b = snapshot(20, 2, nanos(3_000_000), List.of(error("search", 2, 5)));
     IntervalSnapshot merged = a.merge(b);
     OperationStats search = merged.operation("search");
     assertThat(search.succeeded()).isEqualTo(30);
@@ -44,7 +36,7 @@ class IntervalSnapshotTest {
     assertThat(search.dropped()).isEqualTo(2);
     assertThat(search.inFlight()).isEqualTo(4);
     assertThat(search.responseTime().count()).isEqualTo(3);
-    assertThat(search.responseTime().stats().maxMs()).isEqualTo(values(3_000_000).stats().maxMs());
+    assertThat(search.responseTime().stats().maxMs()).isEqualTo(nanos(3_000_000).stats().maxMs());
     assertThat(search.errors()).singleElement().satisfies(e -> {
       assertThat(e.count()).isEqualTo(3);
       assertThat(e.first()).isEqualTo(T0.plusMillis(5));
@@ -57,8 +49,8 @@ class IntervalSnapshotTest {
 
   @Test
   void onlyTheSameIntervalMerges() {
-    IntervalSnapshot a = snapshot(1, 0, values(1), List.of());
-    IntervalSnapshot other = new IntervalSnapshot(4, T0, Duration.ofSeconds(1), false, 0, List.of(), values(), SystemSample.UNKNOWN);
+    IntervalSnapshot a = snapshot(1, 0, nanos(1), List.of());
+    IntervalSnapshot other = new IntervalSnapshot(4, T0, Duration.ofSeconds(1), false, 0, List.of(), nanos(), SystemSample.UNKNOWN);
     assertThatThrownBy(() -> a.merge(other)).hasMessageContaining("cannot merge interval 4 into interval 3");
   }
 

@@ -1,26 +1,17 @@
 package dev.plimsoll.core.metrics;
 
+import static dev.plimsoll.core.metrics.TestLatencies.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** Measurements are the merge of a run's measured intervals, built from the snapshots alone. */
 class MeasurementsTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final long MS = 1_000_000;
-
-  private static LatencyDistribution ms(long... values) {
-    Histogram h = LatencyDistribution.newHistogram();
-    for (long v : values) {
-      h.recordValue(v * MS);
-    }
-    return LatencyDistribution.of(h);
-  }
 
   private static ErrorClass timeout(String op, long count, int second) {
     Instant at = T0.plusSeconds(second);

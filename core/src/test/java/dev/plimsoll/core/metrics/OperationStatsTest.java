@@ -1,11 +1,11 @@
 package dev.plimsoll.core.metrics;
 
+import static dev.plimsoll.core.metrics.TestLatencies.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,15 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class OperationStatsTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final long MS = 1_000_000;
-
-  private static LatencyDistribution ms(long... values) {
-    Histogram h = LatencyDistribution.newHistogram();
-    for (long v : values) {
-      h.recordValue(v * MS);
-    }
-    return LatencyDistribution.of(h);
-  }
 
   private static ErrorClass reset(long count, int second) {
     Instant at = T0.plusSeconds(second);
