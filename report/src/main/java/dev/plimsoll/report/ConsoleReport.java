@@ -95,7 +95,7 @@ public final class ConsoleReport implements Reporter {
         + warmUpNote(result)));
     OperationStats total = result.total();
     if (total != null) {
-      facts.add(Map.entry("throughput", RunFacts.throughput(result, total)));
+      facts.add(Map.entry("throughput", RunFacts.throughput(result)));
       facts.add(Map.entry("error rate", Formats.percent(total.errorRate())
           + "  (" + RunFacts.failedOfCompleted(total) + ")"));
     }

@@ -92,7 +92,7 @@ public final class MarkdownReport implements Reporter {
         .append(", measured ").append(Formats.duration(result.measuredDuration()));
     OperationStats total = result.total();
     if (total != null) {
-      line.append(": ").append(RunFacts.throughput(result, total)).append(", ")
+      line.append(": ").append(RunFacts.throughput(result)).append(", ")
           .append(Formats.percent(total.errorRate())).append(" errors (")
           .append(RunFacts.failedOfCompleted(total)).append(")");
     }
