@@ -3,8 +3,8 @@ package dev.plimsoll.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.http.Nginx;
-import dev.plimsoll.http.ShopNginx;
+import dev.plimsoll.http.testing.Nginx;
+import dev.plimsoll.http.testing.ShopNginx;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

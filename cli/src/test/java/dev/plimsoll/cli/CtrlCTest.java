@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,16 @@ class CtrlCTest {
   void interruptedRunStillWritesItsResult(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("run");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "dev.plimsoll.cli.Main", "demo", "--duration", "60s", "--no-progress", "--out", out.toString()))
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath == null) {
+      command.add(Main.class.getName());
+    } else {
+      // The tests run inside the module: so does the command, launched as a module.
+      command.addAll(List.of("--module-path", modulePath, "-m", Main.class.getModule().getName() + "/" + Main.class.getName()));
+    }
+    command.addAll(List.of("demo", "--duration", "60s", "--no-progress", "--out", out.toString()));
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("output.txt").toFile())
         .start();

@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import dev.plimsoll.http.testing.Nginx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,6 +9,7 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.http.testing.Nginx;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

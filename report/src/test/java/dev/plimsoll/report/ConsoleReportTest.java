@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.results.ResultFixtures;
+import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

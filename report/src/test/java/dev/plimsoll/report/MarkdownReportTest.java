@@ -2,7 +2,7 @@ package dev.plimsoll.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.results.ResultFixtures;
+import dev.plimsoll.results.testing.ResultFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.ResultFiles;
-import dev.plimsoll.results.ResultFixtures;
+import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

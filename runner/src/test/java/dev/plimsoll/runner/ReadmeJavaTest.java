@@ -81,9 +81,15 @@ class ReadmeJavaTest {
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter errors = new StringWriter();
-    boolean compiled = javac.getTask(errors, null, null,
-        List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"),
-        null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(src)).call();
+    List<String> options = new ArrayList<>(
+        List.of("-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), "-proc:none"));
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath != null) {
+      // The tests run inside the module: Plimsoll's modules are on the module path, the rest on the class path.
+      options.addAll(List.of("--module-path", modulePath, "--add-modules", "ALL-MODULE-PATH"));
+    }
+    boolean compiled = javac.getTask(errors, null, null, options, null,
+        javac.getStandardFileManager(null, null, null).getJavaFileObjects(src)).call();
     assertThat(compiled).as(errors + "\n" + source).isTrue();
 
     try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {

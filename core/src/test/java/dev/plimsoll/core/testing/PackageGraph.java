@@ -62,7 +62,9 @@ public final class PackageGraph {
   public static PackageGraph ofSources(Path root) {
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+      // The module declaration names packages too, but belongs to none.
+      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java")).sorted()
+          .toList()) {
         String text = Files.readString(file);
         Matcher pkg = PACKAGE.matcher(text);
         if (!pkg.find()) {

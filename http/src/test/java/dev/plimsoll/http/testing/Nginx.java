@@ -1,4 +1,4 @@
-package dev.plimsoll.http;
+package dev.plimsoll.http.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * A real nginx for tests, started from a temporary prefix on free loopback ports, in the
  * foreground and as one process ({@code master_process off}), so it runs as the test's user and
  * dies with {@link #close()}. Tests that need it are skipped, saying why, when nginx is not
- * installed ({@code apt-get install nginx}; .ci/run installs it).
+ * installed ({@code apt-get install nginx}; .ci/run installs it). Shared with other modules' tests
+ * through this module's test jar, so in a package of its own: on the class path beside the module
+ * {@code dev.plimsoll.http}, a class of the package {@code dev.plimsoll.http} would be hidden.
  */
 public final class Nginx implements AutoCloseable {
   private static final String HTTP_BLOCK = """
@@ -155,7 +157,7 @@ public final class Nginx implements AutoCloseable {
     }
   }
 
-  static int[] freePorts(int count) throws IOException {
+  public static int[] freePorts(int count) throws IOException {
     ServerSocket[] sockets = new ServerSocket[count];
     int[] ports = new int[count];
     try {

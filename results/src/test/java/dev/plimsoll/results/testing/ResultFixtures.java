@@ -1,4 +1,4 @@
-package dev.plimsoll.results;
+package dev.plimsoll.results.testing;
 
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.criteria.Comparison;
@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Synthetic, deterministic run data for the codec tests here and, through this module's test jar,
- * for the renderers' tests in {@code report}.
+ * for the renderers' tests in {@code report}. In a package of its own: on the class path beside the
+ * module {@code dev.plimsoll.results}, a class of the package {@code dev.plimsoll.results} would be hidden.
  */
 public final class ResultFixtures {
 

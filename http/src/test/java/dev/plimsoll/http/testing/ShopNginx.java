@@ -1,4 +1,4 @@
-package dev.plimsoll.http;
+package dev.plimsoll.http.testing;
 
 import java.nio.file.Path;
 

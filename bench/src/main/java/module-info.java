@@ -1,0 +1,14 @@
+/**
+ * Plimsoll's benchmarks: JMH benchmarks and whole-program mains, run from the shaded jar
+ * ({@code bench/run.sh}), so on the class path. It exports nothing.
+ */
+// jmh-core 1.37 and HdrHistogram 2.2.2 have no module names of their own: they are the automatic modules
+// jmh.core and HdrHistogram, named after their jar files.
+@SuppressWarnings("requires-automatic")
+module dev.plimsoll.bench {
+  requires dev.plimsoll.core;
+  requires jmh.core;
+  requires java.management;
+  // The extended memory and thread MXBeans.
+  requires jdk.management;
+}

@@ -1,0 +1,15 @@
+/**
+ * Renderers of a finished run behind one SPI, {@link dev.plimsoll.report.Reporter}: the console
+ * report and the Markdown report, found with {@link java.util.ServiceLoader} by
+ * {@link dev.plimsoll.report.Reports#writeAll}; and the live progress lines.
+ */
+module dev.plimsoll.report {
+  requires transitive dev.plimsoll.core;
+  requires dev.plimsoll.results;
+
+  exports dev.plimsoll.report;
+
+  uses dev.plimsoll.report.Reporter;
+
+  provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.MarkdownReport;
+}
