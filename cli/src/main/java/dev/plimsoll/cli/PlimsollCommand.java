@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "  " + ExitCodes.USAGE + "  usage or configuration error",
         "  " + ExitCodes.ABORTED + "  aborted or internal error"
     })
-public final class PlimsollCommand implements Runnable {
+final class PlimsollCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +31,7 @@ public final class PlimsollCommand implements Runnable {
   }
 
   /** A command line with Plimsoll's converters, exit codes and error handling. */
-  public static CommandLine commandLine() {
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PlimsollCommand());
     cl.registerConverter(java.time.Duration.class, new DurationConverter());
     cl.setExecutionExceptionHandler(PlimsollCommand::handle);

@@ -1,14 +1,16 @@
 package dev.plimsoll.core;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The intended arrival times of an open model, computed by inverting the plan's expected-arrivals
  * curve Λ(t): uniform arrivals where Λ crosses ½, 1½, 2½, … (so any window gets its expected count
  * to within one), Poisson arrivals where it crosses a running sum of unit exponentials (the
- * time-rescaling construction of an inhomogeneous Poisson process).
+ * time-rescaling construction of an inhomogeneous Poisson process). The engine gets one through
+ * {@link RatePlan#arrivalTimes}.
  */
-public final class ArrivalSchedule {
+final class ArrivalSchedule implements DoubleSupplier {
   private final RatePlan plan;
   private final Arrivals arrivals;
   private final SplittableRandom random;
@@ -16,14 +18,19 @@ public final class ArrivalSchedule {
   private double target;
   private boolean first = true;
 
-  public ArrivalSchedule(RatePlan plan, Arrivals arrivals, long seed) {
+  ArrivalSchedule(RatePlan plan, Arrivals arrivals, long seed) {
     this.plan = plan;
     this.arrivals = arrivals;
     this.random = new SplittableRandom(seed);
   }
 
+  @Override
+  public double getAsDouble() {
+    return next();
+  }
+
   /** Seconds from the start of the plan to the next arrival, or NaN when the plan has no more. */
-  public double next() {
+  double next() {
     if (arrivals == Arrivals.POISSON) {
       target += random.nextExponential();
     } else {

@@ -2,6 +2,7 @@ package dev.plimsoll.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * A rate profile laid out over a run: consecutive pieces whose rate changes linearly, each of which
@@ -104,6 +105,15 @@ public final class RatePlan {
   /** Λ over the whole plan. */
   public double totalArrivals() {
     return cumulative(durationSeconds());
+  }
+
+  /**
+   * The arrival times of an open model over this plan, one per call, as seconds from its start; NaN
+   * once the plan has no more. Each call of this method starts a new schedule, the same for the
+   * same {@code seed}.
+   */
+  public DoubleSupplier arrivalTimes(Arrivals arrivals, long seed) {
+    return new ArrivalSchedule(this, arrivals, seed);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.plimsoll.core.engine;
 import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
-import dev.plimsoll.core.ArrivalSchedule;
 import dev.plimsoll.core.RatePlan;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 
 /**
  * The open model: a scheduler thread walks the arrival schedule and hands each arrival to a free
@@ -68,10 +68,10 @@ final class OpenDriver implements Driver {
 
   private void schedule() {
     RunState state = run.state;
-    ArrivalSchedule schedule = new ArrivalSchedule(plan, model.arrivals(), run.seed ^ run.workload.name().hashCode());
+    DoubleSupplier schedule = plan.arrivalTimes(model.arrivals(), run.seed ^ run.workload.name().hashCode());
     long previous = state.startNanos;
     while (true) {
-      double at = schedule.next();
+      double at = schedule.getAsDouble();
       if (Double.isNaN(at)) {
         return;
       }
@@ -103,13 +103,13 @@ final class OpenDriver implements Driver {
    * Every arrival whose intended start had passed is counted as dropped, so that what was planned
    * up to the stop is either run or reported — never silently lost.
    */
-  private void dropRemaining(ArrivalSchedule schedule, long firstIntended) {
+  private void dropRemaining(DoubleSupplier schedule, long firstIntended) {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
     long intended = firstIntended;
     while (intended < stoppedAt) {
       int operation = run.firstOperation + run.pick();
       COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
-      double at = schedule.next();
+      double at = schedule.getAsDouble();
       if (Double.isNaN(at)) {
         return;
       }

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * distributed time (a long right tail, as real services have) and now and then fail: about 0.04 %
  * of calls in the demo's mix.
  */
-public final class DemoShop {
+final class DemoShop {
   /** Errors come at fixed call counts, so every demo shows some yet stays within the criteria. */
   private static final long SEARCH_FAILS_EVERY = 1500;
   private static final long SEARCH_FIRST_FAILURE = 1000;
@@ -21,12 +21,12 @@ public final class DemoShop {
   private final AtomicLong checkouts = new AtomicLong();
 
   /** Looking at a product page: quick. */
-  public void browse(OperationContext ctx) throws InterruptedException {
+  void browse(OperationContext ctx) throws InterruptedException {
     pause(ctx.random(), 2.0, 0.5);
   }
 
   /** A catalogue search: slower, and a shard is occasionally unavailable. */
-  public void search(OperationContext ctx) throws InterruptedException {
+  void search(OperationContext ctx) throws InterruptedException {
     pause(ctx.random(), 5.0, 0.6);
     if (failsNow(searches.incrementAndGet(), SEARCH_FIRST_FAILURE, SEARCH_FAILS_EVERY)) {
       throw new IllegalStateException("index shard " + ctx.random().nextInt(8) + " unavailable");
@@ -34,7 +34,7 @@ public final class DemoShop {
   }
 
   /** Paying: the slowest call, and the payment gateway sometimes times out. */
-  public void checkout(OperationContext ctx) throws InterruptedException, TimeoutException {
+  void checkout(OperationContext ctx) throws InterruptedException, TimeoutException {
     pause(ctx.random(), 12.0, 0.5);
     if (failsNow(checkouts.incrementAndGet(), CHECKOUT_FIRST_FAILURE, CHECKOUT_FAILS_EVERY)) {
       throw new TimeoutException("payment gateway timed out after " + (2000 + ctx.random().nextInt(500)) + " ms");

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** A request body: none, a template, or a file's bytes sent as they are. */
-public sealed interface BodySpec {
+sealed interface BodySpec {
 
   /** No body: an empty byte array is sent. */
   BodySpec NONE = new None();

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param jsonPath JSON paths ({@code $.items[0].id}) and the values found there must equal
  * @param maxSizeBytes the largest body allowed, if limited
  */
-public record CheckSpec(
+record CheckSpec(
     List<String> status, Template bodyContains, Map<String, String> jsonPath, OptionalLong maxSizeBytes) {
 
   /** Without checks a response must have a 2xx or 3xx status. */

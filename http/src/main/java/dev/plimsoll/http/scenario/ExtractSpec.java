@@ -9,7 +9,7 @@ package dev.plimsoll.http.scenario;
  * @param expression a JSON path ({@code $.token}), a regular expression whose first group is taken,
  *     or a header name
  */
-public record ExtractSpec(String name, From from, String expression) {
+record ExtractSpec(String name, From from, String expression) {
 
   /** The kinds of extraction. */
   public enum From {

@@ -57,7 +57,7 @@ public final class HttpDriver implements Driver {
    * A driver whose requests go to {@code executor} instead of a Netty client: an in-memory server
    * in a test, say. The executor is shared by every run and never closed by the driver.
    */
-  public static HttpDriver using(RequestExecutor executor) {
+  static HttpDriver using(RequestExecutor executor) {
     return new HttpDriver(executor);
   }
 

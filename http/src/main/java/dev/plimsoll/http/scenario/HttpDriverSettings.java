@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * @param defaultChecks {@code defaults.checks}, already applied to every request step when it was
  *     read (a step's own check of the same kind wins)
  */
-public record HttpDriverSettings(HttpSettingsSpec http, Map<String, Template> defaultHeaders, CheckSpec defaultChecks)
+record HttpDriverSettings(HttpSettingsSpec http, Map<String, Template> defaultHeaders, CheckSpec defaultChecks)
     implements DriverSettings {
 
   /** The settings of a file that says nothing about HTTP outside its steps. */

@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param followRedirects follow 3xx responses (a flow's checks then see the final response)
  * @param compression ask for and decode gzip/deflate responses
  */
-public record HttpSettingsSpec(
+record HttpSettingsSpec(
     int connections,
     HttpProtocol protocol,
     Duration timeout,

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionStage;
  *       Content-Length).
  * </ul>
  */
-public interface RequestExecutor {
+interface RequestExecutor {
 
   /**
    * Sends a request.

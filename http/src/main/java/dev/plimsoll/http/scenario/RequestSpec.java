@@ -11,7 +11,7 @@ import java.util.Map;
  * @param headers the request's own headers, in order; the defaults' headers are added when sent
  * @param body what is sent, if anything
  */
-public record RequestSpec(String method, Template url, Map<String, Template> headers, BodySpec body) {
+record RequestSpec(String method, Template url, Map<String, Template> headers, BodySpec body) {
   public RequestSpec {
     headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
   }

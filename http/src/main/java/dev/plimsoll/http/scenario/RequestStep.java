@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param extract values taken from the response
  * @param feeders the feeders its templates read, the default headers' included
  */
-public record RequestStep(RequestSpec request, CheckSpec checks, List<ExtractSpec> extract, Set<String> feeders)
+record RequestStep(RequestSpec request, CheckSpec checks, List<ExtractSpec> extract, Set<String> feeders)
     implements DriverStep {
 
   private static final int MAX_BODY_SHOWN = 100;

@@ -4,7 +4,7 @@ package dev.plimsoll.http.scenario;
  * What checks and extraction see of a response: a status, headers and a body. A
  * {@link RequestExecutor} adapts its client's response type to it.
  */
-public interface ResponseView {
+interface ResponseView {
 
   /** The status code, e.g. 200. */
   int status();
