@@ -41,12 +41,27 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
 
   @Override
   public CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body) {
+    return send(request(method, uri, headers, body));
+  }
+
+  /** Builds the request once: the client then encodes it once too, and reuses the bytes. */
+  @Override
+  public Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
+    HttpRequest request = request(method, uri, headers, body);
+    return () -> send(request);
+  }
+
+  private static HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
     HttpRequest.Builder request = HttpRequest.builder(uri).method(method);
     headers.forEach(request::header);
     if (body.length > 0) {
       request.body(body);
     }
-    return client.send(request.build()).thenApply(Response::new);
+    return request.build();
+  }
+
+  private CompletionStage<ResponseView> send(HttpRequest request) {
+    return client.send(request).thenApply(Response::new);
   }
 
   @Override

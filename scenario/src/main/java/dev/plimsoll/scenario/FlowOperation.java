@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
 /** One flow as an asynchronous operation: its steps chained one after another. */
@@ -23,7 +24,21 @@ final class FlowOperation implements AsyncOperation {
   sealed interface Step permits Send, Think {}
 
   record Send(String method, Template url, List<Map.Entry<String, Template>> headers, BodySpec body, ResponseChecks checks)
-      implements Step {}
+      implements Step {
+
+    /** Whether the request is the same on every call: no expression in its URL, headers or body. */
+    boolean constant() {
+      if (!url.isConstant()) {
+        return false;
+      }
+      for (Map.Entry<String, Template> h : headers) {
+        if (!h.getValue().isConstant()) {
+          return false;
+        }
+      }
+      return !(body instanceof BodySpec.Text t) || t.template().isConstant();
+    }
+  }
 
   record Think(ThinkTime think) implements Step {}
 
@@ -33,6 +48,9 @@ final class FlowOperation implements AsyncOperation {
   private final String target;
   private final LongSupplier sequence;
   private final Executor afterThink;
+  /** Per step: whether its request is constant, and then the executor's prepared form once made. */
+  private final boolean[] constant;
+  private final AtomicReferenceArray<RequestExecutor.Prepared> prepared;
 
   FlowOperation(List<Step> steps, List<Feeder> feeders, RequestExecutor executor, String target,
       LongSupplier sequence, Executor afterThink) {
@@ -42,6 +60,11 @@ final class FlowOperation implements AsyncOperation {
     this.target = target;
     this.sequence = sequence;
     this.afterThink = afterThink;
+    this.constant = new boolean[this.steps.length];
+    for (int i = 0; i < this.steps.length; i++) {
+      constant[i] = this.steps[i] instanceof Send s && s.constant();
+    }
+    this.prepared = new AtomicReferenceArray<>(this.steps.length);
   }
 
   @Override
@@ -59,7 +82,7 @@ final class FlowOperation implements AsyncOperation {
     CompletableFuture<Void> step;
     try {
       step = switch (steps[index]) {
-        case Send s -> send(s, context);
+        case Send s -> constant[index] ? sendPrepared(index, s, context) : send(s, context);
         case Think t -> think(t, context);
       };
     } catch (RuntimeException e) {
@@ -70,26 +93,52 @@ final class FlowOperation implements AsyncOperation {
 
   private CompletableFuture<Void> send(Send s, OperationContext context) {
     URI uri = uri(s.url().render(context, sequence));
-    Map<String, String> headers;
-    if (s.headers().isEmpty()) {
-      headers = Map.of();
-    } else {
-      Map<String, String> rendered = new LinkedHashMap<>(s.headers().size() * 2);
-      for (Map.Entry<String, Template> h : s.headers()) {
-        rendered.put(h.getKey(), h.getValue().render(context, sequence));
+    CompletionStage<ResponseView> response = executor.execute(s.method(), uri, headers(s, context), body(s, context));
+    return checked(response, s, context);
+  }
+
+  /**
+   * Sends a constant request through the executor's prepared form, made on the first call that
+   * gets that far: the URI is parsed, and the driver does its per-request work, once per run. A
+   * failure to prepare (an invalid URL, say) fails this call, as {@link #send} would, and the next
+   * call tries again.
+   */
+  private CompletableFuture<Void> sendPrepared(int index, Send s, OperationContext context) {
+    RequestExecutor.Prepared p = prepared.get(index);
+    if (p == null) {
+      p = executor.prepare(s.method(), uri(s.url().render(context, sequence)), headers(s, context), body(s, context));
+      if (p == null) {
+        throw new IllegalStateException("the request executor prepared null instead of a request");
       }
-      headers = Collections.unmodifiableMap(rendered);
+      prepared.set(index, p);
     }
-    byte[] body = switch (s.body()) {
-      case BodySpec.Text t -> t.template().render(context, sequence).getBytes(StandardCharsets.UTF_8);
-      case BodySpec.File f -> f.bytes();
-      case BodySpec.None n -> NO_BODY;
-    };
-    CompletionStage<ResponseView> response = executor.execute(s.method(), uri, headers, body);
+    return checked(p.send(), s, context);
+  }
+
+  private CompletableFuture<Void> checked(CompletionStage<ResponseView> response, Send s, OperationContext context) {
     if (response == null) {
       throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
     }
     return response.toCompletableFuture().thenAccept(r -> s.checks().apply(r, context, sequence));
+  }
+
+  private Map<String, String> headers(Send s, OperationContext context) {
+    if (s.headers().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> rendered = new LinkedHashMap<>(s.headers().size() * 2);
+    for (Map.Entry<String, Template> h : s.headers()) {
+      rendered.put(h.getKey(), h.getValue().render(context, sequence));
+    }
+    return Collections.unmodifiableMap(rendered);
+  }
+
+  private byte[] body(Send s, OperationContext context) {
+    return switch (s.body()) {
+      case BodySpec.Text t -> t.template().render(context, sequence).getBytes(StandardCharsets.UTF_8);
+      case BodySpec.File f -> f.bytes();
+      case BodySpec.None n -> NO_BODY;
+    };
   }
 
   private CompletableFuture<Void> think(Think t, OperationContext context) {

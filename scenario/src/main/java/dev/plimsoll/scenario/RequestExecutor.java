@@ -33,4 +33,23 @@ public interface RequestExecutor {
    *     calls (a {@code bodyFile}), so read it, never modify it
    */
   CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body);
+
+  /**
+   * Prepares a request that is the same on every call (no expression in its URL, headers or body),
+   * to be sent any number of times, from any thread. Arguments and failures as for
+   * {@link #execute}: what this throws, the caller treats as that call's failure and asks again next
+   * time. The default sends through {@link #execute} each time; a driver can do its per-request
+   * work here once instead (parsing the URI, validating and encoding the request).
+   */
+  default Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
+    return () -> execute(method, uri, headers, body);
+  }
+
+  /** A request prepared once by {@link #prepare}. */
+  @FunctionalInterface
+  interface Prepared {
+
+    /** Sends the request again; as {@link #execute}. */
+    CompletionStage<ResponseView> send();
+  }
 }
