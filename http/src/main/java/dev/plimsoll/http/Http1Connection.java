@@ -1,7 +1,6 @@
 package dev.plimsoll.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -11,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * An HTTP/1.1 keep-alive connection: one exchange at a time, no pipelining. The request goes out as
- * the bytes {@link Encodings} made once for it; the response is parsed by {@link Http1Parser} as it
+ * the bytes {@link Encodings} makes for it; the response is parsed by {@link Http1Parser} as it
  * streams in, without aggregation, so the body is counted as it arrives and kept only up to the
  * limit. With compression on, {@link ContentDecoding} decompresses it on the way.
  */
@@ -45,7 +44,7 @@ final class Http1Connection extends AbstractConnection implements Http1Parser.Ha
     current = exchange;
     exchange.owner = this;
     parser.noBody(exchange.request.method().equals("HEAD"));
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Encodings.http1(exchange.request, compression)), ctx.voidPromise());
+    ctx.writeAndFlush(Encodings.http1(exchange.request, compression, ctx.alloc()), ctx.voidPromise());
     armTimer(exchange.deadlineNanos);
   }
 

@@ -521,9 +521,9 @@ final class Http1Parser {
     } catch (NumberFormatException e) {
       throw new MalformedException("Content-Length value is not a number: " + value);
     }
-    String canonical = Long.toString(length);
-    if (!canonical.equals(value)) {
-      headers[at + 1] = canonical;
+    if (value.length() > 1 && value.charAt(0) == '0') {
+      // Leading zeros: Netty rewrote the header to the number.
+      headers[at + 1] = Long.toString(length);
     }
     return length;
   }

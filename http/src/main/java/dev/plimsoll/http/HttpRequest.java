@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One HTTP request: method, absolute http(s) URI, header fields and body. Immutable, so one
@@ -28,11 +27,14 @@ public final class HttpRequest {
   private final byte[] body;
   private final Target target;
 
-  /**
-   * Encoded forms, made on first send and reused, indexed as {@link Encodings} says. Event loops
-   * may race to fill a slot; they make equal values, and the atomic array publishes them safely.
-   */
-  final AtomicReferenceArray<Object> encodings = new AtomicReferenceArray<>(Encodings.COUNT);
+  // Encoded forms, made by Encodings and reused. Event loops may race to fill one; they make equal
+  // values, and volatile publishes them safely.
+  volatile byte[] http1;
+  volatile byte[] http1Compressed;
+  volatile Object h2;
+  volatile Object h2Compressed;
+  /** Set on the first HTTP/1.1 send: the encoding is kept from the second on (a request sent once never is). */
+  volatile boolean sent;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
