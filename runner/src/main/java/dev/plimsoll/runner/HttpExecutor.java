@@ -12,6 +12,7 @@ import dev.plimsoll.scenario.ResponseView;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /** Sends a scenario's requests with Plimsoll's Netty HTTP client. (Until the driver SPI finds it on the classpath.) */
 final class HttpExecutor implements RequestExecutor, AutoCloseable {
@@ -44,11 +45,28 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
     return send(request(method, uri, headers, body));
   }
 
-  /** Builds the request once: the client then encodes it once too, and reuses the bytes. */
+  /** Runs the check as the client completes the response: one stage per request, not three. */
+  @Override
+  public CompletionStage<?> execute(String method, URI uri, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return send(request(method, uri, headers, body), check);
+  }
+
+  /** Builds the request once: the client then keeps its encoded bytes too. */
   @Override
   public Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
     HttpRequest request = request(method, uri, headers, body);
-    return () -> send(request);
+    return new Prepared() {
+      @Override
+      public CompletionStage<ResponseView> send() {
+        return HttpExecutor.this.send(request);
+      }
+
+      @Override
+      public CompletionStage<?> send(Consumer<ResponseView> check) {
+        return HttpExecutor.this.send(request, check);
+      }
+    };
   }
 
   private static HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
@@ -62,6 +80,10 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
 
   private CompletionStage<ResponseView> send(HttpRequest request) {
     return client.send(request).thenApply(Response::new);
+  }
+
+  private CompletionStage<?> send(HttpRequest request, Consumer<ResponseView> check) {
+    return client.send(request, response -> check.accept(new Response(response)));
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /** One flow as an asynchronous operation: its steps chained one after another. */
@@ -75,11 +76,11 @@ final class FlowOperation implements AsyncOperation {
     return run(0, context);
   }
 
-  private CompletableFuture<Void> run(int index, OperationContext context) {
+  private CompletableFuture<?> run(int index, OperationContext context) {
     if (index == steps.length) {
       return CompletableFuture.completedFuture(null);
     }
-    CompletableFuture<Void> step;
+    CompletableFuture<?> step;
     try {
       step = switch (steps[index]) {
         case Send s -> constant[index] ? sendPrepared(index, s, context) : send(s, context);
@@ -91,10 +92,9 @@ final class FlowOperation implements AsyncOperation {
     return index + 1 == steps.length ? step : step.thenCompose(v -> run(index + 1, context));
   }
 
-  private CompletableFuture<Void> send(Send s, OperationContext context) {
+  private CompletableFuture<?> send(Send s, OperationContext context) {
     URI uri = uri(s.url().render(context, sequence));
-    CompletionStage<ResponseView> response = executor.execute(s.method(), uri, headers(s, context), body(s, context));
-    return checked(response, s, context);
+    return future(executor.execute(s.method(), uri, headers(s, context), body(s, context), check(s, context)));
   }
 
   /**
@@ -103,7 +103,7 @@ final class FlowOperation implements AsyncOperation {
    * failure to prepare (an invalid URL, say) fails this call, as {@link #send} would, and the next
    * call tries again.
    */
-  private CompletableFuture<Void> sendPrepared(int index, Send s, OperationContext context) {
+  private CompletableFuture<?> sendPrepared(int index, Send s, OperationContext context) {
     RequestExecutor.Prepared p = prepared.get(index);
     if (p == null) {
       p = executor.prepare(s.method(), uri(s.url().render(context, sequence)), headers(s, context), body(s, context));
@@ -112,14 +112,19 @@ final class FlowOperation implements AsyncOperation {
       }
       prepared.set(index, p);
     }
-    return checked(p.send(), s, context);
+    return future(p.send(check(s, context)));
   }
 
-  private CompletableFuture<Void> checked(CompletionStage<ResponseView> response, Send s, OperationContext context) {
-    if (response == null) {
+  /** The step's checks and extraction, run by the executor on each response before its stage completes. */
+  private Consumer<ResponseView> check(Send s, OperationContext context) {
+    return r -> s.checks().apply(r, context, sequence);
+  }
+
+  private static CompletableFuture<?> future(CompletionStage<?> checked) {
+    if (checked == null) {
       throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
     }
-    return response.toCompletableFuture().thenAccept(r -> s.checks().apply(r, context, sequence));
+    return checked.toCompletableFuture();
   }
 
   private Map<String, String> headers(Send s, OperationContext context) {
@@ -141,7 +146,7 @@ final class FlowOperation implements AsyncOperation {
     };
   }
 
-  private CompletableFuture<Void> think(Think t, OperationContext context) {
+  private CompletableFuture<?> think(Think t, OperationContext context) {
     long nanos = t.think().nextNanos(context.random());
     if (nanos <= 0) {
       return CompletableFuture.completedFuture(null);

@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The seam between scenarios and a protocol driver: sends one request and completes with its
@@ -35,6 +36,25 @@ public interface RequestExecutor {
   CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body);
 
   /**
+   * Sends a request and checks its response: the stage completes when {@code check} has accepted
+   * the response, or exceptionally with what it threw (or with the executor's failure). The default
+   * is {@link #execute(String, URI, Map, byte[])} followed by the check; a driver can run the check
+   * as the response completes instead, sparing a stage per request.
+   */
+  default CompletionStage<?> execute(String method, URI uri, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return checked(execute(method, uri, headers, body), check);
+  }
+
+  /** The response stage followed by the check, as the defaults do it. */
+  static CompletionStage<?> checked(CompletionStage<ResponseView> response, Consumer<ResponseView> check) {
+    if (response == null) {
+      throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
+    }
+    return response.thenAccept(check);
+  }
+
+  /**
    * Prepares a request that is the same on every call (no expression in its URL, headers or body),
    * to be sent any number of times, from any thread. Arguments and failures as for
    * {@link #execute}: what this throws, the caller treats as that call's failure and asks again next
@@ -49,7 +69,12 @@ public interface RequestExecutor {
   @FunctionalInterface
   interface Prepared {
 
-    /** Sends the request again; as {@link #execute}. */
+    /** Sends the request again; as {@link RequestExecutor#execute(String, URI, Map, byte[])}. */
     CompletionStage<ResponseView> send();
+
+    /** Sends the request again and checks the response; as {@link RequestExecutor#execute(String, URI, Map, byte[], Consumer)}. */
+    default CompletionStage<?> send(Consumer<ResponseView> check) {
+      return checked(send(), check);
+    }
   }
 }
