@@ -86,11 +86,23 @@ final class Http1Parser {
   private int headerBytes;
   private long remaining;
 
+  /** Where the head being parsed began in the buffer, or -1 when it began in an earlier read. */
+  private int headStart = -1;
+  /** The connection's last response head (when it was short and final), to recognise a repeat. */
+  private Head lastHead;
+
   /** Line bytes copied out of the buffer, so that parsing works on an array. */
   private byte[] line = new byte[256];
   /** The previous response's strings, by field position, and its reason phrase. */
   private final String[] previous = new String[CACHED_FIELDS];
   private String previousReason = "OK";
+
+  /** A parsed head and its exact bytes: a server answering alike sends the same head again. */
+  private record Head(byte[] bytes, int status, String reason, String[] headers, long length, boolean chunked,
+      boolean empty, boolean persistent) {}
+
+  /** Heads longer than this are not kept (a server's usual head is a few hundred bytes). */
+  private static final int MAX_KEPT_HEAD = 2048;
 
   Http1Parser(Handler handler) {
     this.handler = handler;
@@ -113,6 +125,10 @@ final class Http1Parser {
    * @throws MalformedException when the bytes are not an HTTP/1.1 response; parsing then stops
    */
   void parse(ByteBuf in) throws MalformedException {
+    if (state == HEADERS) {
+      // The head began in an earlier read, whose buffer may be gone: it is not kept.
+      headStart = -1;
+    }
     try {
       while (in.isReadable()) {
         boolean more = switch (state) {
@@ -163,6 +179,13 @@ final class Http1Parser {
       start++;
     }
     in.readerIndex(start);
+    Head last = lastHead;
+    if (last != null && !noBody && end - start >= last.bytes.length && sameBytes(in, start, last.bytes)) {
+      // The same head as the last response's: the same strings, framing and all.
+      in.readerIndex(start + last.bytes.length);
+      return begin(last.status, last.reason, last.headers, last.length, last.chunked, last.empty, last.persistent);
+    }
+    headStart = start;
     int length = lineLength(in, MAX_LINE_BYTES, "An HTTP line is larger than " + MAX_LINE_BYTES + " bytes.");
     if (length < 0) {
       return false;
@@ -190,7 +213,7 @@ final class Http1Parser {
       return false;
     }
     if (length == 0) {
-      return endOfHead();
+      return endOfHead(in);
     }
     byte first = line[0];
     if (fieldCount > 0 && (first == ' ' || first == '\t')) {
@@ -228,7 +251,7 @@ final class Http1Parser {
     return length;
   }
 
-  private boolean endOfHead() throws MalformedException {
+  private boolean endOfHead(ByteBuf in) throws MalformedException {
     String[] headers = fieldCount == 0 ? NO_HEADERS : Arrays.copyOf(fields, fieldCount);
     if (status >= 100 && status < 200) {
       // Informational: no body, and the final response follows.
@@ -272,10 +295,21 @@ final class Http1Parser {
       length = -1;
     }
     boolean persistent = !close && (keepAliveDefault || keepAlive);
-    String[] kept = headers;
+    int headLength = in.readerIndex() - headStart;
+    if (headStart >= 0 && !noBody && headLength <= MAX_KEPT_HEAD) {
+      byte[] bytes = new byte[headLength];
+      in.getBytes(headStart, bytes);
+      lastHead = new Head(bytes, status, reason, headers, length, chunked, empty, persistent);
+    }
+    return begin(status, reason, headers, length, chunked, empty, persistent);
+  }
+
+  /** Hands the head over and gets ready for the body its framing says follows. */
+  private boolean begin(int status, String reason, String[] headers, long length, boolean chunked, boolean empty,
+      boolean persistent) {
     if (empty || (!chunked && length == 0)) {
       state = STATUS;
-      if (handler.head(status, reason, kept, empty ? -1 : 0, persistent)) {
+      if (handler.head(status, reason, headers, empty ? -1 : 0, persistent)) {
         handler.complete();
       } else {
         state = FAILED;
@@ -291,7 +325,7 @@ final class Http1Parser {
     } else {
       state = UNTIL_CLOSE;
     }
-    if (!handler.head(status, reason, kept, length, persistent)) {
+    if (!handler.head(status, reason, headers, length, persistent)) {
       // What follows is skipped.
       state = FAILED;
     }
@@ -452,6 +486,15 @@ final class Http1Parser {
     }
     previousReason = new String(b, start, length, StandardCharsets.ISO_8859_1);
     return previousReason;
+  }
+
+  private boolean sameBytes(ByteBuf in, int start, byte[] expected) {
+    int n = expected.length;
+    if (line.length < n) {
+      line = new byte[Math.max(n, line.length * 2)];
+    }
+    in.getBytes(start, line, 0, n);
+    return Arrays.equals(line, 0, n, expected, 0, n);
   }
 
   private static boolean sameText(String s, byte[] b, int start, int length) {

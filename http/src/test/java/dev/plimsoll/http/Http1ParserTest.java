@@ -171,6 +171,33 @@ class Http1ParserTest {
   }
 
   @Test
+  void aRepeatedHead_isRecognised_wholeOrSplit_butNotForAHeadRequest() throws Exception {
+    String response = "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Length: 2\r\n\r\nok";
+    byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
+    for (int split = 1; split <= bytes.length; split++) {
+      Recorder r = new Recorder();
+      Http1Parser p = new Http1Parser(r);
+      p.parse(Unpooled.wrappedBuffer(bytes));
+      ByteBuf pending = Unpooled.buffer();
+      pending.writeBytes(bytes, 0, split);
+      p.parse(pending);
+      pending.discardReadBytes();
+      pending.writeBytes(bytes, split, bytes.length - split);
+      p.parse(pending);
+      assertThat(r.events).as("split at %d", split).containsExactly(
+          "head 200 'OK' Server|nginx|Content-Length|2 length=2 keep-alive", "body 'ok'",
+          "head 200 'OK' Server|nginx|Content-Length|2 length=2 keep-alive", "body 'ok'");
+      if (split == bytes.length) {
+        assertThat(r.heads.get(1)).as("the same header array").isSameAs(r.heads.get(0));
+      }
+      p.noBody(true);
+      p.parse(Unpooled.wrappedBuffer(bytes, 0, bytes.length - 2));
+      assertThat(r.events).last().isEqualTo("body ''");
+      assertThat(r.events.get(r.events.size() - 2)).contains("length=-1");
+    }
+  }
+
+  @Test
   void aRefusedHead_stopsParsing() throws Exception {
     Recorder r = new Recorder();
     r.refuse = true;
