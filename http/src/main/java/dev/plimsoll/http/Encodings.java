@@ -2,10 +2,11 @@ package dev.plimsoll.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * Encodes requests. HTTP/1.1 gets its complete wire bytes (request line, header block and body),
  * written straight into the buffer that goes to the socket; from a request's second send on they
- * are kept and copied, so an immutable request sent a million times is encoded twice. HTTP/2 gets
+ * are kept, so an immutable request sent a million times is encoded twice. HTTP/2 gets
  * its header list, kept from the first send, since HPACK's state makes the encoded block differ per
  * connection.
  */
@@ -29,20 +30,27 @@ final class Encodings {
 
   private Encodings() {}
 
-  /** The request's HTTP/1.1 bytes in a new (pooled, direct) buffer, ready to write. */
+  /**
+   * The request's HTTP/1.1 bytes in a buffer of their own, ready to write: a new pooled direct
+   * buffer on a request's first sends; then a view of the kept bytes, which live in direct memory
+   * (freed with the request) so that the socket reads them in place, with no copy and no pool.
+   */
   static ByteBuf http1(HttpRequest request, boolean compression, ByteBufAllocator alloc) {
-    byte[] kept = compression ? request.http1Compressed : request.http1;
+    ByteBuf kept = compression ? request.http1Compressed : request.http1;
     if (kept != null) {
-      return alloc.directBuffer(kept.length).writeBytes(kept);
+      return kept.duplicate();
     }
     ByteBuf out = alloc.directBuffer(estimate(request));
     encodeHttp1(request, compression, out);
     if (request.sent) {
-      byte[] bytes = ByteBufUtil.getBytes(out);
+      ByteBuffer direct = ByteBuffer.allocateDirect(out.readableBytes());
+      out.getBytes(out.readerIndex(), direct);
+      direct.flip();
+      ByteBuf view = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
       if (compression) {
-        request.http1Compressed = bytes;
+        request.http1Compressed = view;
       } else {
-        request.http1 = bytes;
+        request.http1 = view;
       }
     } else {
       request.sent = true;

@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,8 +30,8 @@ public final class HttpRequest {
 
   // Encoded forms, made by Encodings and reused. Event loops may race to fill one; they make equal
   // values, and volatile publishes them safely.
-  volatile byte[] http1;
-  volatile byte[] http1Compressed;
+  volatile ByteBuf http1;
+  volatile ByteBuf http1Compressed;
   volatile Object h2;
   volatile Object h2Compressed;
   /** Set on the first HTTP/1.1 send: the encoding is kept from the second on (a request sent once never is). */

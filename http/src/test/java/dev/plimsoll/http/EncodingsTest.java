@@ -45,7 +45,7 @@ class EncodingsTest {
     String first = send(get, false);
     assertThat(get.http1).as("a request sent once is never kept").isNull();
     assertThat(send(get, false)).isEqualTo(first);
-    byte[] kept = get.http1;
+    io.netty.buffer.ByteBuf kept = get.http1;
     assertThat(kept).isNotNull();
     assertThat(send(get, false)).isEqualTo(first);
     assertThat(get.http1).isSameAs(kept);

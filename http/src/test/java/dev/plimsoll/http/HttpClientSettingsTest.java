@@ -75,7 +75,7 @@ class HttpClientSettingsTest {
     HttpRequest r = HttpRequest.builder("http://127.0.0.1:8080/a?b=c").header("accept", "text/plain").build();
     String first = encode(r, false);
     assertThat(encode(r, false)).isEqualTo(first);
-    byte[] kept = r.http1;
+    io.netty.buffer.ByteBuf kept = r.http1;
     assertThat(encode(r, false)).isEqualTo(first);
     assertThat(r.http1).isNotNull().isSameAs(kept);
     assertThat(first).isEqualTo("GET /a?b=c HTTP/1.1\r\nHost: 127.0.0.1:8080\r\naccept: text/plain\r\n\r\n");
