@@ -40,7 +40,7 @@ public final class HttpRequest {
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
-    this.headers = b.headers.build();
+    this.headers = b.headers != null ? b.headers.build() : b.fixedHeaders;
     this.body = b.body;
     this.target = Target.of(uri);
   }
@@ -65,7 +65,7 @@ public final class HttpRequest {
     Builder b = new Builder();
     b.method = method;
     b.uri = uri;
-    b.headers = headers.newBuilder();
+    b.fixedHeaders = headers;
     b.body = body;
     return b;
   }
@@ -142,7 +142,9 @@ public final class HttpRequest {
   public static final class Builder {
     private String method = "GET";
     private URI uri;
-    private Headers.Builder headers = Headers.builder();
+    /** Headers set as a whole, used as they are until a header is added (then copied into a builder). */
+    private Headers fixedHeaders = Headers.empty();
+    private Headers.Builder headers;
     private byte[] body = NO_BODY;
 
     private Builder() {}
@@ -168,20 +170,44 @@ public final class HttpRequest {
     /** @throws IllegalArgumentException unless an HTTP token such as GET, POST or PROPFIND */
     public Builder method(String name) {
       Objects.requireNonNull(name, "method");
-      if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-        throw new IllegalArgumentException("method '" + name + "' is not an HTTP token");
-      }
-      this.method = name.toUpperCase(Locale.ROOT);
+      this.method = switch (name) {
+        // The common ones, as they are: no check or case change needed.
+        case "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS" -> name;
+        default -> {
+          if (!isToken(name)) {
+            throw new IllegalArgumentException("method '" + name + "' is not an HTTP token");
+          }
+          yield name.toUpperCase(Locale.ROOT);
+        }
+      };
       return this;
     }
 
+    private static boolean isToken(String name) {
+      if (name.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     public Builder header(String name, String value) {
+      if (headers == null) {
+        headers = fixedHeaders.newBuilder();
+      }
       headers.add(name, value);
       return this;
     }
 
+    /** Replaces the headers with these (already checked, so this is cheap). */
     public Builder headers(Headers all) {
-      headers = all.newBuilder();
+      fixedHeaders = Objects.requireNonNull(all, "headers");
+      headers = null;
       return this;
     }
 

@@ -11,14 +11,40 @@ import java.util.Locale;
  */
 record Target(boolean tls, String host, int port, String authority) {
 
+  /** The last target made: requests to one server, built one after another, share it. */
+  private static volatile Target last = new Target(false, "", 0, "");
+
   static Target of(URI uri) {
-    boolean tls = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
+    boolean tls = uri.getScheme().equalsIgnoreCase("https");
     String host = uri.getHost();
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     int defaultPort = tls ? 443 : 80;
     int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
+    Target t = last;
+    if (t.tls == tls && t.port == port && t.authorityIs(host, port == defaultPort)) {
+      return t;
+    }
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     String authority = port == defaultPort ? host : host + ':' + port;
-    return new Target(tls, bare.toLowerCase(Locale.ROOT), port, authority);
+    t = new Target(tls, bare.toLowerCase(Locale.ROOT), port, authority);
+    last = t;
+    return t;
+  }
+
+  /** Whether the authority is this host (as the URI writes it) and, unless default, this target's port. */
+  private boolean authorityIs(String uriHost, boolean defaultPort) {
+    if (defaultPort) {
+      return authority.equals(uriHost);
+    }
+    int n = uriHost.length();
+    return authority.length() == n + 1 + digits(port) && authority.startsWith(uriHost) && authority.charAt(n) == ':';
+  }
+
+  private static int digits(int port) {
+    int n = 1;
+    for (int p = port; p >= 10; p /= 10) {
+      n++;
+    }
+    return n;
   }
 
   String scheme() {
