@@ -1,5 +1,6 @@
 package dev.plimsoll.runner;
 
+import dev.plimsoll.http.Headers;
 import dev.plimsoll.http.HttpClient;
 import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.HttpProtocol;
@@ -17,6 +18,13 @@ import java.util.function.Consumer;
 /** Sends a scenario's requests with Plimsoll's Netty HTTP client. (Until the driver SPI finds it on the classpath.) */
 final class HttpExecutor implements RequestExecutor, AutoCloseable {
   private final HttpClient client;
+  /**
+   * Checked headers by the map they were made from (by identity): a step whose headers have no
+   * expression passes the same map on every call, so they are checked once, not per request.
+   */
+  private final CheckedHeaders[] checkedHeaders = new CheckedHeaders[16];
+
+  private record CheckedHeaders(Map<String, String> map, Headers headers) {}
 
   HttpExecutor(HttpSettingsSpec spec) {
     this.client = HttpClient.create(settings(spec));
@@ -69,13 +77,29 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
     };
   }
 
-  private static HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.builder(uri).method(method);
-    headers.forEach(request::header);
+  private HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.builder(uri).method(method).headers(headers(headers));
     if (body.length > 0) {
       request.body(body);
     }
     return request.build();
+  }
+
+  private Headers headers(Map<String, String> map) {
+    if (map.isEmpty()) {
+      return Headers.empty();
+    }
+    int slot = System.identityHashCode(map) & (checkedHeaders.length - 1);
+    CheckedHeaders known = checkedHeaders[slot];
+    if (known != null && known.map() == map) {
+      return known.headers();
+    }
+    Headers.Builder b = Headers.builder();
+    map.forEach(b::add);
+    Headers checked = b.build();
+    // A record's fields are final, so a racing reader sees it whole or not at all.
+    checkedHeaders[slot] = new CheckedHeaders(map, checked);
+    return checked;
   }
 
   private CompletionStage<ResponseView> send(HttpRequest request) {

@@ -51,6 +51,8 @@ final class FlowOperation implements AsyncOperation {
   private final Executor afterThink;
   /** Per step: whether its request is constant, and then the executor's prepared form once made. */
   private final boolean[] constant;
+  /** Per step: its headers when none has an expression (the same map every call), else null. */
+  private final Map<String, String>[] constantHeaders;
   private final AtomicReferenceArray<RequestExecutor.Prepared> prepared;
 
   FlowOperation(List<Step> steps, List<Feeder> feeders, RequestExecutor executor, String target,
@@ -62,9 +64,15 @@ final class FlowOperation implements AsyncOperation {
     this.sequence = sequence;
     this.afterThink = afterThink;
     this.constant = new boolean[this.steps.length];
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] fixed = new Map[this.steps.length];
     for (int i = 0; i < this.steps.length; i++) {
       constant[i] = this.steps[i] instanceof Send s && s.constant();
+      if (this.steps[i] instanceof Send s && s.headers().stream().allMatch(h -> h.getValue().isConstant())) {
+        fixed[i] = headers(s, null);
+      }
     }
+    this.constantHeaders = fixed;
     this.prepared = new AtomicReferenceArray<>(this.steps.length);
   }
 
@@ -83,7 +91,7 @@ final class FlowOperation implements AsyncOperation {
     CompletableFuture<?> step;
     try {
       step = switch (steps[index]) {
-        case Send s -> constant[index] ? sendPrepared(index, s, context) : send(s, context);
+        case Send s -> constant[index] ? sendPrepared(index, s, context) : send(index, s, context);
         case Think t -> think(t, context);
       };
     } catch (RuntimeException e) {
@@ -92,9 +100,10 @@ final class FlowOperation implements AsyncOperation {
     return index + 1 == steps.length ? step : step.thenCompose(v -> run(index + 1, context));
   }
 
-  private CompletableFuture<?> send(Send s, OperationContext context) {
+  private CompletableFuture<?> send(int index, Send s, OperationContext context) {
     URI uri = uri(s.url().render(context, sequence));
-    return future(executor.execute(s.method(), uri, headers(s, context), body(s, context), check(s, context)));
+    Map<String, String> headers = constantHeaders[index] != null ? constantHeaders[index] : headers(s, context);
+    return future(executor.execute(s.method(), uri, headers, body(s, context), check(s, context)));
   }
 
   /**
@@ -106,7 +115,7 @@ final class FlowOperation implements AsyncOperation {
   private CompletableFuture<?> sendPrepared(int index, Send s, OperationContext context) {
     RequestExecutor.Prepared p = prepared.get(index);
     if (p == null) {
-      p = executor.prepare(s.method(), uri(s.url().render(context, sequence)), headers(s, context), body(s, context));
+      p = executor.prepare(s.method(), uri(s.url().render(context, sequence)), constantHeaders[index], body(s, context));
       if (p == null) {
         throw new IllegalStateException("the request executor prepared null instead of a request");
       }
