@@ -80,7 +80,7 @@ final class Encodings {
   /** Enough room for the head in most cases; the buffer grows if not. */
   private static int estimate(HttpRequest request) {
     Headers headers = request.headers();
-    int size = 96 + request.method().length() + request.uri().toString().length() + request.bodyLength();
+    int size = 96 + request.method().length() + request.pathAndQuery().length() + request.bodyLength();
     for (int i = 0; i < headers.size(); i++) {
       size += headers.name(i).length() + headers.value(i).length() + 4;
     }

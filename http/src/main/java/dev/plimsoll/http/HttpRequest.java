@@ -23,7 +23,12 @@ public final class HttpRequest {
   private static final byte[] NO_BODY = new byte[0];
 
   private final String method;
-  private final URI uri;
+  /** The URI: as given, or parsed from {@link #plain}'s text when first asked for. */
+  private volatile URI uri;
+  /** A plain URL given as text (see {@link PlainUrl}), not parsed unless asked for; else null. */
+  private final PlainUrl plain;
+  private final String uriText;
+  private final String pathAndQuery;
   private final Headers headers;
   private final byte[] body;
   private final Target target;
@@ -40,9 +45,17 @@ public final class HttpRequest {
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
+    this.plain = b.plain;
+    this.uriText = b.uriText;
     this.headers = b.headers != null ? b.headers.build() : b.fixedHeaders;
     this.body = b.body;
-    this.target = Target.of(uri);
+    if (plain != null) {
+      this.pathAndQuery = plain.pathAndQuery();
+      this.target = Target.of(plain.tls(), plain.host(), plain.port());
+    } else {
+      this.pathAndQuery = pathAndQuery(uri);
+      this.target = Target.of(uri);
+    }
   }
 
   public static HttpRequest get(String uri) {
@@ -53,8 +66,13 @@ public final class HttpRequest {
     return builder(uri).build();
   }
 
+  /**
+   * A builder for this URL. A URL in the plain form most load tests use is taken apart without
+   * {@code java.net.URI} (whose parser would cost more than the rest of building the request);
+   * the {@link #uri()} is made from it only if asked for.
+   */
   public static Builder builder(String uri) {
-    return builder(parse(uri));
+    return new Builder().uri(uri);
   }
 
   public static Builder builder(URI uri) {
@@ -64,7 +82,9 @@ public final class HttpRequest {
   public Builder newBuilder() {
     Builder b = new Builder();
     b.method = method;
-    b.uri = uri;
+    b.uri = plain == null ? uri : null;
+    b.plain = plain;
+    b.uriText = uriText;
     b.fixedHeaders = headers;
     b.body = body;
     return b;
@@ -76,7 +96,12 @@ public final class HttpRequest {
   }
 
   public URI uri() {
-    return uri;
+    URI u = uri;
+    if (u == null) {
+      u = URI.create(uriText);
+      uri = u;
+    }
+    return u;
   }
 
   public Headers headers() {
@@ -102,6 +127,10 @@ public final class HttpRequest {
 
   /** The path and query as sent on the request line, e.g. {@code /search?q=boots}. */
   String pathAndQuery() {
+    return pathAndQuery;
+  }
+
+  private static String pathAndQuery(URI uri) {
     String path = uri.getRawPath();
     if (path == null || path.isEmpty()) {
       path = "/";
@@ -112,21 +141,21 @@ public final class HttpRequest {
 
   @Override
   public String toString() {
-    return method + " " + uri;
+    return method + " " + (plain != null ? uriText : uri);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof HttpRequest r
         && method.equals(r.method)
-        && uri.equals(r.uri)
+        && uri().equals(r.uri())
         && headers.equals(r.headers)
         && Arrays.equals(body, r.body);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, uri, headers, Arrays.hashCode(body));
+    return Objects.hash(method, uri(), headers, Arrays.hashCode(body));
   }
 
   private static URI parse(String uri) {
@@ -142,6 +171,8 @@ public final class HttpRequest {
   public static final class Builder {
     private String method = "GET";
     private URI uri;
+    private PlainUrl plain;
+    private String uriText;
     /** Headers set as a whole, used as they are until a header is added (then copied into a builder). */
     private Headers fixedHeaders = Headers.empty();
     private Headers.Builder headers;
@@ -160,11 +191,21 @@ public final class HttpRequest {
         throw new IllegalArgumentException("request URI '" + target + "' has no host");
       }
       this.uri = target;
+      this.plain = null;
+      this.uriText = null;
       return this;
     }
 
+    /** @throws IllegalArgumentException unless an absolute http or https URI with a host */
     public Builder uri(String target) {
-      return uri(parse(target));
+      PlainUrl p = PlainUrl.parse(Objects.requireNonNull(target, "uri"));
+      if (p == null) {
+        return uri(parse(target));
+      }
+      this.uri = null;
+      this.plain = p;
+      this.uriText = target;
+      return this;
     }
 
     /** @throws IllegalArgumentException unless an HTTP token such as GET, POST or PROPFIND */
@@ -247,7 +288,7 @@ public final class HttpRequest {
     }
 
     public HttpRequest build() {
-      if (uri == null) {
+      if (uri == null && plain == null) {
         throw new IllegalStateException("request URI is not set");
       }
       return new HttpRequest(this);

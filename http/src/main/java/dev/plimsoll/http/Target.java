@@ -15,10 +15,13 @@ record Target(boolean tls, String host, int port, String authority) {
   private static volatile Target last = new Target(false, "", 0, "");
 
   static Target of(URI uri) {
-    boolean tls = uri.getScheme().equalsIgnoreCase("https");
-    String host = uri.getHost();
+    return of(uri.getScheme().equalsIgnoreCase("https"), uri.getHost(), uri.getPort());
+  }
+
+  /** The target of a URL with this scheme, host (as the URL writes it) and port (-1 for the default). */
+  static Target of(boolean tls, String host, int uriPort) {
     int defaultPort = tls ? 443 : 80;
-    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
+    int port = uriPort == -1 ? defaultPort : uriPort;
     Target t = last;
     if (t.tls == tls && t.port == port && t.authorityIs(host, port == defaultPort)) {
       return t;
