@@ -60,6 +60,22 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
     return send(request(method, uri, headers, body), check);
   }
 
+  /**
+   * Takes a plain URL apart without {@code java.net.URI} (see {@link HttpRequest#builder(String)});
+   * any other is parsed as {@link RequestExecutor#uri(String)} does, so it fails the same way.
+   */
+  @Override
+  public CompletionStage<?> execute(String method, String url, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.builder(url);
+    } catch (IllegalArgumentException notHttp) {
+      builder = HttpRequest.builder(RequestExecutor.uri(url));
+    }
+    return send(request(builder, method, headers, body), check);
+  }
+
   /** Builds the request once: the client then keeps its encoded bytes too. */
   @Override
   public Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
@@ -78,7 +94,11 @@ final class HttpExecutor implements RequestExecutor, AutoCloseable {
   }
 
   private HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.builder(uri).method(method).headers(headers(headers));
+    return request(HttpRequest.builder(uri), method, headers, body);
+  }
+
+  private HttpRequest request(HttpRequest.Builder request, String method, Map<String, String> headers, byte[] body) {
+    request.method(method).headers(headers(headers));
     if (body.length > 0) {
       request.body(body);
     }

@@ -101,9 +101,9 @@ final class FlowOperation implements AsyncOperation {
   }
 
   private CompletableFuture<?> send(int index, Send s, OperationContext context) {
-    URI uri = uri(s.url().render(context, sequence));
+    String url = absolute(s.url().render(context, sequence));
     Map<String, String> headers = constantHeaders[index] != null ? constantHeaders[index] : headers(s, context);
-    return future(executor.execute(s.method(), uri, headers, body(s, context), check(s, context)));
+    return future(executor.execute(s.method(), url, headers, body(s, context), check(s, context)));
   }
 
   /**
@@ -115,7 +115,8 @@ final class FlowOperation implements AsyncOperation {
   private CompletableFuture<?> sendPrepared(int index, Send s, OperationContext context) {
     RequestExecutor.Prepared p = prepared.get(index);
     if (p == null) {
-      p = executor.prepare(s.method(), uri(s.url().render(context, sequence)), constantHeaders[index], body(s, context));
+      URI uri = RequestExecutor.uri(absolute(s.url().render(context, sequence)));
+      p = executor.prepare(s.method(), uri, constantHeaders[index], body(s, context));
       if (p == null) {
         throw new IllegalStateException("the request executor prepared null instead of a request");
       }
@@ -163,19 +164,14 @@ final class FlowOperation implements AsyncOperation {
     return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, afterThink));
   }
 
-  private URI uri(String url) {
-    String full;
+  /** The URL with the scenario's target applied; it is parsed (and checked) by the executor. */
+  private String absolute(String url) {
     if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
-      full = url;
-    } else if (target == null) {
+      return url;
+    }
+    if (target == null) {
       throw new IllegalStateException("URL '" + url + "' is relative and the scenario has no target");
-    } else {
-      full = url.startsWith("/") ? target + url : target + "/" + url;
     }
-    try {
-      return URI.create(full);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid URL '" + full + "': " + e.getMessage());
-    }
+    return url.startsWith("/") ? target + url : target + "/" + url;
   }
 }

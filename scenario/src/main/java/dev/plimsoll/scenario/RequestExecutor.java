@@ -46,6 +46,31 @@ public interface RequestExecutor {
     return checked(execute(method, uri, headers, body), check);
   }
 
+  /**
+   * As {@link #execute(String, URI, Map, byte[], Consumer)}, for an absolute URL (the scenario's
+   * target already applied) that nobody has parsed yet: scenarios send templated URLs, a new one
+   * per call, and a driver that takes a plain URL apart for less than {@code java.net.URI} does
+   * saves that on every call. It must fail an invalid URL as {@link #uri(String)} does. The default
+   * parses it with {@link #uri(String)}.
+   */
+  default CompletionStage<?> execute(String method, String url, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return execute(method, uri(url), headers, body, check);
+  }
+
+  /**
+   * Parses an absolute URL as scenarios do.
+   *
+   * @throws IllegalArgumentException "invalid URL '...': why" when it is not a URI
+   */
+  static URI uri(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getMessage());
+    }
+  }
+
   /** The response stage followed by the check, as the defaults do it. */
   static CompletionStage<?> checked(CompletionStage<ResponseView> response, Consumer<ResponseView> check) {
     if (response == null) {
