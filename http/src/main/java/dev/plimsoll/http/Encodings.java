@@ -1,52 +1,74 @@
 package dev.plimsoll.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.util.AsciiString;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Encodes requests, once per request and variant: an immutable request sent a million times is
- * encoded once. HTTP/1.1 gets its complete wire bytes (request line, header block and body);
- * HTTP/2 its header list, since HPACK's state makes the encoded block differ per connection.
+ * Encodes requests. HTTP/1.1 gets its complete wire bytes (request line, header block and body),
+ * written straight into the buffer that goes to the socket; from a request's second send on they
+ * are kept, so an immutable request sent a million times is encoded twice. HTTP/2 gets
+ * its header list, kept from the first send, since HPACK's state makes the encoded block differ per
+ * connection.
  */
 final class Encodings {
-  static final int HTTP1 = 0;
-  static final int HTTP1_COMPRESSED = 1;
-  static final int H2 = 2;
-  static final int H2_COMPRESSED = 3;
-  static final int COUNT = 4;
-
   static final String ACCEPT_ENCODING = "gzip, deflate";
   private static final AsciiString ACCEPT_ENCODING_ASCII = AsciiString.cached(ACCEPT_ENCODING);
   /** Connection-specific fields that HTTP/2 forbids (RFC 9113, 8.2.2); Host becomes :authority. */
   private static final Set<String> NOT_IN_H2 =
       Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "host");
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] COLON_SPACE = {':', ' '};
+  private static final byte[] HTTP_1_1_CRLF = " HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
   private Encodings() {}
 
-  static byte[] http1(HttpRequest request, boolean compression) {
-    int slot = compression ? HTTP1_COMPRESSED : HTTP1;
-    Object cached = request.encodings.get(slot);
-    if (cached != null) {
-      return (byte[]) cached;
+  /**
+   * The request's HTTP/1.1 bytes in a buffer of their own, ready to write: a new pooled direct
+   * buffer on a request's first sends; then a view of the kept bytes, which live in direct memory
+   * (freed with the request) so that the socket reads them in place, with no copy and no pool.
+   */
+  static ByteBuf http1(HttpRequest request, boolean compression, ByteBufAllocator alloc) {
+    ByteBuf kept = compression ? request.http1Compressed : request.http1;
+    if (kept != null) {
+      return kept.duplicate();
     }
-    byte[] encoded = encodeHttp1(request, compression);
-    request.encodings.set(slot, encoded);
-    return encoded;
+    ByteBuf out = alloc.directBuffer(estimate(request));
+    encodeHttp1(request, compression, out);
+    if (request.sent) {
+      ByteBuffer direct = ByteBuffer.allocateDirect(out.readableBytes());
+      out.getBytes(out.readerIndex(), direct);
+      direct.flip();
+      ByteBuf view = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
+      if (compression) {
+        request.http1Compressed = view;
+      } else {
+        request.http1 = view;
+      }
+    } else {
+      request.sent = true;
+    }
+    return out;
   }
 
   static Http2Headers h2(HttpRequest request, boolean compression) {
-    int slot = compression ? H2_COMPRESSED : H2;
-    Object cached = request.encodings.get(slot);
-    if (cached != null) {
-      return (Http2Headers) cached;
+    Object kept = compression ? request.h2Compressed : request.h2;
+    if (kept != null) {
+      return (Http2Headers) kept;
     }
     Http2Headers encoded = encodeH2(request, compression);
-    request.encodings.set(slot, encoded);
+    if (compression) {
+      request.h2Compressed = encoded;
+    } else {
+      request.h2 = encoded;
+    }
     return encoded;
   }
 
@@ -55,34 +77,54 @@ final class Encodings {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
   }
 
-  private static byte[] encodeHttp1(HttpRequest request, boolean compression) {
+  /** Enough room for the head in most cases; the buffer grows if not. */
+  private static int estimate(HttpRequest request) {
     Headers headers = request.headers();
-    StringBuilder head = new StringBuilder(128);
-    head.append(request.method()).append(' ').append(request.pathAndQuery()).append(" HTTP/1.1\r\n");
+    int size = 96 + request.method().length() + request.pathAndQuery().length() + request.bodyLength();
+    for (int i = 0; i < headers.size(); i++) {
+      size += headers.name(i).length() + headers.value(i).length() + 4;
+    }
+    return size;
+  }
+
+  private static void encodeHttp1(HttpRequest request, boolean compression, ByteBuf out) {
+    Headers headers = request.headers();
+    ascii(out, request.method());
+    out.writeByte(' ');
+    ascii(out, request.pathAndQuery());
+    out.writeBytes(HTTP_1_1_CRLF);
     if (!headers.contains("host")) {
-      head.append("Host: ").append(request.target().authority()).append("\r\n");
+      field(out, "Host", request.target().authority());
     }
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
       if (name.equalsIgnoreCase("content-length")) {
         continue;
       }
-      head.append(name).append(": ").append(headers.value(i)).append("\r\n");
+      field(out, name, headers.value(i));
     }
     int length = request.bodyLength();
     if (length > 0 || expectsBody(request.method())) {
-      head.append("Content-Length: ").append(length).append("\r\n");
+      field(out, "Content-Length", Integer.toString(length));
     }
     if (compression && !headers.contains("accept-encoding")) {
-      head.append("Accept-Encoding: ").append(ACCEPT_ENCODING).append("\r\n");
+      field(out, "Accept-Encoding", ACCEPT_ENCODING);
     }
-    head.append("\r\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + length);
-    out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(CRLF);
     out.writeBytes(request.bodyUnsafe());
-    return out.toByteArray();
   }
 
+  private static void field(ByteBuf out, String name, String value) {
+    ascii(out, name);
+    out.writeBytes(COLON_SPACE);
+    ascii(out, value);
+    out.writeBytes(CRLF);
+  }
+
+  /** Writes one byte per char: header names and values are checked to be ISO-8859-1. */
+  private static void ascii(ByteBuf out, String text) {
+    out.writeCharSequence(text, StandardCharsets.ISO_8859_1);
+  }
   private static Http2Headers encodeH2(HttpRequest request, boolean compression) {
     Headers headers = request.headers();
     String authority = headers.get("host");

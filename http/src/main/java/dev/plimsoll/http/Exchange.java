@@ -72,7 +72,11 @@ final class Exchange implements Runnable {
 
   /** Counts the bytes and keeps what fits under the limit; does not release {@code content}. */
   void content(ByteBuf content) {
-    int n = content.readableBytes();
+    content(content, content.readerIndex(), content.readableBytes());
+  }
+
+  /** As {@link #content(ByteBuf)}, for {@code n} bytes from {@code index}. */
+  void content(ByteBuf content, int index, int n) {
     if (n == 0) {
       return;
     }
@@ -86,7 +90,7 @@ final class Exchange implements Runnable {
       int grown = Math.max(INITIAL_BODY_BUFFER, body.length * 2);
       body = Arrays.copyOf(body, Math.min(maxBodyBytes, Math.max(grown, kept + take)));
     }
-    content.getBytes(content.readerIndex(), body, kept, take);
+    content.getBytes(index, body, kept, take);
     kept += take;
   }
 

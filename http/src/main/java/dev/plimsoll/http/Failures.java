@@ -89,6 +89,11 @@ final class Failures {
     return cause;
   }
 
+  /** The HTTP/1.1 response broke the protocol ({@code detail} says how). */
+  static HttpProtocolException malformed(Target target, String detail) {
+    return new HttpProtocolException("malformed response from " + target.authority() + ": " + detail, null);
+  }
+
   static ConnectionResetException closedMidResponse(Target target, boolean responseStarted) {
     return new ConnectionResetException(responseStarted
         ? "connection closed by " + target.authority() + " before the response was complete"

@@ -1,34 +1,27 @@
 package dev.plimsoll.http;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.PrematureChannelClosureException;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.codec.http.HttpResponseDecoder;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An HTTP/1.1 keep-alive connection: one exchange at a time, no pipelining. The request goes out as
- * the bytes {@link Encodings} made once for it; the response is decoded by Netty's decoder without
- * aggregation, so the body is counted as it streams and kept only up to the limit.
+ * the bytes {@link Encodings} makes for it; the response is parsed by {@link Http1Parser} as it
+ * streams in, without aggregation, so the body is counted as it arrives and kept only up to the
+ * limit. With compression on, {@link ContentDecoding} decompresses it on the way.
  */
-final class Http1Connection extends AbstractConnection {
-  private final ResponseDecoder decoder = new ResponseDecoder();
+final class Http1Connection extends AbstractConnection implements Http1Parser.Handler {
+  private final Http1Parser parser = new Http1Parser(this);
+  private final Consumer<ByteBuf> decoded = this::decoded;
+  /** Bytes of a line not complete at the end of a read, with what the next read brings. */
+  private ByteBuf cumulation;
+  private ContentDecoding decoding;
   private Exchange current;
   private boolean keepAlive = true;
-  private boolean informational;
   /** Exchanges completed on this connection: a closed reused connection may just be stale. */
   private int served;
 
@@ -38,10 +31,6 @@ final class Http1Connection extends AbstractConnection {
 
   @Override
   void install(ChannelPipeline pipeline) {
-    pipeline.addLast("http1", decoder);
-    if (compression) {
-      pipeline.addLast("decompress", new HttpContentDecompressor(0));
-    }
     pipeline.addLast("exchange", this);
   }
 
@@ -54,61 +43,95 @@ final class Http1Connection extends AbstractConnection {
   public void start(Exchange exchange) {
     current = exchange;
     exchange.owner = this;
-    decoder.noBody = exchange.request.method().equals("HEAD");
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Encodings.http1(exchange.request, compression)), ctx.voidPromise());
+    parser.noBody(exchange.request.method().equals("HEAD"));
+    ctx.writeAndFlush(Encodings.http1(exchange.request, compression, ctx.alloc()), ctx.voidPromise());
     armTimer(exchange.deadlineNanos);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext context, Object msg) {
-    try {
-      if (msg instanceof HttpObject http) {
-        read(http);
-      }
-    } finally {
+    if (!(msg instanceof ByteBuf in)) {
       ReferenceCountUtil.release(msg);
+      return;
+    }
+    ByteBuf buffer = cumulation == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(context.alloc(), cumulation, in);
+    cumulation = null;
+    try {
+      parser.parse(buffer);
+    } catch (Http1Parser.MalformedException e) {
+      broken(Failures.malformed(target, e.getMessage()));
+    } catch (DecoderException e) {
+      broken(Failures.inFlight(target, ContentDecoding.failure(e)));
+    } finally {
+      if (buffer.isReadable() && channel.isActive()) {
+        buffer.discardSomeReadBytes();
+        cumulation = buffer;
+      } else {
+        buffer.release();
+      }
     }
   }
 
-  private void read(HttpObject msg) {
+  @Override
+  public boolean head(int status, String reason, String[] fields, long contentLength, boolean persistent) {
     Exchange e = current;
-    if (msg.decoderResult().isFailure()) {
-      Throwable cause = msg.decoderResult().cause();
-      failCurrent(cause instanceof PrematureChannelClosureException
-          ? Failures.closedMidResponse(target, true)
-          : Failures.inFlight(target, new DecoderException(cause)));
-      ctx.close();
-      return;
-    }
     if (e == null) {
       // A response nobody asked for: the connection's state is unknown, so it goes.
       ctx.close();
+      return false;
+    }
+    keepAlive = persistent;
+    long length = contentLength;
+    String[] headers = fields;
+    if (compression) {
+      decoding = ContentDecoding.of(fields, channel);
+      if (decoding != null) {
+        headers = ContentDecoding.decodedHeaders(fields);
+        length = -1;
+      }
+    }
+    e.head(status, reason, Headers.ofTrusted(headers), length);
+    return true;
+  }
+
+  @Override
+  public void content(ByteBuf buffer, int index, int length) {
+    Exchange e = current;
+    if (e == null) {
       return;
     }
-    if (msg instanceof io.netty.handler.codec.http.HttpResponse head) {
-      int code = head.status().code();
-      informational = code >= 100 && code < 200;
-      if (!informational) {
-        keepAlive = HttpUtil.isKeepAlive(head);
-        e.head(code, head.status().reasonPhrase(), headers(head.headers()), HttpUtil.getContentLength(head, -1L));
-      }
+    if (decoding != null) {
+      decoding.decode(buffer, index, length, decoded);
+    } else {
+      e.content(buffer, index, length);
     }
-    if (msg instanceof HttpContent content) {
-      if (informational) {
-        informational = !(msg instanceof LastHttpContent);
-        return;
-      }
-      e.content(content.content());
-      if (msg instanceof LastHttpContent) {
-        current = null;
-        served++;
-        if (!keepAlive) {
-          ctx.close();
-        }
-        slot.pool.release(slot);
-        e.succeed(HttpProtocol.HTTP_1_1);
-      }
+  }
+
+  private void decoded(ByteBuf bytes) {
+    Exchange e = current;
+    if (e != null) {
+      e.content(bytes);
     }
+  }
+
+  @Override
+  public void complete() {
+    Exchange e = current;
+    if (e == null) {
+      return;
+    }
+    if (decoding != null) {
+      ContentDecoding d = decoding;
+      decoding = null;
+      d.finish(decoded);
+    }
+    current = null;
+    served++;
+    if (!keepAlive) {
+      ctx.close();
+    }
+    slot.pool.release(slot);
+    e.succeed(HttpProtocol.HTTP_1_1);
   }
 
   @Override
@@ -116,20 +139,42 @@ final class Http1Connection extends AbstractConnection {
     if (failConnectIfNotReady(cause)) {
       return;
     }
-    failCurrent(Failures.inFlight(target, cause));
-    context.close();
+    broken(Failures.inFlight(target, cause));
+  }
+
+  /** The response cannot be read on: it fails, and the connection goes. */
+  private void broken(Throwable cause) {
+    parser.stop();
+    failCurrent(cause);
+    ctx.close();
   }
 
   /**
-   * The peer closed the connection. If it did so cleanly before answering a request sent on a
-   * reused connection, the request most likely met the server's idle-connection close (the
-   * keep-alive race): an idempotent request is sent once more on a new connection, as browsers and
-   * OkHttp do. A reset, a partial response, or a second close fails the request.
+   * The peer closed the connection. A body read until the close is complete now; a response cut
+   * short fails. If the peer closed cleanly before answering a request sent on a reused connection,
+   * the request most likely met the server's idle-connection close (the keep-alive race): an
+   * idempotent request is sent once more on a new connection, as browsers and OkHttp do. A reset,
+   * a partial response, or a second close fails the request.
    */
   @Override
   void closedWhileReady() {
+    if (cumulation != null) {
+      cumulation.release();
+      cumulation = null;
+    }
+    Http1Parser.Closed outcome;
+    try {
+      outcome = parser.closed();
+    } catch (DecoderException e) {
+      failCurrent(Failures.inFlight(target, ContentDecoding.failure(e)));
+      return;
+    }
     Exchange e = current;
-    if (e == null) {
+    if (e == null || outcome == Http1Parser.Closed.COMPLETED) {
+      return;
+    }
+    if (outcome == Http1Parser.Closed.PREMATURE) {
+      failCurrent(Failures.closedMidResponse(target, true));
       return;
     }
     if (!e.headReceived() && served > 0 && e.retries == 0 && idempotent(e.request.method())
@@ -162,12 +207,17 @@ final class Http1Connection extends AbstractConnection {
       return e.deadlineNanos;
     }
     // The response may still arrive, and it would be taken for the next request's: close.
+    parser.stop();
     failCurrent(Failures.timedOutWaitingForResponse(settings.requestTimeout(), e.headReceived()));
     ctx.close();
     return null;
   }
 
   private void failCurrent(Throwable cause) {
+    if (decoding != null) {
+      decoding.discard();
+      decoding = null;
+    }
     Exchange e = current;
     if (e == null) {
       return;
@@ -176,33 +226,5 @@ final class Http1Connection extends AbstractConnection {
     keepAlive = false;
     slot.pool.release(slot);
     e.fail(cause);
-  }
-
-  private static Headers headers(HttpHeaders headers) {
-    String[] pairs = new String[headers.size() * 2];
-    int i = 0;
-    Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
-    while (it.hasNext() && i < pairs.length) {
-      Map.Entry<CharSequence, CharSequence> h = it.next();
-      pairs[i++] = h.getKey().toString();
-      pairs[i++] = h.getValue().toString();
-    }
-    return Headers.ofTrusted(pairs);
-  }
-
-  /** Netty's response decoder, told when the request was HEAD (whose response has no body). */
-  private static final class ResponseDecoder extends HttpResponseDecoder {
-    boolean noBody;
-
-    ResponseDecoder() {
-      super(new HttpDecoderConfig()
-          .setHeadersFactory(DefaultHttpHeadersFactory.headersFactory().withValidation(false))
-          .setTrailersFactory(DefaultHttpHeadersFactory.trailersFactory().withValidation(false)));
-    }
-
-    @Override
-    protected boolean isContentAlwaysEmpty(HttpMessage msg) {
-      return noBody || super.isContentAlwaysEmpty(msg);
-    }
   }
 }

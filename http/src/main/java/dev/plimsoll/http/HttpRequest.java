@@ -1,11 +1,11 @@
 package dev.plimsoll.http;
 
+import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One HTTP request: method, absolute http(s) URI, header fields and body. Immutable, so one
@@ -23,23 +23,39 @@ public final class HttpRequest {
   private static final byte[] NO_BODY = new byte[0];
 
   private final String method;
-  private final URI uri;
+  /** The URI: as given, or parsed from {@link #plain}'s text when first asked for. */
+  private volatile URI uri;
+  /** A plain URL given as text (see {@link PlainUrl}), not parsed unless asked for; else null. */
+  private final PlainUrl plain;
+  private final String uriText;
+  private final String pathAndQuery;
   private final Headers headers;
   private final byte[] body;
   private final Target target;
 
-  /**
-   * Encoded forms, made on first send and reused, indexed as {@link Encodings} says. Event loops
-   * may race to fill a slot; they make equal values, and the atomic array publishes them safely.
-   */
-  final AtomicReferenceArray<Object> encodings = new AtomicReferenceArray<>(Encodings.COUNT);
+  // Encoded forms, made by Encodings and reused. Event loops may race to fill one; they make equal
+  // values, and volatile publishes them safely.
+  volatile ByteBuf http1;
+  volatile ByteBuf http1Compressed;
+  volatile Object h2;
+  volatile Object h2Compressed;
+  /** Set on the first HTTP/1.1 send: the encoding is kept from the second on (a request sent once never is). */
+  volatile boolean sent;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.uri = b.uri;
-    this.headers = b.headers.build();
+    this.plain = b.plain;
+    this.uriText = b.uriText;
+    this.headers = b.headers != null ? b.headers.build() : b.fixedHeaders;
     this.body = b.body;
-    this.target = Target.of(uri);
+    if (plain != null) {
+      this.pathAndQuery = plain.pathAndQuery();
+      this.target = Target.of(plain.tls(), plain.host(), plain.port());
+    } else {
+      this.pathAndQuery = pathAndQuery(uri);
+      this.target = Target.of(uri);
+    }
   }
 
   public static HttpRequest get(String uri) {
@@ -50,8 +66,13 @@ public final class HttpRequest {
     return builder(uri).build();
   }
 
+  /**
+   * A builder for this URL. A URL in the plain form most load tests use is taken apart without
+   * {@code java.net.URI} (whose parser would cost more than the rest of building the request);
+   * the {@link #uri()} is made from it only if asked for.
+   */
   public static Builder builder(String uri) {
-    return builder(parse(uri));
+    return new Builder().uri(uri);
   }
 
   public static Builder builder(URI uri) {
@@ -61,8 +82,10 @@ public final class HttpRequest {
   public Builder newBuilder() {
     Builder b = new Builder();
     b.method = method;
-    b.uri = uri;
-    b.headers = headers.newBuilder();
+    b.uri = plain == null ? uri : null;
+    b.plain = plain;
+    b.uriText = uriText;
+    b.fixedHeaders = headers;
     b.body = body;
     return b;
   }
@@ -73,7 +96,12 @@ public final class HttpRequest {
   }
 
   public URI uri() {
-    return uri;
+    URI u = uri;
+    if (u == null) {
+      u = URI.create(uriText);
+      uri = u;
+    }
+    return u;
   }
 
   public Headers headers() {
@@ -99,6 +127,10 @@ public final class HttpRequest {
 
   /** The path and query as sent on the request line, e.g. {@code /search?q=boots}. */
   String pathAndQuery() {
+    return pathAndQuery;
+  }
+
+  private static String pathAndQuery(URI uri) {
     String path = uri.getRawPath();
     if (path == null || path.isEmpty()) {
       path = "/";
@@ -109,21 +141,21 @@ public final class HttpRequest {
 
   @Override
   public String toString() {
-    return method + " " + uri;
+    return method + " " + (plain != null ? uriText : uri);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof HttpRequest r
         && method.equals(r.method)
-        && uri.equals(r.uri)
+        && uri().equals(r.uri())
         && headers.equals(r.headers)
         && Arrays.equals(body, r.body);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, uri, headers, Arrays.hashCode(body));
+    return Objects.hash(method, uri(), headers, Arrays.hashCode(body));
   }
 
   private static URI parse(String uri) {
@@ -139,7 +171,11 @@ public final class HttpRequest {
   public static final class Builder {
     private String method = "GET";
     private URI uri;
-    private Headers.Builder headers = Headers.builder();
+    private PlainUrl plain;
+    private String uriText;
+    /** Headers set as a whole, used as they are until a header is added (then copied into a builder). */
+    private Headers fixedHeaders = Headers.empty();
+    private Headers.Builder headers;
     private byte[] body = NO_BODY;
 
     private Builder() {}
@@ -155,30 +191,64 @@ public final class HttpRequest {
         throw new IllegalArgumentException("request URI '" + target + "' has no host");
       }
       this.uri = target;
+      this.plain = null;
+      this.uriText = null;
       return this;
     }
 
+    /** @throws IllegalArgumentException unless an absolute http or https URI with a host */
     public Builder uri(String target) {
-      return uri(parse(target));
+      PlainUrl p = PlainUrl.parse(Objects.requireNonNull(target, "uri"));
+      if (p == null) {
+        return uri(parse(target));
+      }
+      this.uri = null;
+      this.plain = p;
+      this.uriText = target;
+      return this;
     }
 
     /** @throws IllegalArgumentException unless an HTTP token such as GET, POST or PROPFIND */
     public Builder method(String name) {
       Objects.requireNonNull(name, "method");
-      if (name.isEmpty() || !name.chars().allMatch(c -> c > ' ' && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-        throw new IllegalArgumentException("method '" + name + "' is not an HTTP token");
-      }
-      this.method = name.toUpperCase(Locale.ROOT);
+      this.method = switch (name) {
+        // The common ones, as they are: no check or case change needed.
+        case "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS" -> name;
+        default -> {
+          if (!isToken(name)) {
+            throw new IllegalArgumentException("method '" + name + "' is not an HTTP token");
+          }
+          yield name.toUpperCase(Locale.ROOT);
+        }
+      };
       return this;
     }
 
+    private static boolean isToken(String name) {
+      if (name.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     public Builder header(String name, String value) {
+      if (headers == null) {
+        headers = fixedHeaders.newBuilder();
+      }
       headers.add(name, value);
       return this;
     }
 
+    /** Replaces the headers with these (already checked, so this is cheap). */
     public Builder headers(Headers all) {
-      headers = all.newBuilder();
+      fixedHeaders = Objects.requireNonNull(all, "headers");
+      headers = null;
       return this;
     }
 
@@ -218,7 +288,7 @@ public final class HttpRequest {
     }
 
     public HttpRequest build() {
-      if (uri == null) {
+      if (uri == null && plain == null) {
         throw new IllegalStateException("request URI is not set");
       }
       return new HttpRequest(this);

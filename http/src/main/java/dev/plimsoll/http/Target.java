@@ -11,14 +11,43 @@ import java.util.Locale;
  */
 record Target(boolean tls, String host, int port, String authority) {
 
+  /** The last target made: requests to one server, built one after another, share it. */
+  private static volatile Target last = new Target(false, "", 0, "");
+
   static Target of(URI uri) {
-    boolean tls = uri.getScheme().toLowerCase(Locale.ROOT).equals("https");
-    String host = uri.getHost();
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return of(uri.getScheme().equalsIgnoreCase("https"), uri.getHost(), uri.getPort());
+  }
+
+  /** The target of a URL with this scheme, host (as the URL writes it) and port (-1 for the default). */
+  static Target of(boolean tls, String host, int uriPort) {
     int defaultPort = tls ? 443 : 80;
-    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
+    int port = uriPort == -1 ? defaultPort : uriPort;
+    Target t = last;
+    if (t.tls == tls && t.port == port && t.authorityIs(host, port == defaultPort)) {
+      return t;
+    }
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     String authority = port == defaultPort ? host : host + ':' + port;
-    return new Target(tls, bare.toLowerCase(Locale.ROOT), port, authority);
+    t = new Target(tls, bare.toLowerCase(Locale.ROOT), port, authority);
+    last = t;
+    return t;
+  }
+
+  /** Whether the authority is this host (as the URI writes it) and, unless default, this target's port. */
+  private boolean authorityIs(String uriHost, boolean defaultPort) {
+    if (defaultPort) {
+      return authority.equals(uriHost);
+    }
+    int n = uriHost.length();
+    return authority.length() == n + 1 + digits(port) && authority.startsWith(uriHost) && authority.charAt(n) == ':';
+  }
+
+  private static int digits(int port) {
+    int n = 1;
+    for (int p = port; p >= 10; p /= 10) {
+      n++;
+    }
+    return n;
   }
 
   String scheme() {

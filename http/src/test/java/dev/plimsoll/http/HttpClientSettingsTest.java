@@ -73,11 +73,21 @@ class HttpClientSettingsTest {
   @Test
   void requestsAreEncodedOnce_andTheSameBytesReused() {
     HttpRequest r = HttpRequest.builder("http://127.0.0.1:8080/a?b=c").header("accept", "text/plain").build();
-    byte[] first = Encodings.http1(r, false);
-    assertThat(Encodings.http1(r, false)).isSameAs(first);
-    assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1))
-        .isEqualTo("GET /a?b=c HTTP/1.1\r\nHost: 127.0.0.1:8080\r\naccept: text/plain\r\n\r\n");
-    assertThat(new String(Encodings.http1(r, true), java.nio.charset.StandardCharsets.ISO_8859_1))
-        .contains("Accept-Encoding: gzip, deflate\r\n");
+    String first = encode(r, false);
+    assertThat(encode(r, false)).isEqualTo(first);
+    io.netty.buffer.ByteBuf kept = r.http1;
+    assertThat(encode(r, false)).isEqualTo(first);
+    assertThat(r.http1).isNotNull().isSameAs(kept);
+    assertThat(first).isEqualTo("GET /a?b=c HTTP/1.1\r\nHost: 127.0.0.1:8080\r\naccept: text/plain\r\n\r\n");
+    assertThat(encode(r, true)).contains("Accept-Encoding: gzip, deflate\r\n");
+  }
+
+  private static String encode(HttpRequest r, boolean compression) {
+    io.netty.buffer.ByteBuf out = Encodings.http1(r, compression, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+    try {
+      return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    } finally {
+      out.release();
+    }
   }
 }

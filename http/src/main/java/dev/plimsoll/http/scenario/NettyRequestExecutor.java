@@ -1,5 +1,6 @@
 package dev.plimsoll.http.scenario;
 
+import dev.plimsoll.http.Headers;
 import dev.plimsoll.http.HttpClient;
 import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.HttpRequest;
@@ -8,10 +9,18 @@ import dev.plimsoll.http.TlsTrust;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /** Sends a scenario's requests with Plimsoll's Netty HTTP client. */
 final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
   private final HttpClient client;
+  /**
+   * Checked headers by the map they were made from (by identity): a step whose headers have no
+   * expression passes the same map on every call, so they are checked once, not per request.
+   */
+  private final CheckedHeaders[] checkedHeaders = new CheckedHeaders[16];
+
+  private record CheckedHeaders(Map<String, String> map, Headers headers) {}
 
   NettyRequestExecutor(HttpSettingsSpec spec) {
     this.client = HttpClient.create(settings(spec));
@@ -33,12 +42,84 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
 
   @Override
   public CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.builder(uri).method(method);
-    headers.forEach(request::header);
+    return send(request(method, uri, headers, body));
+  }
+
+  /** Runs the check as the client completes the response: one stage per request, not three. */
+  @Override
+  public CompletionStage<?> execute(String method, URI uri, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return send(request(method, uri, headers, body), check);
+  }
+
+  /**
+   * Takes a plain URL apart without {@code java.net.URI} (see {@link HttpRequest#builder(String)});
+   * any other is parsed as {@link RequestExecutor#uri(String)} does, so it fails the same way.
+   */
+  @Override
+  public CompletionStage<?> execute(String method, String url, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.builder(url);
+    } catch (IllegalArgumentException notHttp) {
+      builder = HttpRequest.builder(RequestExecutor.uri(url));
+    }
+    return send(request(builder, method, headers, body), check);
+  }
+
+  /** Builds the request once: the client then keeps its encoded bytes too. */
+  @Override
+  public Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
+    HttpRequest request = request(method, uri, headers, body);
+    return new Prepared() {
+      @Override
+      public CompletionStage<ResponseView> send() {
+        return HttpExecutor.this.send(request);
+      }
+
+      @Override
+      public CompletionStage<?> send(Consumer<ResponseView> check) {
+        return HttpExecutor.this.send(request, check);
+      }
+    };
+  }
+
+  private HttpRequest request(String method, URI uri, Map<String, String> headers, byte[] body) {
+    return request(HttpRequest.builder(uri), method, headers, body);
+  }
+
+  private HttpRequest request(HttpRequest.Builder request, String method, Map<String, String> headers, byte[] body) {
+    request.method(method).headers(headers(headers));
     if (body.length > 0) {
       request.body(body);
     }
-    return client.send(request.build()).thenApply(Response::new);
+    return request.build();
+  }
+
+  private Headers headers(Map<String, String> map) {
+    if (map.isEmpty()) {
+      return Headers.empty();
+    }
+    int slot = System.identityHashCode(map) & (checkedHeaders.length - 1);
+    CheckedHeaders known = checkedHeaders[slot];
+    if (known != null && known.map() == map) {
+      return known.headers();
+    }
+    Headers.Builder b = Headers.builder();
+    map.forEach(b::add);
+    Headers checked = b.build();
+    // A record's fields are final, so a racing reader sees it whole or not at all.
+    checkedHeaders[slot] = new CheckedHeaders(map, checked);
+    return checked;
+  }
+
+  private CompletionStage<ResponseView> send(HttpRequest request) {
+    return client.send(request).thenApply(Response::new);
+  }
+
+  private CompletionStage<?> send(HttpRequest request, Consumer<ResponseView> check) {
+    return client.send(request, response -> check.accept(new Response(response)));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.plimsoll.http.scenario;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Sends one request of a scenario and completes with its response. The HTTP driver renders each
@@ -33,4 +34,72 @@ interface RequestExecutor {
    *     calls (a {@code bodyFile}), so read it, never modify it
    */
   CompletionStage<ResponseView> execute(String method, URI uri, Map<String, String> headers, byte[] body);
+
+  /**
+   * Sends a request and checks its response: the stage completes when {@code check} has accepted
+   * the response, or exceptionally with what it threw (or with the executor's failure). The default
+   * is {@link #execute(String, URI, Map, byte[])} followed by the check; a driver can run the check
+   * as the response completes instead, sparing a stage per request.
+   */
+  default CompletionStage<?> execute(String method, URI uri, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return checked(execute(method, uri, headers, body), check);
+  }
+
+  /**
+   * As {@link #execute(String, URI, Map, byte[], Consumer)}, for an absolute URL (the scenario's
+   * target already applied) that nobody has parsed yet: scenarios send templated URLs, a new one
+   * per call, and a driver that takes a plain URL apart for less than {@code java.net.URI} does
+   * saves that on every call. It must fail an invalid URL as {@link #uri(String)} does. The default
+   * parses it with {@link #uri(String)}.
+   */
+  default CompletionStage<?> execute(String method, String url, Map<String, String> headers, byte[] body,
+      Consumer<ResponseView> check) {
+    return execute(method, uri(url), headers, body, check);
+  }
+
+  /**
+   * Parses an absolute URL as scenarios do.
+   *
+   * @throws IllegalArgumentException "invalid URL '...': why" when it is not a URI
+   */
+  static URI uri(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid URL '" + url + "': " + e.getMessage());
+    }
+  }
+
+  /** The response stage followed by the check, as the defaults do it. */
+  static CompletionStage<?> checked(CompletionStage<ResponseView> response, Consumer<ResponseView> check) {
+    if (response == null) {
+      throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
+    }
+    return response.thenAccept(check);
+  }
+
+  /**
+   * Prepares a request that is the same on every call (no expression in its URL, headers or body),
+   * to be sent any number of times, from any thread. Arguments and failures as for
+   * {@link #execute}: what this throws, the caller treats as that call's failure and asks again next
+   * time. The default sends through {@link #execute} each time; a driver can do its per-request
+   * work here once instead (parsing the URI, validating and encoding the request).
+   */
+  default Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
+    return () -> execute(method, uri, headers, body);
+  }
+
+  /** A request prepared once by {@link #prepare}. */
+  @FunctionalInterface
+  interface Prepared {
+
+    /** Sends the request again; as {@link RequestExecutor#execute(String, URI, Map, byte[])}. */
+    CompletionStage<ResponseView> send();
+
+    /** Sends the request again and checks the response; as {@link RequestExecutor#execute(String, URI, Map, byte[], Consumer)}. */
+    default CompletionStage<?> send(Consumer<ResponseView> check) {
+      return checked(send(), check);
+    }
+  }
 }

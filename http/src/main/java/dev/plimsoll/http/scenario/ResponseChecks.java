@@ -21,8 +21,12 @@ final class ResponseChecks {
 
   private final CheckSpec checks;
   private final String statusText;
-  private final List<PathCheck> pathChecks = new ArrayList<>();
-  private final List<Extractor> extractors = new ArrayList<>();
+  /** {@link CheckSpec#statusAllowed} for codes 0 to 999, worked out once. */
+  private final boolean[] allowed = new boolean[1000];
+  private final PathCheck[] pathChecks;
+  private final Extractor[] extractors;
+  /** Whether any check or extraction reads the body (a driver may copy it for each call of body()). */
+  private final boolean readsBody;
 
   private record PathCheck(JsonPath path, String expected, String label) {}
 
@@ -31,16 +35,25 @@ final class ResponseChecks {
   ResponseChecks(CheckSpec checks, List<ExtractSpec> extract) {
     this.checks = checks;
     this.statusText = "check status in " + checks.status().toString() + " failed: got ";
+    for (int code = 0; code < allowed.length; code++) {
+      allowed[code] = checks.statusAllowed(code);
+    }
+    List<PathCheck> paths = new ArrayList<>();
     for (Map.Entry<String, String> e : checks.jsonPath().entrySet()) {
       JsonPath path = JsonPath.compile(e.getKey());
-      pathChecks.add(new PathCheck(path, e.getValue(), "check jsonPath " + path + " == '" + e.getValue() + "' failed: "));
+      paths.add(new PathCheck(path, e.getValue(), "check jsonPath " + path + " == '" + e.getValue() + "' failed: "));
     }
+    List<Extractor> extracting = new ArrayList<>();
     for (ExtractSpec x : extract) {
-      extractors.add(new Extractor(x.name(), x.from(), x.expression(),
+      extracting.add(new Extractor(x.name(), x.from(), x.expression(),
           x.from() == ExtractSpec.From.JSON_PATH ? JsonPath.compile(x.expression()) : null,
           x.from() == ExtractSpec.From.REGEX ? Pattern.compile(x.expression()) : null,
           "extract " + x.name() + " (" + x.from().key() + " " + x.expression() + ") failed: "));
     }
+    this.pathChecks = paths.toArray(PathCheck[]::new);
+    this.extractors = extracting.toArray(Extractor[]::new);
+    this.readsBody = checks.maxSizeBytes().isPresent() || checks.bodyContains() != null || pathChecks.length > 0
+        || extracting.stream().anyMatch(x -> x.from() != ExtractSpec.From.HEADER);
   }
 
   /**
@@ -50,9 +63,17 @@ final class ResponseChecks {
    */
   void apply(ResponseView response, OperationContext context, LongSupplier sequence) {
     int status = response.status();
-    if (!checks.statusAllowed(status)) {
+    if (!(status >= 0 && status < allowed.length ? allowed[status] : checks.statusAllowed(status))) {
       throw new CheckFailedException(statusText + status, true);
     }
+    if (readsBody) {
+      checkBody(response, context, sequence);
+    } else {
+      extract(response, context, null, null, null);
+    }
+  }
+
+  private void checkBody(ResponseView response, OperationContext context, LongSupplier sequence) {
     byte[] body = response.body();
     if (body == null) {
       body = new byte[0];
@@ -80,6 +101,10 @@ final class ResponseChecks {
         throw new CheckFailedException(c.label() + "got '" + JsonPath.text(found) + "'");
       }
     }
+    extract(response, context, body, text, json);
+  }
+
+  private void extract(ResponseView response, OperationContext context, byte[] body, String text, JsonNode json) {
     for (Extractor x : extractors) {
       String value;
       switch (x.from()) {

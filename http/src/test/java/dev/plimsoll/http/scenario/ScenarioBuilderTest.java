@@ -131,6 +131,57 @@ class ScenarioBuilderTest {
   }
 
   @Test
+  void aConstantRequestIsPreparedOnce_templatedOnesAreExecutedEachCall() throws Exception {
+    List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestExecutor counting = new RequestExecutor() {
+      @Override
+      public java.util.concurrent.CompletionStage<ResponseView> execute(
+          String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        return shop.execute(method, uri, headers, body);
+      }
+
+      @Override
+      public Prepared prepare(String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        prepared.add(method + " " + uri + " " + headers);
+        return () -> shop.execute(method, uri, headers, body);
+      }
+    };
+    Scenario scenario = ScenarioBuilder.build(ScenarioLoader.create().parse(SHOP, "shop.yaml", folder), counting);
+    TestContext ann = new TestContext(0, 1);
+    for (int i = 0; i < 3; i++) {
+      flow(scenario, "home").call(ann).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      flow(scenario, "login-and-buy").call(ann).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+    // Only home's request has no expression; the defaults' headers are part of it.
+    assertThat(prepared).containsExactly("GET http://shop.test:8080/api/ {Accept=application/json, X-Client=plimsoll}");
+    assertThat(shop.count("GET /api/")).isEqualTo(3);
+    assertThat(shop.count("POST /api/login")).isEqualTo(3);
+    assertThat(shop.count("GET /orders/*")).isEqualTo(3);
+  }
+
+  @Test
+  void aConstantRequestThatCannotBePrepared_failsEachCall() {
+    ScenarioSpec spec = ScenarioLoader.create().parse(SHOP, "shop.yaml", folder);
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    Scenario scenario = ScenarioBuilder.build(spec, new RequestExecutor() {
+      @Override
+      public java.util.concurrent.CompletionStage<ResponseView> execute(
+          String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        throw new AssertionError("not called for a constant request");
+      }
+
+      @Override
+      public Prepared prepare(String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        throw new IllegalArgumentException("attempt " + attempts.incrementAndGet());
+      }
+    });
+    for (int i = 1; i <= 2; i++) {
+      assertThatThrownBy(call(flow(scenario, "home"), new TestContext())::join)
+          .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("attempt " + i);
+    }
+  }
+
+  @Test
   void thinkStepsWaitWithoutHoldingTheCaller() throws Exception {
     Scenario scenario = build(SHOP.replace("think: 1ms", "think: 300ms"));
     long start = System.nanoTime();

@@ -70,11 +70,17 @@ public final class Template {
 
   private final String source;
   private final List<Part> parts;
+  /** The parts again, as an array: rendering walks it without an iterator. */
+  private final Part[] partArray;
+  /** The length of the literal parts, so that the builder rarely has to grow. */
+  private final int literalLength;
   private final String constant;
 
   private Template(String source, List<Part> parts) {
     this.source = source;
     this.parts = List.copyOf(parts);
+    this.partArray = parts.toArray(Part[]::new);
+    this.literalLength = parts.stream().mapToInt(p -> p instanceof Literal l ? l.text().length() : 0).sum();
     this.constant = parts.isEmpty() ? "" : parts.size() == 1 && parts.get(0) instanceof Literal l ? l.text() : null;
   }
 
@@ -152,8 +158,8 @@ public final class Template {
     if (constant != null) {
       return constant;
     }
-    StringBuilder out = new StringBuilder(source.length() + 32);
-    for (Part part : parts) {
+    StringBuilder out = new StringBuilder(literalLength + 24 * (partArray.length - 1) + 24);
+    for (Part part : partArray) {
       part.append(out, context, sequence);
     }
     return out.toString();
