@@ -3,7 +3,6 @@ package dev.plimsoll.http;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Parses HTTP/1.1 responses from the bytes a connection reads. It accepts what Netty's
@@ -175,7 +174,7 @@ final class Http1Parser {
     // Stray whitespace and control bytes between responses are skipped, as Netty does.
     int start = in.readerIndex();
     int end = in.writerIndex();
-    while (start < end && skippable(in.getByte(start))) {
+    while (start < end && Http1Syntax.skippable(in.getByte(start))) {
       start++;
     }
     in.readerIndex(start);
@@ -191,15 +190,15 @@ final class Http1Parser {
       return false;
     }
     byte[] b = line;
-    int aStart = nonSeparator(b, 0, length);
-    int aEnd = separator(b, aStart, length);
-    int bStart = nonSeparator(b, aEnd, length);
-    int bEnd = separator(b, bStart, length);
-    int cStart = nonSeparator(b, bEnd, length);
-    int cEnd = endOfText(b, Math.max(cStart - 1, 0), length);
-    http11 = isHttp11(b, aStart, aEnd);
-    keepAliveDefault = http11 || keepAliveDefault(b, aStart, aEnd);
-    status = statusCode(b, bStart, bEnd);
+    int aStart = Http1Syntax.nonSeparator(b, 0, length);
+    int aEnd = Http1Syntax.separator(b, aStart, length);
+    int bStart = Http1Syntax.nonSeparator(b, aEnd, length);
+    int bEnd = Http1Syntax.separator(b, bStart, length);
+    int cStart = Http1Syntax.nonSeparator(b, bEnd, length);
+    int cEnd = Http1Syntax.endOfText(b, Math.max(cStart - 1, 0), length);
+    http11 = Http1Syntax.isHttp11(b, aStart, aEnd);
+    keepAliveDefault = http11 || Http1Syntax.keepAliveDefault(b, aStart, aEnd);
+    status = Http1Syntax.statusCode(b, bStart, bEnd);
     reason = cStart < cEnd ? reason(b, cStart, cEnd - cStart) : "";
     fieldCount = 0;
     headerBytes = 0;
@@ -274,24 +273,24 @@ final class Http1Parser {
         }
       } else if (name.equalsIgnoreCase("transfer-encoding")) {
         transferEncodingAt = transferEncodingAt < 0 ? i : transferEncodingAt;
-        chunked |= hasToken(headers[i + 1], "chunked");
+        chunked |= Http1Syntax.hasToken(headers[i + 1], "chunked");
       } else if (name.equalsIgnoreCase("connection")) {
-        close |= hasToken(headers[i + 1], "close");
-        keepAlive |= hasToken(headers[i + 1], "keep-alive");
+        close |= Http1Syntax.hasToken(headers[i + 1], "close");
+        keepAlive |= Http1Syntax.hasToken(headers[i + 1], "keep-alive");
       }
     }
     long length = -1;
     if (contentLengthAt >= 0) {
       boolean multiple = multipleLengths || headers[contentLengthAt + 1].indexOf(',') >= 0;
       // HTTP/1.0 and earlier may repeat it: the first value counts (and must be a number).
-      length = contentLength(headers, contentLengthAt, multiple && keepAliveDefault);
+      length = Http1Syntax.contentLength(headers, contentLengthAt, multiple && keepAliveDefault);
     }
     boolean empty = noBody || status == 204 || status == 304;
     if (empty && transferEncodingAt >= 0) {
-      headers = withoutChunked(headers);
+      headers = Http1Syntax.withoutChunked(headers);
     } else if (chunked && contentLengthAt >= 0 && http11) {
       // Both framings given: chunked wins and the length goes (RFC 9112, 6.3).
-      headers = without(headers, "content-length");
+      headers = Http1Syntax.without(headers, "content-length");
       length = -1;
     }
     boolean persistent = !close && (keepAliveDefault || keepAlive);
@@ -349,7 +348,7 @@ final class Http1Parser {
     if (length < 0) {
       return false;
     }
-    int size = chunkSize(line, length);
+    int size = Http1Syntax.chunkSize(line, length);
     if (size == 0) {
       headerBytes = 0;
       state = TRAILERS;
@@ -447,7 +446,7 @@ final class Http1Parser {
    * the colon or at whitespace; the value is trimmed. Returns the four bounds packed in a long.
    */
   private static long splitField(byte[] b, int length) throws MalformedException {
-    int nameStart = nonWhitespace(b, 0, length);
+    int nameStart = Http1Syntax.nonWhitespace(b, 0, length);
     int nameEnd = nameStart;
     while (nameEnd < length && b[nameEnd] != ':' && b[nameEnd] != ' ' && b[nameEnd] != '\t') {
       nameEnd++;
@@ -461,8 +460,8 @@ final class Http1Parser {
         break;
       }
     }
-    int valueStart = nonWhitespace(b, colonEnd, length);
-    int valueEnd = valueStart == length ? length : endOfText(b, 0, length);
+    int valueStart = Http1Syntax.nonWhitespace(b, colonEnd, length);
+    int valueEnd = valueStart == length ? length : Http1Syntax.endOfText(b, 0, length);
     return ((long) nameStart << 48) | ((long) nameEnd << 32) | ((long) valueStart << 16) | valueEnd;
   }
 
@@ -507,225 +506,5 @@ final class Http1Parser {
       }
     }
     return true;
-  }
-
-  private static boolean isHttp11(byte[] b, int start, int end) {
-    return end - start == 8 && b[start] == 'H' && b[start + 1] == 'T' && b[start + 2] == 'T' && b[start + 3] == 'P'
-        && b[start + 4] == '/' && b[start + 5] == '1' && b[start + 6] == '.' && b[start + 7] == '1';
-  }
-
-  /**
-   * Whether the protocol version keeps connections open by default, as Netty's HttpVersion says:
-   * exactly "HTTP/1.0" does not, any other well-formed version does. Throws if it is not a version.
-   */
-  private static boolean keepAliveDefault(byte[] b, int start, int end) throws MalformedException {
-    if (end - start == 8 && b[start] == 'H' && b[start + 1] == 'T' && b[start + 2] == 'T' && b[start + 3] == 'P'
-        && b[start + 4] == '/' && b[start + 5] == '1' && b[start + 6] == '.' && b[start + 7] == '0') {
-      return false;
-    }
-    String text = new String(b, start, end - start, StandardCharsets.ISO_8859_1).trim();
-    if (text.isEmpty()) {
-      throw new MalformedException("text is empty (possibly HTTP/0.9)");
-    }
-    String upper = text.toUpperCase(Locale.ROOT);
-    if (!upper.matches("\\S+/\\d+\\.\\d+")) {
-      throw new MalformedException("invalid version format: " + upper);
-    }
-    return true;
-  }
-
-  private static int statusCode(byte[] b, int start, int end) throws MalformedException {
-    if (end - start == 3 && digit(b[start]) && digit(b[start + 1]) && digit(b[start + 2])) {
-      return (b[start] - '0') * 100 + (b[start + 1] - '0') * 10 + (b[start + 2] - '0');
-    }
-    String text = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
-    try {
-      int code = Integer.parseInt(text);
-      if (code < 0) {
-        throw new MalformedException("code: " + code + " (expected: 0+)");
-      }
-      return code;
-    } catch (NumberFormatException e) {
-      throw new MalformedException("For input string: \"" + text + "\"");
-    }
-  }
-
-  private static long contentLength(String[] headers, int at, boolean multiple) throws MalformedException {
-    String value = headers[at + 1];
-    if (multiple) {
-      throw new MalformedException("Multiple Content-Length values found: " + allValues(headers, "content-length"));
-    }
-    if (value.isEmpty() || !Character.isDigit(value.charAt(0))) {
-      throw new MalformedException("Content-Length value is not a number: " + value);
-    }
-    long length;
-    try {
-      length = Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new MalformedException("Content-Length value is not a number: " + value);
-    }
-    if (value.length() > 1 && value.charAt(0) == '0') {
-      // Leading zeros: Netty rewrote the header to the number.
-      headers[at + 1] = Long.toString(length);
-    }
-    return length;
-  }
-
-  private static int chunkSize(byte[] b, int length) throws MalformedException {
-    int start = 0;
-    while (start < length && whitespace(b[start])) {
-      start++;
-    }
-    if (start == length) {
-      throw new MalformedException("Invalid chunk size: empty");
-    }
-    int result = 0;
-    for (int i = start; i < length; i++) {
-      int digit = Character.digit(b[i], 16);
-      if (digit < 0) {
-        if (b[i] == ';' || b[i] <= ' ' || b[i] == 0x7f) {
-          if (i == start) {
-            throw new MalformedException("Empty chunk size");
-          }
-          return result;
-        }
-        throw new MalformedException("Invalid character in chunk size");
-      }
-      result = result * 16 + digit;
-      if (result < 0) {
-        throw new MalformedException("Chunk size overflow: " + result);
-      }
-    }
-    return result;
-  }
-
-  /** Whether a comma-separated header value has this token, in any case. */
-  static boolean hasToken(String value, String token) {
-    int from = 0;
-    while (from <= value.length()) {
-      int comma = value.indexOf(',', from);
-      int end = comma < 0 ? value.length() : comma;
-      int s = from;
-      int e = end;
-      while (s < e && value.charAt(s) <= ' ') {
-        s++;
-      }
-      while (e > s && value.charAt(e - 1) <= ' ') {
-        e--;
-      }
-      if (e - s == token.length() && value.regionMatches(true, s, token, 0, token.length())) {
-        return true;
-      }
-      if (comma < 0) {
-        return false;
-      }
-      from = comma + 1;
-    }
-    return false;
-  }
-
-  private static String[] without(String[] headers, String name) {
-    String[] kept = new String[headers.length];
-    int n = 0;
-    for (int i = 0; i < headers.length; i += 2) {
-      if (!headers[i].equalsIgnoreCase(name)) {
-        kept[n++] = headers[i];
-        kept[n++] = headers[i + 1];
-      }
-    }
-    return Arrays.copyOf(kept, n);
-  }
-
-  /** Drops {@code chunked} from Transfer-Encoding (a response without a body), as Netty does. */
-  private static String[] withoutChunked(String[] headers) {
-    StringBuilder codings = new StringBuilder();
-    String name = null;
-    for (int i = 0; i < headers.length; i += 2) {
-      if (headers[i].equalsIgnoreCase("transfer-encoding")) {
-        name = name == null ? headers[i] : name;
-        if (!headers[i + 1].trim().equalsIgnoreCase("chunked")) {
-          codings.append(codings.isEmpty() ? "" : ",").append(headers[i + 1]);
-        }
-      }
-    }
-    String[] kept = without(headers, "transfer-encoding");
-    if (codings.isEmpty()) {
-      return kept;
-    }
-    String[] with = Arrays.copyOf(kept, kept.length + 2);
-    with[kept.length] = name;
-    with[kept.length + 1] = codings.toString();
-    return with;
-  }
-
-  private static String allValues(String[] headers, String name) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < headers.length; i += 2) {
-      if (headers[i].equalsIgnoreCase(name)) {
-        sb.append(sb.length() > 1 ? ", " : "").append(headers[i + 1]);
-      }
-    }
-    return sb.append(']').toString();
-  }
-
-  private static int nonSeparator(byte[] b, int from, int end) throws MalformedException {
-    for (int i = from; i < end; i++) {
-      byte c = b[i];
-      if (c == ' ' || c == '\t' || c == 0x0b || c == 0x0c || c == '\r') {
-        continue;
-      }
-      if (whitespace(c)) {
-        throw new MalformedException("Invalid separator");
-      }
-      return i;
-    }
-    return end;
-  }
-
-  private static int separator(byte[] b, int from, int end) {
-    for (int i = from; i < end; i++) {
-      byte c = b[i];
-      if (c == ' ' || c == '\t' || c == 0x0b || c == 0x0c || c == '\r') {
-        return i;
-      }
-    }
-    return end;
-  }
-
-  private static int nonWhitespace(byte[] b, int from, int end) throws MalformedException {
-    for (int i = from; i < end; i++) {
-      byte c = b[i];
-      if (!whitespace(c)) {
-        return i;
-      }
-      if (c != ' ' && c != '\t') {
-        throw new MalformedException("Invalid separator, only a single space or horizontal tab allowed, but received a '"
-            + c + "' (0x" + Integer.toHexString(c) + ")");
-      }
-    }
-    return end;
-  }
-
-  /** The end of the text from {@code start} to {@code end}, trailing whitespace left out. */
-  private static int endOfText(byte[] b, int start, int end) {
-    for (int i = end - 1; i > start; i--) {
-      if (!whitespace(b[i])) {
-        return i + 1;
-      }
-    }
-    return 0;
-  }
-
-  private static boolean whitespace(byte c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == 0x0c || c == '\r' || (c >= 0x1c && c <= 0x1f);
-  }
-
-  private static boolean skippable(byte c) {
-    int u = c & 0xff;
-    return Character.isISOControl(u) || Character.isWhitespace(u);
-  }
-
-  private static boolean digit(byte c) {
-    return c >= '0' && c <= '9';
   }
 }

@@ -10,11 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * A request step ready to run: renders the URL, headers and body for the calling user, sends them
- * with the executor, then checks the response and extracts values into the user's state.
+ * with the executor, which checks the response and extracts values into the user's state as the
+ * response completes.
+ *
+ * <p>What is the same on every call is done once: headers without an expression are one map for
+ * the run, and a request with no expression at all is prepared by the executor on its first call
+ * (the URI parsed, the request validated and encoded) and sent as it is from then on.
  */
 final class HttpRequestAction implements Action {
   private static final byte[] NO_BODY = new byte[0];
@@ -22,6 +28,8 @@ final class HttpRequestAction implements Action {
   private final String method;
   private final Template url;
   private final List<Map.Entry<String, Template>> headers;
+  /** The headers when none has an expression (the same map every call), else null. */
+  private final Map<String, String> constantHeaders;
   /** A body rendered per call, or null when {@link #fixedBody} is sent. */
   private final Template bodyTemplate;
   /** No body, or a file's bytes: read once, shared by every call, never modified. */
@@ -30,6 +38,10 @@ final class HttpRequestAction implements Action {
   private final RequestExecutor executor;
   private final String target;
   private final LongSupplier sequence;
+  /** Whether the request is the same on every call: no expression in its URL, headers or body. */
+  private final boolean constant;
+  /** The executor's prepared form of a constant request, once made. */
+  private volatile RequestExecutor.Prepared prepared;
 
   HttpRequestAction(String method, Template url, List<Map.Entry<String, Template>> headers, BodySpec body,
       ResponseChecks checks, RequestExecutor executor, String target, LongSupplier sequence) {
@@ -42,42 +54,72 @@ final class HttpRequestAction implements Action {
     this.executor = executor;
     this.target = target;
     this.sequence = sequence;
+    boolean headersConstant = headers.stream().allMatch(h -> h.getValue().isConstant());
+    this.constantHeaders = headersConstant ? render(headers, null, sequence) : null;
+    this.constant = url.isConstant() && headersConstant && (bodyTemplate == null || bodyTemplate.isConstant());
   }
 
   @Override
   public CompletionStage<?> run(OperationContext context) {
-    URI uri = uri(url.render(context, sequence));
-    Map<String, String> rendered;
-    if (headers.isEmpty()) {
-      rendered = Map.of();
-    } else {
-      Map<String, String> values = new LinkedHashMap<>(headers.size() * 2);
-      for (Map.Entry<String, Template> h : headers) {
-        values.put(h.getKey(), h.getValue().render(context, sequence));
-      }
-      rendered = Collections.unmodifiableMap(values);
+    Consumer<ResponseView> check = r -> checks.apply(r, context, sequence);
+    if (constant) {
+      return sendPrepared(context, check);
     }
-    byte[] bytes = bodyTemplate == null ? fixedBody : bodyTemplate.render(context, sequence).getBytes(StandardCharsets.UTF_8);
-    CompletionStage<ResponseView> response = executor.execute(method, uri, rendered, bytes);
-    if (response == null) {
-      throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
-    }
-    return response.toCompletableFuture().thenAccept(r -> checks.apply(r, context, sequence));
+    // As text: the executor takes a plain URL apart for less than java.net.URI would, every call.
+    String absolute = absolute(url.render(context, sequence));
+    Map<String, String> rendered = constantHeaders != null ? constantHeaders : render(headers, context, sequence);
+    return notNull(executor.execute(method, absolute, rendered, body(context), check));
   }
 
-  private URI uri(String text) {
-    String full;
+  /**
+   * Sends a constant request through the executor's prepared form, made on the first call that
+   * gets that far. A failure to prepare (an invalid URL, say) fails this call, as a rendered
+   * request would, and the next call tries again.
+   */
+  private CompletionStage<?> sendPrepared(OperationContext context, Consumer<ResponseView> check) {
+    RequestExecutor.Prepared p = prepared;
+    if (p == null) {
+      URI uri = RequestExecutor.uri(absolute(url.render(context, sequence)));
+      p = executor.prepare(method, uri, constantHeaders, body(context));
+      if (p == null) {
+        throw new IllegalStateException("the request executor prepared null instead of a request");
+      }
+      prepared = p;
+    }
+    return notNull(p.send(check));
+  }
+
+  private byte[] body(OperationContext context) {
+    return bodyTemplate == null ? fixedBody : bodyTemplate.render(context, sequence).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> render(List<Map.Entry<String, Template>> headers, OperationContext context,
+      LongSupplier sequence) {
+    if (headers.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> values = new LinkedHashMap<>(headers.size() * 2);
+    for (Map.Entry<String, Template> h : headers) {
+      values.put(h.getKey(), h.getValue().render(context, sequence));
+    }
+    return Collections.unmodifiableMap(values);
+  }
+
+  private static CompletionStage<?> notNull(CompletionStage<?> checked) {
+    if (checked == null) {
+      throw new IllegalStateException("the request executor returned null instead of a CompletionStage");
+    }
+    return checked;
+  }
+
+  /** The URL with the scenario's target applied; the executor parses (and checks) it. */
+  private String absolute(String text) {
     if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
-      full = text;
-    } else if (target == null) {
+      return text;
+    }
+    if (target == null) {
       throw new IllegalStateException("URL '" + text + "' is relative and the scenario has no target");
-    } else {
-      full = text.startsWith("/") ? target + text : target + "/" + text;
     }
-    try {
-      return URI.create(full);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid URL '" + full + "': " + e.getMessage());
-    }
+    return text.startsWith("/") ? target + text : target + "/" + text;
   }
 }

@@ -75,12 +75,12 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
     return new Prepared() {
       @Override
       public CompletionStage<ResponseView> send() {
-        return HttpExecutor.this.send(request);
+        return NettyRequestExecutor.this.send(request);
       }
 
       @Override
       public CompletionStage<?> send(Consumer<ResponseView> check) {
-        return HttpExecutor.this.send(request, check);
+        return NettyRequestExecutor.this.send(request, check);
       }
     };
   }

@@ -1,12 +1,9 @@
-package dev.plimsoll.runner;
+package dev.plimsoll.http.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.plimsoll.scenario.HttpSettingsSpec;
-import dev.plimsoll.scenario.RequestExecutor;
-import dev.plimsoll.scenario.ResponseView;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The scenario seam on the HTTP client: URLs as text, checks run as responses complete, prepared requests. */
-class HttpExecutorTest {
+class NettyRequestExecutorTest {
 
   @Test
   void urlsAsText_plainOrNot_reachTheServer_andInvalidOnesFailAsTheUriFormDoes() throws Exception {
@@ -31,7 +28,7 @@ class HttpExecutorTest {
     });
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    try (HttpExecutor executor = new HttpExecutor(HttpSettingsSpec.DEFAULTS)) {
+    try (NettyRequestExecutor executor = new NettyRequestExecutor(HttpSettingsSpec.DEFAULTS)) {
       List<Integer> statuses = new CopyOnWriteArrayList<>();
       for (String url : List.of(base + "/items/1?x=y", base.replace("http:", "HTTP:") + "/caf%C3%A9#fragment")) {
         executor.execute("GET", url, Map.of("X-Test", "t"), new byte[0], (ResponseView r) -> statuses.add(r.status()))

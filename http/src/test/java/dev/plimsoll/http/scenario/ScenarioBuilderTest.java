@@ -146,7 +146,7 @@ class ScenarioBuilderTest {
         return () -> shop.execute(method, uri, headers, body);
       }
     };
-    Scenario scenario = ScenarioBuilder.build(ScenarioLoader.create().parse(SHOP, "shop.yaml", folder), counting);
+    Scenario scenario = ScenarioBuilder.open(ScenarioLoader.create().parse(SHOP, "shop.yaml", folder), HttpDriver.using(counting)).scenario();
     TestContext ann = new TestContext(0, 1);
     for (int i = 0; i < 3; i++) {
       flow(scenario, "home").call(ann).toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -163,7 +163,7 @@ class ScenarioBuilderTest {
   void aConstantRequestThatCannotBePrepared_failsEachCall() {
     ScenarioSpec spec = ScenarioLoader.create().parse(SHOP, "shop.yaml", folder);
     java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
-    Scenario scenario = ScenarioBuilder.build(spec, new RequestExecutor() {
+    Scenario scenario = ScenarioBuilder.open(spec, HttpDriver.using(new RequestExecutor() {
       @Override
       public java.util.concurrent.CompletionStage<ResponseView> execute(
           String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
@@ -174,7 +174,7 @@ class ScenarioBuilderTest {
       public Prepared prepare(String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
         throw new IllegalArgumentException("attempt " + attempts.incrementAndGet());
       }
-    });
+    })).scenario();
     for (int i = 1; i <= 2; i++) {
       assertThatThrownBy(call(flow(scenario, "home"), new TestContext())::join)
           .cause().isInstanceOf(IllegalArgumentException.class).hasMessage("attempt " + i);
