@@ -37,6 +37,26 @@ public interface OperationContext {
   }
 
   /**
+   * Tells the engine when the operation's request reached the wire: the moment its bytes were
+   * handed to the network (a socket write completed), in {@link #clock()}'s {@code nanoTime}. The
+   * engine measures the generator's own cost before the request, from the operation's intended
+   * start to this moment ({@link dev.plimsoll.core.result.GeneratorHealth#toWire}). An operation
+   * that sends several requests reports each; the first one counts. Times outside the operation
+   * (before it started, after it completed) are ignored, so a time from another clock does no harm.
+   * Optional: an operation that reports nothing is simply not counted there.
+   */
+  default void requestSent(long nanoTime) {}
+
+  /**
+   * Tells the engine when the last byte of the operation's answer arrived, in {@link #clock()}'s
+   * {@code nanoTime}. The engine measures the generator's own cost after the answer, from this
+   * moment to recording the operation ({@link dev.plimsoll.core.result.GeneratorHealth#afterAnswer}).
+   * An operation that receives several answers reports each; the last one counts. Report before
+   * the operation completes (before an asynchronous operation's stage completes).
+   */
+  default void responseReceived(long nanoTime) {}
+
+  /**
    * The recorder of an operation the scenario declared with
    * {@link Scenario.Builder#recordedOperation}: an operation that sends a message can hand it the
    * recorder its receiver will record the delivery with.

@@ -30,6 +30,16 @@ final class Caller implements OperationContext {
   private final long[] started;
   long iteration;
   private String operation = "";
+  /**
+   * When the operation in progress reported its request on the wire and its answer's last byte,
+   * or {@link #NOT_REPORTED}. Written by whichever thread runs the operation, read by the one that
+   * records it: an asynchronous operation reports before its stage completes, and the stage's
+   * completion orders the writes before the read.
+   */
+  private long sentNanos = NOT_REPORTED;
+  private long receivedNanos = NOT_REPORTED;
+
+  static final long NOT_REPORTED = Long.MIN_VALUE;
 
   Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock,
       RecordedOperations recordings) {
@@ -45,6 +55,8 @@ final class Caller implements OperationContext {
   /** Marks the start of an operation; single writer, so a plain read and an opaque write suffice. */
   void starting(int operationIndex, String operationName) {
     operation = operationName;
+    sentNanos = NOT_REPORTED;
+    receivedNanos = NOT_REPORTED;
     COUNTS.setOpaque(started, operationIndex, started[operationIndex] + 1);
   }
 
@@ -84,6 +96,28 @@ final class Caller implements OperationContext {
       clock.park();
     }
     return future;
+  }
+
+  /** The operation in progress's first request on the wire, or {@link #NOT_REPORTED}. */
+  long sentNanos() {
+    return sentNanos;
+  }
+
+  /** The operation in progress's last answer received, or {@link #NOT_REPORTED}. */
+  long receivedNanos() {
+    return receivedNanos;
+  }
+
+  @Override
+  public void requestSent(long nanoTime) {
+    if (sentNanos == NOT_REPORTED) {
+      sentNanos = nanoTime;
+    }
+  }
+
+  @Override
+  public void responseReceived(long nanoTime) {
+    receivedNanos = nanoTime;
   }
 
   @Override

@@ -164,7 +164,7 @@ final class ClosedDriver implements Driver {
       long start = clock.nanoTime();
       Throwable error = user.callToCompletion(entry);
       long end = clock.nanoTime();
-      Recorder.record(user.stripe, operation, paced ? intended : start, start, end, error);
+      Recorder.record(user, operation, paced ? intended : start, start, end, -1, error);
       user.iteration++;
       now = end;
       if (!paced) {
@@ -222,7 +222,7 @@ final class ClosedDriver implements Driver {
   /** Records an asynchronous operation's completion; returns when it completed. */
   private long completed(Caller user, int operation, long start, Throwable error) {
     long end = clock.nanoTime();
-    Recorder.record(user.stripe, operation, start, start, end, error);
+    Recorder.record(user, operation, start, start, end, -1, error);
     user.iteration++;
     return end;
   }

@@ -201,7 +201,7 @@ final class OpenDriver implements Driver {
     private void complete(long start, Throwable error) {
       long end = clock.nanoTime();
       busy = false;
-      Recorder.record(caller.stripe, operation, intended, start, end, start - intended, error);
+      Recorder.record(caller, operation, intended, start, end, start - intended, error);
       release(this);
     }
   }

@@ -8,6 +8,8 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
  * recordable range, so recording never throws.
  */
 final class Recorder {
+  private static final long NONE = -1;
+
   private final Stripe[] stripes;
 
   Recorder(String[] operations, int stripeCount, Clock clock) {
@@ -29,17 +31,37 @@ final class Recorder {
     return stripes;
   }
 
+  /** An operation the engine did not start (a recorded one): no lag, no client costs. */
   static void record(
       Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos, Throwable error) {
-    record(stripe, operation, intendedNanos, startNanos, endNanos, -1, error);
+    long response = LatencyDistribution.clamp(endNanos - intendedNanos);
+    long service = LatencyDistribution.clamp(endNanos - startNanos);
+    stripe.record(operation, response, service, NONE, NONE, NONE, unwrap(error));
   }
 
-  /** As above, also recording how late the operation started against its schedule. */
-  static void record(Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos,
+  /**
+   * The operation {@code caller} just completed, with the times it reported (see
+   * {@link Caller#requestSent}); {@code lagNanos} is how late it started against its schedule, or
+   * negative when it had none.
+   */
+  static void record(Caller caller, int operation, long intendedNanos, long startNanos, long endNanos,
       long lagNanos, Throwable error) {
     long response = LatencyDistribution.clamp(endNanos - intendedNanos);
     long service = LatencyDistribution.clamp(endNanos - startNanos);
-    long lag = lagNanos < 0 ? -1 : LatencyDistribution.clamp(lagNanos);
-    stripe.record(operation, response, service, lag, error == null ? null : ErrorClassifier.unwrap(error));
+    long lag = lagNanos < 0 ? NONE : LatencyDistribution.clamp(lagNanos);
+    long sent = caller.sentNanos();
+    long received = caller.receivedNanos();
+    // A reported time outside the operation is not of this operation, or not of this clock.
+    long toWire = within(sent, startNanos, endNanos) ? LatencyDistribution.clamp(sent - intendedNanos) : NONE;
+    long afterAnswer = within(received, startNanos, endNanos) ? LatencyDistribution.clamp(endNanos - received) : NONE;
+    caller.stripe.record(operation, response, service, lag, toWire, afterAnswer, unwrap(error));
+  }
+
+  private static boolean within(long nanos, long from, long to) {
+    return nanos != Caller.NOT_REPORTED && nanos >= from && nanos <= to;
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error == null ? null : ErrorClassifier.unwrap(error);
   }
 }

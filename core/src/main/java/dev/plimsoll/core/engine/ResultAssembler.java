@@ -89,6 +89,7 @@ final class ResultAssembler {
 
   private static GeneratorHealth health(Measurements measured) {
     LatencyDistribution lag = measured.schedulingLag();
+    LatencyDistribution afterAnswer = measured.afterAnswer();
     long dropped = measured.total().dropped();
     SystemSummary system = measured.system();
     List<String> reasons = new ArrayList<>();
@@ -97,12 +98,20 @@ final class ResultAssembler {
       reasons.add("scheduling lag p99 was " + Units.decimal(lagP99) + " ms (limit "
           + Units.decimal(GeneratorHealth.LAG_P99_LIMIT_MS) + " ms)");
     }
+    // Only after the answer is purely the client's: to the wire includes waiting for a connection.
+    double afterAnswerP99 = afterAnswer.stats().p99Ms();
+    if (afterAnswerP99 > GeneratorHealth.LAG_P99_LIMIT_MS) {
+      reasons.add("the client took " + Units.decimal(afterAnswerP99)
+          + " ms (p99) from an answer's last byte to recording it (limit "
+          + Units.decimal(GeneratorHealth.LAG_P99_LIMIT_MS) + " ms)");
+    }
     if (dropped > 0) {
       reasons.add(Units.count(dropped) + " arrivals were dropped at the in-flight limit");
     }
     if (system.processCpuPeak() >= GeneratorHealth.CPU_SATURATION) {
       reasons.add("the generator process used " + Units.percent(system.processCpuPeak()) + " of the machine's CPU");
     }
-    return new GeneratorHealth(!reasons.isEmpty(), reasons, lag, dropped, system.processCpuPeak());
+    return new GeneratorHealth(!reasons.isEmpty(), reasons, lag, measured.toWire(), afterAnswer, dropped,
+        system.processCpuPeak());
   }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * Cuts what the drivers recorded into interval snapshots: drains the recorder's stripes, turns the
@@ -62,9 +61,9 @@ final class SnapshotAssembler {
     for (int i = 0; i < operations.length; i++) {
       cells[i] = new OperationCells(operations[i], false);
     }
-    Histogram lag = LatencyDistribution.newHistogram();
+    GeneratorCells generator = new GeneratorCells(false);
     for (Stripe s : recorder.stripes()) {
-      s.drainInto(cells, lag);
+      s.drainInto(cells, generator);
     }
     boolean warmUp = boundaries.inWarmUp(toNanos);
     List<OperationStats> ops = new ArrayList<>(operations.length);
@@ -78,7 +77,8 @@ final class SnapshotAssembler {
     SystemSample system = sampler.sample();
     Instant start = startTime.plusNanos(fromNanos - state.startNanos);
     return new IntervalSnapshot(index, start, Duration.ofNanos(toNanos - fromNanos), warmUp, expected, ops,
-        LatencyDistribution.of(lag), system);
+        LatencyDistribution.of(generator.lag), LatencyDistribution.of(generator.toWire),
+        LatencyDistribution.of(generator.afterAnswer), system);
   }
 
   private OperationStats operation(int i, OperationCells c, boolean warmUp) {

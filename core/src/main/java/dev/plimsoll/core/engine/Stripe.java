@@ -5,7 +5,6 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
@@ -36,8 +35,8 @@ final class Stripe {
   private final Clock clock;
   private OperationCells[] active;
   private OperationCells[] spare;
-  private AbstractHistogram lag = newIntervalHistogram();
-  private AbstractHistogram spareLag = newIntervalHistogram();
+  private GeneratorCells generator = new GeneratorCells(true);
+  private GeneratorCells spareGenerator = new GeneratorCells(true);
 
   Stripe(String[] operations, Clock clock) {
     this.clock = clock;
@@ -74,10 +73,12 @@ final class Stripe {
   }
 
   /**
-   * Records one completed operation; {@code error} is null for a success, {@code lagNanos} is
-   * negative when the operation had no schedule to be late for.
+   * Records one completed operation; {@code error} is null for a success. {@code lagNanos} is
+   * negative when the operation had no schedule to be late for, {@code toWireNanos} and
+   * {@code afterAnswerNanos} when it reported no request on the wire or no answer.
    */
-  void record(int operation, long responseNanos, long serviceNanos, long lagNanos, Throwable error) {
+  void record(int operation, long responseNanos, long serviceNanos, long lagNanos, long toWireNanos,
+      long afterAnswerNanos, Throwable error) {
     long now = error == null ? 0 : clock.millis();
     ErrorTable.Failure failure = error == null ? null : ErrorTable.classify(error);
     lock();
@@ -86,7 +87,13 @@ final class Stripe {
       c.responseTime.recordValue(responseNanos);
       c.serviceTime.recordValue(serviceNanos);
       if (lagNanos >= 0) {
-        lag.recordValue(lagNanos);
+        generator.lag.recordValue(lagNanos);
+      }
+      if (toWireNanos >= 0) {
+        generator.toWire.recordValue(toWireNanos);
+      }
+      if (afterAnswerNanos >= 0) {
+        generator.afterAnswer.recordValue(afterAnswerNanos);
       }
       if (error == null) {
         c.succeeded++;
@@ -102,27 +109,27 @@ final class Stripe {
   void recordLag(long lagNanos) {
     lock();
     try {
-      lag.recordValue(lagNanos);
+      generator.lag.recordValue(lagNanos);
     } finally {
       unlock();
     }
   }
 
   /**
-   * Adds everything recorded since the last drain into {@code into} and {@code lagInto}, leaving
-   * this stripe recording into clean cells.
+   * Adds everything recorded since the last drain into {@code into} and {@code generatorInto},
+   * leaving this stripe recording into clean cells.
    */
-  void drainInto(OperationCells[] into, Histogram lagInto) {
+  void drainInto(OperationCells[] into, GeneratorCells generatorInto) {
     OperationCells[] taken;
-    AbstractHistogram takenLag;
+    GeneratorCells takenGenerator;
     lock();
     try {
       taken = active;
       active = spare;
       spare = taken;
-      takenLag = lag;
-      lag = spareLag;
-      spareLag = takenLag;
+      takenGenerator = generator;
+      generator = spareGenerator;
+      spareGenerator = takenGenerator;
     } finally {
       unlock();
     }
@@ -131,7 +138,7 @@ final class Stripe {
       into[i].addAll(taken[i]);
       taken[i].reset();
     }
-    lagInto.add(takenLag);
-    takenLag.reset();
+    generatorInto.addAll(takenGenerator);
+    takenGenerator.reset();
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Everything measured during one interval of a run: per-operation counts and latency
- * distributions, the generator's own scheduling lag, and a system sample.
+ * distributions, the generator's own scheduling lag and client costs, and a system sample.
  *
  * <p>Snapshots are values: serialisable and mergeable. {@link #merge} combines snapshots of the
  * same interval taken on different machines; a run's summary is the merge of its intervals.
@@ -23,6 +23,12 @@ import java.util.Map;
  * @param operations one entry per operation, in scenario order
  * @param schedulingLag how late operations started against their intended start, because of the
  *     generator (open model and paced closed model)
+ * @param toWire from operations' intended start to their request's bytes on the wire, for
+ *     operations that report it ({@code OperationContext.requestSent}): the
+ *     client's cost before a request, and any wait for a free connection
+ * @param afterAnswer from the last byte of operations' answer to their recording, for operations
+ *     that report it ({@code OperationContext.responseReceived}): the client's
+ *     own cost after an answer
  * @param system the process and machine during the interval
  */
 public record IntervalSnapshot(
@@ -33,6 +39,8 @@ public record IntervalSnapshot(
     double expectedArrivals,
     List<OperationStats> operations,
     LatencyDistribution schedulingLag,
+    LatencyDistribution toWire,
+    LatencyDistribution afterAnswer,
     SystemSample system) {
 
   public IntervalSnapshot {
@@ -77,7 +85,14 @@ public record IntervalSnapshot(
         warmUp,
         expectedArrivals + other.expectedArrivals,
         new ArrayList<>(byName.values()),
-        schedulingLag.merge(other.schedulingLag),
+        merge(schedulingLag, other.schedulingLag),
+        merge(toWire, other.toWire),
+        merge(afterAnswer, other.afterAnswer),
         system);
+  }
+
+  /** A distribution read from a file may be null (not measured): the other one stands. */
+  private static LatencyDistribution merge(LatencyDistribution a, LatencyDistribution b) {
+    return a == null ? b : b == null ? a : a.merge(b);
   }
 }

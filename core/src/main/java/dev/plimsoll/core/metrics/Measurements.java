@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
 /**
  * What was measured in a run's measured window (its intervals after the warm-up), merged: each
  * operation's counts and latency distributions, all operations together, the arrivals the
- * open-model profiles asked for, the generator's scheduling lag and the system's summary.
- * Criteria are judged on it, live during a run and at its end; it is built from interval
+ * open-model profiles asked for, the generator's scheduling lag and client costs, and the system's
+ * summary. Criteria are judged on it, live during a run and at its end; it is built from interval
  * snapshots alone, so snapshots merged from many machines are judged the same way.
  *
  * @param measuredDuration the length of the measured window: the measured intervals' lengths added
@@ -22,6 +22,10 @@ import org.HdrHistogram.Histogram;
  * @param total all operations together: the {@linkplain OperationStats#sum sum} of the operations
  * @param expectedArrivals arrivals the open-model profiles asked for in the window
  * @param schedulingLag how late operations started against their intended start
+ * @param toWire from operations' intended start to their request on the wire (see
+ *     {@link IntervalSnapshot#toWire})
+ * @param afterAnswer from the last byte of operations' answer to their recording (see
+ *     {@link IntervalSnapshot#afterAnswer})
  * @param system the process and machine over the window
  */
 public record Measurements(
@@ -30,6 +34,8 @@ public record Measurements(
     OperationStats total,
     double expectedArrivals,
     LatencyDistribution schedulingLag,
+    LatencyDistribution toWire,
+    LatencyDistribution afterAnswer,
     SystemSummary system) {
 
   public Measurements {
@@ -57,6 +63,8 @@ public record Measurements(
   public static final class Builder {
     private final Map<String, StatsMerger> operations = new LinkedHashMap<>();
     private final Histogram lag = LatencyDistribution.newFullRangeHistogram();
+    private final Histogram toWire = LatencyDistribution.newFullRangeHistogram();
+    private final Histogram afterAnswer = LatencyDistribution.newFullRangeHistogram();
     private final List<IntervalSnapshot> measured = new ArrayList<>();
     private final List<LiveHeap> liveHeap = new ArrayList<>();
     private Duration duration = Duration.ZERO;
@@ -78,13 +86,20 @@ public record Measurements(
       measured.add(interval);
       duration = duration.plus(interval.length());
       expectedArrivals += interval.expectedArrivals();
-      if (interval.schedulingLag().count() > 0) {
-        lag.add(interval.schedulingLag().toHistogram());
-      }
+      addTo(lag, interval.schedulingLag());
+      addTo(toWire, interval.toWire());
+      addTo(afterAnswer, interval.afterAnswer());
       for (OperationStats op : interval.operations()) {
         merger(op.name()).add(op);
       }
       return this;
+    }
+
+    /** An interval read from a file may lack a distribution (null): nothing to add. */
+    private static void addTo(Histogram into, LatencyDistribution distribution) {
+      if (distribution != null && distribution.count() > 0) {
+        into.add(distribution.toHistogram());
+      }
     }
 
     // Full range from the start: a run's merge lives for the whole run, and must not grow in it.
@@ -107,7 +122,8 @@ public record Measurements(
     public Measurements build() {
       List<OperationStats> ops = operations.values().stream().map(StatsMerger::result).toList();
       return new Measurements(duration, ops, OperationStats.sum("total", ops), expectedArrivals,
-          LatencyDistribution.of(lag), SystemSummaries.of(measured, liveHeap));
+          LatencyDistribution.of(lag), LatencyDistribution.of(toWire), LatencyDistribution.of(afterAnswer),
+          SystemSummaries.of(measured, liveHeap));
     }
   }
 }

@@ -8,6 +8,13 @@ import java.util.List;
  * may describe Plimsoll's own limits rather than the system under test; {@link #reasons()} says why.
  *
  * @param schedulingLag how late operations started against their intended start
+ * @param toWire from operations' intended start to their request's bytes on the wire, for
+ *     operations that report it (the HTTP client does): the client's own cost before a request,
+ *     but also any wait for a free connection, which a slow system causes as well — so it is
+ *     reported, never judged alone
+ * @param afterAnswer from the last byte of operations' answer to their recording, for operations
+ *     that report it: purely the client's own cost (parsing, checks, the scenario's glue), so a
+ *     high p99 here means the generator, not the system, was slow
  * @param droppedArrivals open-model arrivals not started because the in-flight bound was reached
  * @param processCpuPeak the generator process's peak CPU, as a fraction of the machine
  */
@@ -15,10 +22,16 @@ public record GeneratorHealth(
     boolean bottleneckSuspected,
     List<String> reasons,
     LatencyDistribution schedulingLag,
+    LatencyDistribution toWire,
+    LatencyDistribution afterAnswer,
     long droppedArrivals,
     double processCpuPeak) {
 
-  /** Scheduling lag p99 above this suggests the generator could not keep its schedule. */
+  /**
+   * A p99 of the generator's own delays above this suggests the generator could not keep up: of
+   * its scheduling lag (it could not keep its schedule) and of {@link #afterAnswer} (it was slow
+   * to take in answers).
+   */
   public static final double LAG_P99_LIMIT_MS = 1.0;
 
   /** Process CPU at or above this fraction of the machine counts as saturated. */

@@ -48,12 +48,12 @@ final class TestMeasurements {
 
   static Measurements measured(OperationStats total, List<OperationStats> operations) {
     return new Measurements(Duration.ofSeconds(1), operations, total, 0, LatencyDistribution.empty(),
-        SystemSummary.UNKNOWN);
+        LatencyDistribution.empty(), LatencyDistribution.empty(), SystemSummary.UNKNOWN);
   }
 
   static Measurements withSystem(SystemSummary system) {
     return new Measurements(Duration.ofSeconds(1), List.of(), idle("total"), 0, LatencyDistribution.empty(),
-        system);
+        LatencyDistribution.empty(), LatencyDistribution.empty(), system);
   }
 
   /** A one-second interval whose single operation completed {@code completed} operations. */
@@ -62,7 +62,8 @@ final class TestMeasurements {
     OperationStats op = new OperationStats("op", completed, completed, 0, 0, 0,
         LatencyDistribution.empty(), LatencyDistribution.empty(), List.of());
     return new IntervalSnapshot(index, START.plusSeconds(index), Duration.ofSeconds(1), warmUp,
-        expectedArrivals, List.of(op), LatencyDistribution.empty(), SystemSample.UNKNOWN);
+        expectedArrivals, List.of(op), LatencyDistribution.empty(), LatencyDistribution.empty(),
+        LatencyDistribution.empty(), SystemSample.UNKNOWN);
   }
 
   static SystemSummary system(double cpuAverage, double cpuPeak, long heapPeak, long rssPeak,

@@ -22,7 +22,8 @@ class IntervalSnapshotTest {
     OperationStats search = new OperationStats("search", okSearch + failedSearch, okSearch, failedSearch, 1, 2,
         searchTimes, searchTimes, errors);
     OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, nanos(5_000_000), nanos(4_000_000), List.of());
-    return new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 100, List.of(search, buy), nanos(1000), SystemSample.UNKNOWN);
+    return new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 100, List.of(search, buy), nanos(1000),
+        nanos(200_000), nanos(30_000, 40_000), SystemSample.UNKNOWN);
   }
 
   @Test
@@ -45,13 +46,27 @@ class IntervalSnapshotTest {
     assertThat(merged.expectedArrivals()).isEqualTo(200);
     assertThat(merged.total().completed()).isEqualTo(35);
     assertThat(merged.schedulingLag().count()).isEqualTo(2);
+    assertThat(merged.toWire().count()).isEqualTo(2);
+    assertThat(merged.afterAnswer().count()).isEqualTo(4);
   }
 
   @Test
   void onlyTheSameIntervalMerges() {
     IntervalSnapshot a = snapshot(1, 0, nanos(1), List.of());
-    IntervalSnapshot other = new IntervalSnapshot(4, T0, Duration.ofSeconds(1), false, 0, List.of(), nanos(), SystemSample.UNKNOWN);
+    IntervalSnapshot other = new IntervalSnapshot(4, T0, Duration.ofSeconds(1), false, 0, List.of(), nanos(), nanos(), nanos(),
+        SystemSample.UNKNOWN);
     assertThatThrownBy(() -> a.merge(other)).hasMessageContaining("cannot merge interval 4 into interval 3");
+  }
+
+  /** A snapshot read from an older file may lack the client's costs: the other's stand. */
+  @Test
+  void aMissingDistributionMergesAsNothing() {
+    IntervalSnapshot a = snapshot(1, 0, nanos(1), List.of());
+    IntervalSnapshot old = new IntervalSnapshot(3, T0, Duration.ofSeconds(1), false, 0, List.of(), null, null, null,
+        SystemSample.UNKNOWN);
+    assertThat(old.merge(a).afterAnswer()).isEqualTo(a.afterAnswer());
+    assertThat(a.merge(old).toWire()).isEqualTo(a.toWire());
+    assertThat(a.merge(old).schedulingLag()).isEqualTo(a.schedulingLag());
   }
 
   @Test

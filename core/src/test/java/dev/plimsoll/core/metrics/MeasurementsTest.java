@@ -27,7 +27,8 @@ class MeasurementsTest {
     OperationStats buy = new OperationStats("buy", 1, 1, 0, 0, 0, ms(50), ms(40), List.of());
     SystemSample system = new SystemSample(cpu, 0.5, 100, 200, 300, 0, 0, 10, 0, 0);
     return new IntervalSnapshot(index, T0.plusSeconds(index), Duration.ofSeconds(1), warmUp, expected,
-        List.of(search, buy), ms(index + 1), system);
+        List.of(search, buy), ms(index + 1), ms(index + 2, index + 3),
+        ms(index + 4), system);
   }
 
   private final List<IntervalSnapshot> run = List.of(
@@ -69,6 +70,9 @@ class MeasurementsTest {
     assertThat(m.total().responseTime().stats().maxMs()).isCloseTo(50, within(0.1));
     assertThat(m.total().errors()).hasSize(1);
     assertThat(m.schedulingLag().count()).isEqualTo(3);
+    assertThat(m.toWire().count()).isEqualTo(6);
+    assertThat(m.toWire().stats().maxMs()).as("interval 3's, not the warm-up's").isCloseTo(6, within(0.01));
+    assertThat(m.afterAnswer().count()).isEqualTo(3);
     assertThat(m.system().processCpuAverage()).isCloseTo(0.3, within(1e-12));
     assertThat(m.system().processCpuPeak()).isEqualTo(0.4);
   }

@@ -18,7 +18,7 @@ class SystemSummariesTest {
       SystemSample system) {
     return new IntervalSnapshot(0, START.plusMillis((long) (startSecond * 1000)),
         Duration.ofMillis((long) (lengthSeconds * 1000)), false, 0, List.of(),
-        LatencyDistribution.empty(), system);
+        LatencyDistribution.empty(), LatencyDistribution.empty(), LatencyDistribution.empty(), system);
   }
 
   private static SystemSample sample(double processCpu, double machineCpu, long heapUsed,
