@@ -3,6 +3,7 @@ package dev.plimsoll.report;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LatencyStats;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -178,14 +179,26 @@ final class RunFacts {
 
   /** The generator's view of itself, as label/value pairs. */
   static List<Map.Entry<String, String>> generatorFacts(GeneratorHealth health) {
+    String limit = "limit " + Formats.msWithUnit(GeneratorHealth.LAG_P99_LIMIT_MS);
     String lag = health.schedulingLag() == null ? Formats.NOT_AVAILABLE
-        : Formats.msWithUnit(health.schedulingLag().stats().p99Ms())
-            + " (limit " + Formats.msWithUnit(GeneratorHealth.LAG_P99_LIMIT_MS) + ")";
+        : Formats.msWithUnit(health.schedulingLag().stats().p99Ms()) + " (" + limit + ")";
     return List.of(
         Map.entry("bottleneck", health.bottleneckSuspected() ? "suspected" : "not suspected"),
         Map.entry("scheduling lag p99", lag),
+        // A slow system makes requests wait for a connection too, so this one is never judged.
+        Map.entry("to the wire p99", clientCost(health.toWire(), "includes waiting for a free connection")),
+        Map.entry("after the answer p99", clientCost(health.afterAnswer(), limit)),
         Map.entry("dropped arrivals", Units.count(health.droppedArrivals())),
         Map.entry("process CPU peak", Formats.percent(health.processCpuPeak())));
+  }
+
+  /** One of the client's own costs per operation: p99 and max, or that no operation reported it. */
+  private static String clientCost(LatencyDistribution cost, String note) {
+    if (cost == null || cost.count() == 0) {
+      return "not reported";
+    }
+    LatencyStats stats = cost.stats();
+    return Formats.msWithUnit(stats.p99Ms()) + " (max " + Formats.msWithUnit(stats.maxMs()) + "; " + note + ")";
   }
 
   static long totalErrorCount(List<ErrorClass> errors) {

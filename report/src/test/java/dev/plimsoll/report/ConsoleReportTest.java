@@ -3,6 +3,8 @@ package dev.plimsoll.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.ByteArrayOutputStream;
@@ -125,6 +127,32 @@ class ConsoleReportTest {
         .containsPattern("network +1.4 GiB received, 286 MiB sent")
         .containsPattern("scheduling lag p99 +2.43 ms \\(limit 1 ms\\)")
         .containsPattern("dropped arrivals +12");
+  }
+
+  @Test
+  void generatorSection_showsTheClientsOwnCosts_andWhatTheWayToTheWireIncludes() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text)
+        .containsPattern("to the wire p99 +8.21 ms \\(max 14.1 ms; includes waiting for a free connection\\)")
+        .containsPattern("after the answer p99 +5.07 ms \\(max 7.12 ms; limit 1 ms\\)");
+  }
+
+  /** Operations that report no times (a plain Java operation), or a file from before they existed. */
+  @Test
+  void clientCostsNobodyReported_sayNotReported() {
+    RunResult rich = ResultFixtures.richResult();
+    GeneratorHealth g = rich.generatorHealth();
+    GeneratorHealth unreported = new GeneratorHealth(g.bottleneckSuspected(), g.reasons(), g.schedulingLag(),
+        LatencyDistribution.empty(), null, g.droppedArrivals(), g.processCpuPeak());
+    RunResult result = new RunResult(rich.schemaVersion(), rich.name(), rich.status(), rich.stopReason(),
+        rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(), rich.environment(),
+        rich.total(), rich.operations(), rich.intervals(), rich.verdicts(), rich.errors(), rich.system(),
+        unreported);
+
+    assertThat(ConsoleReport.render(result, false))
+        .containsPattern("to the wire p99 +not reported\n")
+        .containsPattern("after the answer p99 +not reported\n");
   }
 
   @Test

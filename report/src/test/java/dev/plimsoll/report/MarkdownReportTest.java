@@ -72,6 +72,15 @@ class MarkdownReportTest {
   }
 
   @Test
+  void generatorHealth_tableShowsTheClientsOwnCosts() {
+    String md = MarkdownReport.render(ResultFixtures.richResult());
+
+    assertThat(md).containsSubsequence("## Generator health", "| scheduling lag p99 | 2.43 ms (limit 1 ms) |",
+        "| to the wire p99 | 8.21 ms (max 14.1 ms; includes waiting for a free connection) |",
+        "| after the answer p99 | 5.07 ms (max 7.12 ms; limit 1 ms) |", "## System");
+  }
+
+  @Test
   void everyTable_hasTheSameNumberOfCellsOnEachRow() {
     String md = MarkdownReport.render(ResultFixtures.richResult());
 

@@ -34,7 +34,8 @@ class ProgressListenerTest {
     OperationStats op = new OperationStats("op", completed, completed - failed, failed, 0,
         0, latency, latency, List.of());
     return new IntervalSnapshot(index, Instant.EPOCH.plus(length.multipliedBy(index)), length,
-        false, 0, List.of(op), LatencyDistribution.empty(), SystemSample.UNKNOWN);
+        false, 0, List.of(op), LatencyDistribution.empty(), LatencyDistribution.empty(),
+        LatencyDistribution.empty(), SystemSample.UNKNOWN);
   }
 
   private static RunProgress progress(Duration elapsed, long failedSoFar, boolean stopping) {

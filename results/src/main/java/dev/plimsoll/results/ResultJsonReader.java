@@ -164,6 +164,8 @@ final class ResultJsonReader {
         o.bool("bottleneckSuspected"),
         o.strings("reasons"),
         o.object("schedulingLag", ResultJsonReader::distribution),
+        clientCost(o, "toWire"),
+        clientCost(o, "afterAnswer"),
         o.longValue("droppedArrivals"),
         o.doubleValue("processCpuPeak"));
   }
@@ -177,7 +179,17 @@ final class ResultJsonReader {
         o.doubleValue("expectedArrivals"),
         o.objects("operations", ResultJsonReader::operationStats),
         o.object("schedulingLag", ResultJsonReader::distribution),
+        clientCost(o, "toWire"),
+        clientCost(o, "afterAnswer"),
         o.object("system", ResultJsonReader::systemSample));
+  }
+
+  /**
+   * One of the client's costs, which files written before they were measured lack: there, no
+   * operation reported any, which is what an empty distribution says.
+   */
+  private static LatencyDistribution clientCost(JsonFields o, String field) {
+    return o.has(field) ? o.object(field, ResultJsonReader::distribution) : LatencyDistribution.empty();
   }
 
   private static SystemSample systemSample(JsonFields o) {

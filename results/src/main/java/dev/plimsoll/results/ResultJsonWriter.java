@@ -190,6 +190,8 @@ final class ResultJsonWriter {
     o.put("bottleneckSuspected", g.bottleneckSuspected());
     o.set("reasons", strings(g.reasons()));
     o.set("schedulingLag", nullable(g.schedulingLag(), ResultJsonWriter::distribution));
+    o.set("toWire", nullable(g.toWire(), ResultJsonWriter::distribution));
+    o.set("afterAnswer", nullable(g.afterAnswer(), ResultJsonWriter::distribution));
     o.put("droppedArrivals", g.droppedArrivals());
     putDouble(o, "processCpuPeak", g.processCpuPeak());
     return o;
@@ -204,6 +206,8 @@ final class ResultJsonWriter {
     putDouble(o, "expectedArrivals", i.expectedArrivals());
     o.set("operations", array(i.operations(), s -> operationStats(s, i.length())));
     o.set("schedulingLag", nullable(i.schedulingLag(), ResultJsonWriter::distribution));
+    o.set("toWire", nullable(i.toWire(), ResultJsonWriter::distribution));
+    o.set("afterAnswer", nullable(i.afterAnswer(), ResultJsonWriter::distribution));
     o.set("system", nullable(i.system(), ResultJsonWriter::systemSample));
     return o;
   }

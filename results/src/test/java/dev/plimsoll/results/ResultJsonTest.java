@@ -151,6 +151,40 @@ class ResultJsonTest {
   }
 
   @Test
+  void clientCosts_areWrittenInTheHealthAndEachInterval() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+    ObjectNode tree = tree(rich);
+
+    assertThat(LatencyDistribution.fromBase64(tree.at("/generatorHealth/toWire/histogram").textValue()))
+        .isEqualTo(rich.generatorHealth().toWire());
+    assertThat(tree.at("/generatorHealth/afterAnswer/p99Ms").doubleValue())
+        .isEqualTo(rich.generatorHealth().afterAnswer().stats().p99Ms());
+    assertThat(LatencyDistribution.fromBase64(tree.at("/intervals/2/afterAnswer/histogram").textValue()))
+        .isEqualTo(rich.intervals().get(2).afterAnswer());
+    assertThat(tree.at("/intervals/2/toWire/count").longValue()).isEqualTo(120);
+  }
+
+  /** Files written before the client's costs were measured still read: no operation reported any. */
+  @Test
+  void fromJson_withoutTheClientCosts_readsThemAsEmpty() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.get("generatorHealth")).remove(List.of("toWire", "afterAnswer"));
+    for (JsonNode interval : tree.get("intervals")) {
+      ((ObjectNode) interval).remove(List.of("toWire", "afterAnswer"));
+    }
+
+    RunResult read = ResultJson.fromJson(tree.toString());
+
+    assertThat(read.generatorHealth().toWire()).isEqualTo(LatencyDistribution.empty());
+    assertThat(read.generatorHealth().afterAnswer().count()).isZero();
+    assertThat(read.generatorHealth().schedulingLag()).isEqualTo(ResultFixtures.richResult().generatorHealth().schedulingLag());
+    assertThat(read.intervals()).allSatisfy(i -> {
+      assertThat(i.toWire().count()).isZero();
+      assertThat(i.afterAnswer().count()).isZero();
+    });
+  }
+
+  @Test
   void fromJson_unknownFields_areIgnored() throws IOException {
     ObjectNode tree = tree(ResultFixtures.richResult());
     tree.put("addedByHand", "note");

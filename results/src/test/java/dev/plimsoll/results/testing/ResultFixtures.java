@@ -84,7 +84,8 @@ public final class ResultFixtures {
     return new IntervalSnapshot(index, start, Duration.ofSeconds(1), warmUp, 120.5,
         List.of(operationSnapshot(SEARCH, index * 10L, 100, 0, List.of()),
             operationSnapshot(CHECKOUT, index * 10L + 5, 20, errors.isEmpty() ? 0 : 2, errors)),
-        latencies(index * 10L + 7, 50, 0.05), systemSample(index));
+        latencies(index * 10L + 7, 50, 0.05), latencies(index * 10L + 8, 120, 0.4),
+        latencies(index * 10L + 9, 120, 0.03), systemSample(index));
   }
 
   public static Verdict verdict(String source, String scope, double threshold, double measured,
@@ -131,7 +132,7 @@ public final class ResultFixtures {
         1_288_490_189L, 17, 45.25, 48, 1_500_000_000L, 300_000_000L, 0.75);
     GeneratorHealth health = new GeneratorHealth(true,
         List.of("scheduling lag p99 3.2 ms above 1 ms", "process CPU peaked at 97%"),
-        latencies(99, 1000, 0.8), 12, 0.97);
+        latencies(99, 1000, 0.8), latencies(97, 1000, 2.5), latencies(98, 1000, 1.6), 12, 0.97);
     List<Verdict> verdicts = List.of(
         verdict("p95 < 25ms", null, 25, 12.345, true, "measured 12.3 ms"),
         verdict("search.p95 < 5ms", SEARCH, 5, 7.125, false, "measured 7.13 ms"),
@@ -146,7 +147,7 @@ public final class ResultFixtures {
   public static RunResult passingResult() {
     RunResult rich = richResult();
     GeneratorHealth healthy = new GeneratorHealth(false, List.of(),
-        latencies(5, 100, 0.01), 0, 0.3);
+        latencies(5, 100, 0.01), latencies(6, 100, 0.3), latencies(7, 100, 0.02), 0, 0.3);
     List<Verdict> passed = List.of(verdict("p95 < 25ms", null, 25, 12.345, true, "ok"));
     return new RunResult(rich.schemaVersion(), rich.name(), RunStatus.PASSED, "completed",
         rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(),
