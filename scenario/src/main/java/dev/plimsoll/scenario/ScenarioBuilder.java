@@ -71,6 +71,7 @@ public final class ScenarioBuilder {
     Map<String, DriverSession> sessions = new LinkedHashMap<>();
     try {
       Scenario scenario = build(spec, drivers, sessions);
+      sessions.values().forEach(DriverSession::prepare);
       return new OpenScenario(scenario, List.copyOf(sessions.values()));
     } catch (RuntimeException e) {
       OpenScenario.closeAll(List.copyOf(sessions.values()), e);

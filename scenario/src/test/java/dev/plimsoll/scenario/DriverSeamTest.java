@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -136,9 +137,26 @@ class DriverSeamTest {
   }
 
   @Test
+  void sessionsGetReadyOnceEveryStepIsCompiled_beforeTheRun() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    Driver counting = new CountingDriver(new AtomicInteger(), events);
+    ScenarioSpec spec = ScenarioSpec.builder("s")
+        .workload(new WorkloadSpec("w", ClosedModel.users(1),
+            List.of(new FlowSpec("f", 1, List.of(new Noop(), new Noop()), Set.of()),
+                new FlowSpec("g", 1, List.of(new Noop()), Set.of()))))
+        .duration(Duration.ofSeconds(10))
+        .build();
+    try (OpenScenario open = ScenarioBuilder.open(spec, counting)) {
+      assertThat(events).containsExactly("compile", "compile", "compile", "prepare");
+    }
+    assertThat(events).endsWith("prepare", "close");
+  }
+
+  @Test
   void aScenarioThatFailsToBuild_closesTheSessionsItOpened() {
     AtomicInteger closed = new AtomicInteger();
-    Driver counting = new CountingDriver(closed);
+    List<String> events = new CopyOnWriteArrayList<>();
+    Driver counting = new CountingDriver(closed, events);
     ScenarioSpec spec = ScenarioSpec.builder("s")
         .workload(new WorkloadSpec("w", ClosedModel.users(1), List.of(new FlowSpec("f", 1, List.of(new Noop()), Set.of()))))
         .duration(Duration.ofSeconds(10))
@@ -146,6 +164,7 @@ class DriverSeamTest {
         .build();
     assertThatThrownBy(() -> ScenarioBuilder.open(spec, counting)).isInstanceOf(ScenarioException.class);
     assertThat(closed).hasValue(1);
+    assertThat(events).as("a scenario that failed to build does not get ready").doesNotContain("prepare");
 
     try (OpenScenario open = ScenarioBuilder.open(spec.withWarmUp(Duration.ZERO), counting)) {
       assertThat(open.scenario().workloads()).hasSize(1);
@@ -171,8 +190,8 @@ class DriverSeamTest {
     }
   }
 
-  /** A driver whose sessions count how often they are closed. */
-  record CountingDriver(AtomicInteger closed) implements Driver {
+  /** A driver whose sessions count how often they are closed, and log what they are asked to do. */
+  record CountingDriver(AtomicInteger closed, List<String> events) implements Driver {
     @Override
     public String name() {
       return "counting";
@@ -198,11 +217,18 @@ class DriverSeamTest {
       return new DriverSession() {
         @Override
         public Action compile(DriverStep step, BuildContext context) {
+          events.add("compile");
           return ctx -> CompletableFuture.completedFuture(null);
         }
 
         @Override
+        public void prepare() {
+          events.add("prepare");
+        }
+
+        @Override
         public void close() {
+          events.add("close");
           closed.incrementAndGet();
         }
       };

@@ -14,6 +14,16 @@ public interface DriverSession extends AutoCloseable {
    */
   Action compile(DriverStep step, BuildContext context);
 
+  /**
+   * Gets ready for the run, once every step is compiled and before the run's clock starts: opens
+   * connections and loads and exercises code paths, so that the first operations do not pay for
+   * them inside the measured run. Sends the system under test nothing it would count as load (a
+   * report promises the system saw exactly the operations reported). Failing to get ready is not
+   * an error: the run reports the operations that then fail, as usual. Returns within a few
+   * seconds; the default does nothing.
+   */
+  default void prepare() {}
+
   /** Releases the run's resources; called once, after the run, even when it failed. */
   @Override
   void close();
