@@ -3,6 +3,7 @@ package dev.plimsoll.http;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -146,6 +147,18 @@ final class ConnectionPool {
     for (Exchange e : expired) {
       e.fail(Failures.timedOutWaitingForConnection(transport.settings.requestTimeout()));
     }
+  }
+
+  /** Opens every slot's connection that is not open yet; completes when all are, or one failed. */
+  CompletableFuture<Void> connectAll() {
+    CompletableFuture<?>[] opened = new CompletableFuture<?>[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      Slot slot = slots[i];
+      CompletableFuture<Void> open = new CompletableFuture<>();
+      opened[i] = open;
+      slot.loop.execute(() -> slot.connectAhead(open));
+    }
+    return CompletableFuture.allOf(opened);
   }
 
   /** Fails queued requests and closes every connection. */

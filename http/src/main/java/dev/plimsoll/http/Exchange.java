@@ -1,6 +1,10 @@
 package dev.plimsoll.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * a time (the sender until it is queued, then the event loop of the slot that serves it); it runs
  * on that event loop as a task.
  */
-final class Exchange implements Runnable {
+final class Exchange implements Runnable, ChannelFutureListener {
   private static final byte[] EMPTY = new byte[0];
   private static final int INITIAL_BODY_BUFFER = 256;
 
@@ -27,6 +31,11 @@ final class Exchange implements Runnable {
   int streamId;
   int retries;
 
+  /**
+   * When the request first went on the wire ({@link System#nanoTime}), or 0: its write (HTTP/1.1)
+   * or its HEADERS frame's (HTTP/2) completed. A request sent again elsewhere keeps its first time.
+   */
+  private long sentAtNanos;
   private boolean headReceived;
   private int status;
   private String reason;
@@ -40,6 +49,24 @@ final class Exchange implements Runnable {
     this.check = check;
     this.deadlineNanos = deadlineNanos;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * The request's write (HTTP/1.1) or its HEADERS frame's (HTTP/2) completed: its bytes are in the
+   * socket. Listens to that write's promise, on the connection's event loop.
+   */
+  @Override
+  public void operationComplete(ChannelFuture write) {
+    if (write.isSuccess() && sentAtNanos == 0) {
+      sentAtNanos = System.nanoTime();
+    }
+  }
+
+  /** A promise for the write that puts the request on the wire, which notes when it did. */
+  ChannelPromise sentPromise(ChannelHandlerContext context) {
+    ChannelPromise promise = context.newPromise();
+    promise.addListener(this);
+    return promise;
   }
 
   /** Runs on the slot's event loop: the hop from the sending thread. */
@@ -97,7 +124,9 @@ final class Exchange implements Runnable {
   /** Completes with the response received, or with the check's failure; false if already done. */
   boolean succeed(HttpProtocol protocol) {
     byte[] kept = this.kept == body.length ? body : Arrays.copyOf(body, this.kept);
-    HttpResponse response = new HttpResponse(request, protocol, status, reason, headers, kept, bodySize);
+    // The last byte is in: this runs as the read that completed the response is handled.
+    HttpResponse response = new HttpResponse(request, protocol, status, reason, headers, kept, bodySize,
+        sentAtNanos, System.nanoTime());
     if (check != null) {
       try {
         check.check(response);

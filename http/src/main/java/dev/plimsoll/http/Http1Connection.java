@@ -44,7 +44,7 @@ final class Http1Connection extends AbstractConnection implements Http1Parser.Ha
     current = exchange;
     exchange.owner = this;
     parser.noBody(exchange.request.method().equals("HEAD"));
-    ctx.writeAndFlush(Encodings.http1(exchange.request, compression, ctx.alloc()), ctx.voidPromise());
+    ctx.writeAndFlush(Encodings.http1(exchange.request, compression, ctx.alloc()), exchange.sentPromise(ctx));
     armTimer(exchange.deadlineNanos);
   }
 

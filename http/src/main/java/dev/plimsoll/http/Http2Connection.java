@@ -108,7 +108,8 @@ final class Http2Connection extends AbstractConnection {
     order.addLast(exchange);
     Http2Headers headers = Encodings.h2(exchange.request, compression);
     byte[] body = exchange.request.bodyUnsafe();
-    handler.encoder().writeHeaders(handlerContext, id, headers, 0, body.length == 0, handlerContext.newPromise());
+    // On the wire once its HEADERS are: a body goes as flow control lets it, which is the server's doing.
+    handler.encoder().writeHeaders(handlerContext, id, headers, 0, body.length == 0, exchange.sentPromise(handlerContext));
     if (body.length > 0) {
       handler.encoder().writeData(handlerContext, id, Unpooled.wrappedBuffer(body), 0, true, handlerContext.newPromise());
     }

@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +98,27 @@ public final class HttpClient implements AutoCloseable {
     }
     pool.send(exchange);
     return exchange.future;
+  }
+
+  /**
+   * Opens every connection of the pool for {@code uri}'s server now, ahead of the requests, so
+   * that the first requests do not wait for TCP, TLS and HTTP/2 set-up. Sends no request. The
+   * future completes when every connection is open, or exceptionally with the first failure (an
+   * {@link HttpFailure}, or an {@link IllegalArgumentException} when the protocol does not suit
+   * the scheme); a connection that failed to open is opened again by the next request, as usual.
+   * Only the path of the URI is ignored.
+   */
+  public CompletableFuture<Void> connect(URI uri) {
+    Objects.requireNonNull(uri, "uri");
+    if (closed) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the HTTP client is closed"));
+    }
+    Target target = Target.of(uri);
+    String mismatch = Transport.schemeMismatch(settings.protocol(), target);
+    if (mismatch != null) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(mismatch));
+    }
+    return pools.computeIfAbsent(target, t -> new ConnectionPool(transport, t)).connectAll();
   }
 
   /** Counters since creation: connections opened, bytes sent and received. */

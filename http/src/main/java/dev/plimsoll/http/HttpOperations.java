@@ -34,7 +34,7 @@ public final class HttpOperations {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(check, "check");
-    return context -> client.send(request, check);
+    return context -> client.send(request, reporting(check, context));
   }
 
   /** Sends the request the function makes for each call; fails on any status but 2xx. */
@@ -48,6 +48,22 @@ public final class HttpOperations {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(requests, "requests");
     Objects.requireNonNull(check, "check");
-    return context -> client.send(Objects.requireNonNull(requests.apply(context), "request made by the function"), check);
+    return context -> client.send(Objects.requireNonNull(requests.apply(context), "request made by the function"),
+        reporting(check, context));
+  }
+
+  /**
+   * The check, after telling the engine when the request was on the wire and the answer in (for
+   * the generator's health): it runs as the response completes, before the operation does.
+   */
+  private static ResponseCheck reporting(ResponseCheck check, OperationContext context) {
+    if (context == null) {
+      return check; // called outside a run, as a test may
+    }
+    return response -> {
+      context.requestSent(response.sentAtNanos());
+      context.responseReceived(response.receivedAtNanos());
+      check.check(response);
+    };
   }
 }

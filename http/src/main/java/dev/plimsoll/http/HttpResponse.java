@@ -15,9 +15,11 @@ public final class HttpResponse {
   private final Headers headers;
   private final byte[] body;
   private final long bodySize;
+  private final long sentAtNanos;
+  private final long receivedAtNanos;
 
   HttpResponse(HttpRequest request, HttpProtocol protocol, int status, String reason, Headers headers,
-      byte[] body, long bodySize) {
+      byte[] body, long bodySize, long sentAtNanos, long receivedAtNanos) {
     this.request = request;
     this.protocol = protocol;
     this.status = status;
@@ -25,6 +27,33 @@ public final class HttpResponse {
     this.headers = headers;
     this.body = body;
     this.bodySize = bodySize;
+    this.sentAtNanos = sentAtNanos;
+    this.receivedAtNanos = receivedAtNanos;
+  }
+
+  /** This response with another request's time on the wire: the first of a chain of redirects. */
+  HttpResponse sentAt(long nanos) {
+    return new HttpResponse(request, protocol, status, reason, headers, body, bodySize, nanos, receivedAtNanos);
+  }
+
+  /**
+   * When the request went on the wire: the write of the whole request (HTTP/1.1) or of its HEADERS
+   * frame (HTTP/2; a body follows as flow control lets it) completed. In {@link System#nanoTime()}'s
+   * time, which the engine's system clock reads too, so it compares with an operation's start;
+   * after redirects, the first request's; 0 when unknown (the write was not confirmed before the
+   * answer came). The client's own cost before a request is the time from the operation's intended
+   * start to this.
+   */
+  public long sentAtNanos() {
+    return sentAtNanos;
+  }
+
+  /**
+   * When the response's last byte was read, in {@link System#nanoTime()}'s time. Whatever happens
+   * after this (checks, the caller's own code) is the client's cost, not the server's.
+   */
+  public long receivedAtNanos() {
+    return receivedAtNanos;
   }
 
   /** The request this answers: after redirects, the last one sent. */

@@ -15,17 +15,19 @@ final class Redirects {
   static CompletableFuture<HttpResponse> follow(HttpClient client, HttpRequest request, ResponseCheck check,
       long deadlineNanos) {
     CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-    hop(client, request, check, deadlineNanos, 0, result);
+    hop(client, request, check, deadlineNanos, 0, 0, result);
     return result;
   }
 
+  /** {@code firstSentAt} is when the first request of the chain went on the wire (0 on the first hop). */
   private static void hop(HttpClient client, HttpRequest request, ResponseCheck check, long deadlineNanos, int hops,
-      CompletableFuture<HttpResponse> result) {
-    client.exchange(request, null, deadlineNanos).whenComplete((response, error) -> {
+      long firstSentAt, CompletableFuture<HttpResponse> result) {
+    client.exchange(request, null, deadlineNanos).whenComplete((answer, error) -> {
       if (error != null) {
         result.completeExceptionally(error);
         return;
       }
+      HttpResponse response = hops == 0 ? answer : answer.sentAt(firstSentAt);
       HttpRequest next = next(request, response);
       if (next == null) {
         try {
@@ -40,7 +42,7 @@ final class Redirects {
         result.completeExceptionally(new HttpProtocolException("too many redirects: more than "
             + HttpClientSettings.MAX_REDIRECTS + ", the last to " + next.uri(), null));
       } else {
-        hop(client, next, check, deadlineNanos, hops + 1, result);
+        hop(client, next, check, deadlineNanos, hops + 1, response.sentAtNanos(), result);
       }
     });
   }

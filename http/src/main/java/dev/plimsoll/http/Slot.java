@@ -2,7 +2,10 @@ package dev.plimsoll.http;
 
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +30,8 @@ final class Slot {
   private final ArrayDeque<Exchange> pending = new ArrayDeque<>(1);
   private final Runnable pendingCheck = this::expirePending;
   private ScheduledFuture<?> pendingTimer;
+  /** Waiting for the connection being opened ahead of the requests ({@link #connectAhead}); usually null. */
+  private List<CompletableFuture<Void>> openWaiters;
   private boolean closed;
 
   Slot(ConnectionPool pool, EventLoop loop, int capacity) {
@@ -75,6 +80,46 @@ final class Slot {
     }
   }
 
+  /**
+   * On the event loop: opens this slot's connection ahead of the requests, unless it is open;
+   * {@code opened} completes when it is, or exceptionally when opening fails.
+   */
+  void connectAhead(CompletableFuture<Void> opened) {
+    if (closed) {
+      opened.completeExceptionally(new IllegalStateException("the HTTP client is closed"));
+      return;
+    }
+    Connection c = connection;
+    if (c != null && c.usable()) {
+      opened.complete(null);
+      return;
+    }
+    if (openWaiters == null) {
+      openWaiters = new ArrayList<>(1);
+    }
+    openWaiters.add(opened);
+    if (connecting == null) {
+      connection = null;
+      connecting = pool.transport.connect(this);
+    }
+  }
+
+  /** Tells those waiting for the connection to open that it did ({@code failure} null) or did not. */
+  private void openedAhead(Throwable failure) {
+    List<CompletableFuture<Void>> waiters = openWaiters;
+    if (waiters == null) {
+      return;
+    }
+    openWaiters = null;
+    for (CompletableFuture<Void> w : waiters) {
+      if (failure == null) {
+        w.complete(null);
+      } else {
+        w.completeExceptionally(failure);
+      }
+    }
+  }
+
   /** The connection is open (and, with TLS, the handshake done): the held requests go out. */
   void ready(Connection c) {
     if (connecting != c) {
@@ -82,6 +127,7 @@ final class Slot {
     }
     connecting = null;
     connection = c;
+    openedAhead(null);
     Exchange e;
     while ((e = pending.pollFirst()) != null) {
       dispatch(e);
@@ -95,6 +141,7 @@ final class Slot {
     }
     connecting = null;
     connection = null;
+    openedAhead(cause);
     Exchange e;
     while ((e = pending.pollFirst()) != null) {
       e.fail(cause);
@@ -138,6 +185,7 @@ final class Slot {
 
   void close() {
     closed = true;
+    openedAhead(new IllegalStateException("the HTTP client was closed before the connection opened"));
     if (connection != null) {
       connection.close();
     }

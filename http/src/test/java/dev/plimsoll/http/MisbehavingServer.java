@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code /ok}: 200 with a 2-byte body, keep-alive
  *   <li>{@code /slow}: the same, after {@link #SLOW_MILLIS}
+ *   <li>{@code /slow-redirect}: 302 to {@code /ok}, after {@link #SLOW_MILLIS}
  *   <li>{@code /reset}: reads the request, then resets the connection (SO_LINGER 0)
  *   <li>{@code /500}: 500 Internal Server Error
  *   <li>{@code /truncated}: announces 100 body bytes, sends 10 and closes
@@ -88,6 +89,10 @@ final class MisbehavingServer implements AutoCloseable {
           case "/slow" -> {
             Thread.sleep(SLOW_MILLIS);
             write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+          }
+          case "/slow-redirect" -> {
+            Thread.sleep(SLOW_MILLIS);
+            write(out, "HTTP/1.1 302 Found\r\nLocation: /ok\r\nContent-Length: 0\r\n\r\n");
           }
           case "/reset" -> {
             socket.setSoLinger(true, 0);

@@ -78,6 +78,7 @@ class NginxExactCountTest {
       assertThat(result[0].total().dropped()).isZero();
       assertThat(served).isEqualTo(result[0].total().completed());
       assertThat(result[0].operation("order").orElseThrow().succeeded()).isEqualTo(250);
+      assertClientCostsOfEveryRequest(result[0]);
     }
   }
 
@@ -106,6 +107,13 @@ class NginxExactCountTest {
       assertThat(result[0].total().completed()).isEqualTo(1000);
       assertThat(result[0].total().failed()).isZero();
       assertThat(served).isEqualTo(1000);
+      assertClientCostsOfEveryRequest(result[0]);
     }
+  }
+
+  /** HttpOperations tell the engine when each request was on the wire and its answer in. */
+  static void assertClientCostsOfEveryRequest(RunResult result) {
+    assertThat(result.generatorHealth().toWire().count()).isEqualTo(result.total().completed());
+    assertThat(result.generatorHealth().afterAnswer().count()).isEqualTo(result.total().completed());
   }
 }

@@ -42,6 +42,8 @@ final class HttpRequestAction implements Action {
   private final boolean constant;
   /** The executor's prepared form of a constant request, once made. */
   private volatile RequestExecutor.Prepared prepared;
+  /** Why preparing before the run failed, until the first call reports it. */
+  private volatile RuntimeException preparedAheadFailure;
 
   HttpRequestAction(String method, Template url, List<Map.Entry<String, Template>> headers, BodySpec body,
       ResponseChecks checks, RequestExecutor executor, String target, LongSupplier sequence) {
@@ -61,7 +63,10 @@ final class HttpRequestAction implements Action {
 
   @Override
   public CompletionStage<?> run(OperationContext context) {
-    Consumer<ResponseView> check = r -> checks.apply(r, context, sequence);
+    Consumer<ResponseView> check = r -> {
+      reportTimes(r, context);
+      checks.apply(r, context, sequence);
+    };
     if (constant) {
       return sendPrepared(context, check);
     }
@@ -79,14 +84,52 @@ final class HttpRequestAction implements Action {
   private CompletionStage<?> sendPrepared(OperationContext context, Consumer<ResponseView> check) {
     RequestExecutor.Prepared p = prepared;
     if (p == null) {
-      URI uri = RequestExecutor.uri(absolute(url.render(context, sequence)));
-      p = executor.prepare(method, uri, constantHeaders, body(context));
-      if (p == null) {
-        throw new IllegalStateException("the request executor prepared null instead of a request");
+      RuntimeException failedAhead = preparedAheadFailure;
+      if (failedAhead != null) {
+        preparedAheadFailure = null;
+        throw failedAhead; // this call reports it; the next tries again
       }
-      prepared = p;
+      p = prepare();
     }
     return notNull(p.send(check));
+  }
+
+  /** Has the executor prepare the constant request; its templates need no user to render. */
+  private RequestExecutor.Prepared prepare() {
+    URI uri = RequestExecutor.uri(absolute(url.render(null, sequence)));
+    RequestExecutor.Prepared p = executor.prepare(method, uri, constantHeaders, body(null));
+    if (p == null) {
+      throw new IllegalStateException("the request executor prepared null instead of a request");
+    }
+    prepared = p;
+    return p;
+  }
+
+  /**
+   * Before the run: prepares a constant request now rather than on its first call, inside the
+   * measured run. A failure (an invalid URL, say) is the first call's to report, as if it had
+   * happened then.
+   */
+  void prepareAhead() {
+    if (constant && prepared == null) {
+      try {
+        prepare();
+      } catch (RuntimeException e) {
+        preparedAheadFailure = e;
+      }
+    }
+  }
+
+  /** Tells the engine when the request was on the wire and the answer in, for the generator's health. */
+  static void reportTimes(ResponseView response, OperationContext context) {
+    long sent = response.sentAtNanos();
+    if (sent != ResponseView.UNKNOWN) {
+      context.requestSent(sent);
+    }
+    long received = response.receivedAtNanos();
+    if (received != ResponseView.UNKNOWN) {
+      context.responseReceived(received);
+    }
   }
 
   private byte[] body(OperationContext context) {

@@ -7,12 +7,21 @@ import dev.plimsoll.http.HttpRequest;
 import dev.plimsoll.http.HttpResponse;
 import dev.plimsoll.http.TlsTrust;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /** Sends a scenario's requests with Plimsoll's Netty HTTP client. */
 final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
+  /** How long {@link #connectAhead} waits at most: a run should not wait long to start. */
+  static final Duration CONNECT_AHEAD_LIMIT = Duration.ofSeconds(5);
+
   private final HttpClient client;
   /**
    * Checked headers by the map they were made from (by identity): a step whose headers have no
@@ -122,6 +131,22 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
     return client.send(request, response -> check.accept(new Response(response)));
   }
 
+  /**
+   * Opens every connection to the servers, waiting at most {@link #CONNECT_AHEAD_LIMIT}: past it,
+   * or when a server cannot be reached, the run starts anyway and its requests connect as usual.
+   */
+  @Override
+  public void connectAhead(Collection<URI> servers) {
+    CompletableFuture<?>[] opened = servers.stream().map(client::connect).toArray(CompletableFuture<?>[]::new);
+    try {
+      CompletableFuture.allOf(opened).get(CONNECT_AHEAD_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Not an error: the requests that fail to connect report it.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     client.close();
@@ -142,6 +167,16 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
     @Override
     public byte[] body() {
       return response.body();
+    }
+
+    @Override
+    public long sentAtNanos() {
+      return response.sentAtNanos();
+    }
+
+    @Override
+    public long receivedAtNanos() {
+      return response.receivedAtNanos();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.plimsoll.http.scenario;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -89,6 +90,14 @@ interface RequestExecutor {
   default Prepared prepare(String method, URI uri, Map<String, String> headers, byte[] body) {
     return () -> execute(method, uri, headers, body);
   }
+
+  /**
+   * Gets ready to send to these servers (scheme, host and port; paths are ignored) before the run
+   * starts: opens connections, exercises code paths. Sends no request the servers would count.
+   * Returns within a few seconds whatever happens; failures are not errors (the requests that then
+   * fail report them). The default does nothing.
+   */
+  default void connectAhead(Collection<URI> servers) {}
 
   /** A request prepared once by {@link #prepare}. */
   @FunctionalInterface

@@ -14,4 +14,20 @@ interface ResponseView {
 
   /** The whole body, decoded (decompressed) if the driver was asked to; never null. */
   byte[] body();
+
+  /** What {@link #sentAtNanos} and {@link #receivedAtNanos} say when the executor does not know. */
+  long UNKNOWN = Long.MIN_VALUE;
+
+  /**
+   * When the request's last byte went on the wire, in {@link System#nanoTime()}'s time (the run's
+   * system clock), or {@link #UNKNOWN}. The engine reports the client's cost before it.
+   */
+  default long sentAtNanos() {
+    return UNKNOWN;
+  }
+
+  /** When the response's last byte arrived, as {@link #sentAtNanos}; the client's cost follows it. */
+  default long receivedAtNanos() {
+    return UNKNOWN;
+  }
 }

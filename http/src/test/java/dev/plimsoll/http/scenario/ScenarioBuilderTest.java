@@ -159,6 +159,37 @@ class ScenarioBuilderTest {
     assertThat(shop.count("GET /orders/*")).isEqualTo(3);
   }
 
+  /** Before the run, with nothing sent: constant requests prepared, then the servers connected. */
+  @Test
+  void openingTheScenarioPreparesConstantRequestsAndConnectsAhead() throws Exception {
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RequestExecutor recording = new RequestExecutor() {
+      @Override
+      public java.util.concurrent.CompletionStage<ResponseView> execute(
+          String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        return shop.execute(method, uri, headers, body);
+      }
+
+      @Override
+      public Prepared prepare(String method, java.net.URI uri, Map<String, String> headers, byte[] body) {
+        events.add("prepare " + method + " " + uri);
+        return () -> shop.execute(method, uri, headers, body);
+      }
+
+      @Override
+      public void connectAhead(java.util.Collection<java.net.URI> servers) {
+        events.add("connect " + servers);
+      }
+    };
+    try (var open = ScenarioBuilder.open(ScenarioLoader.create().parse(SHOP, "shop.yaml", folder), HttpDriver.using(recording))) {
+      assertThat(events).containsExactly("prepare GET http://shop.test:8080/api/", "connect [http://shop.test:8080/api]");
+      assertThat(shop.all()).isEmpty();
+      flow(open.scenario(), "home").call(new TestContext()).toCompletableFuture().join();
+      assertThat(events).as("prepared once").hasSize(2);
+      assertThat(shop.count("GET /api/")).isEqualTo(1);
+    }
+  }
+
   @Test
   void aConstantRequestThatCannotBePrepared_failsEachCall() {
     ScenarioSpec spec = ScenarioLoader.create().parse(SHOP, "shop.yaml", folder);

@@ -112,20 +112,28 @@ public final class Nginx implements AutoCloseable {
 
   /** nginx's count of requests (stub_status), this request included. */
   public long requests(int portIndex) {
+    return Long.parseLong(status(portIndex)[2].trim().split("\\s+")[2]);
+  }
+
+  /** stub_status's lines: "Active connections: 1 \nserver accepts handled requests\n 1 1 1 \n...". */
+  private String[] status(int portIndex) {
     try {
       HttpURLConnection c = (HttpURLConnection) URI.create(url(portIndex, "/nginx_status")).toURL().openConnection();
       c.setConnectTimeout(2000);
       c.setReadTimeout(2000);
       try (InputStream in = c.getInputStream()) {
-        String[] lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n");
-        // "Active connections: 1 \nserver accepts handled requests\n 1 1 1 \n..."
-        return Long.parseLong(lines[2].trim().split("\\s+")[2]);
+        return new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n");
       } finally {
         c.disconnect();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** nginx's count of open client connections (stub_status), this request's included. */
+  public long activeConnections(int portIndex) {
+    return Long.parseLong(status(portIndex)[0].replaceAll("[^0-9]", ""));
   }
 
   String errorLog() {
