@@ -102,7 +102,8 @@ public final class HttpClient implements AutoCloseable {
 
   /**
    * Opens every connection of the pool for {@code uri}'s server now, ahead of the requests, so
-   * that the first requests do not wait for TCP, TLS and HTTP/2 set-up. Sends no request. The
+   * that the first requests do not wait for TCP, TLS and HTTP/2 set-up; with HTTP/2, also runs a
+   * GET of the URI through the header codecs once, off the wire. Sends no request. The
    * future completes when every connection is open, or exceptionally with the first failure (an
    * {@link HttpFailure}, or an {@link IllegalArgumentException} when the protocol does not suit
    * the scheme); a connection that failed to open is opened again by the next request, as usual.
@@ -117,6 +118,9 @@ public final class HttpClient implements AutoCloseable {
     String mismatch = Transport.schemeMismatch(settings.protocol(), target);
     if (mismatch != null) {
       return CompletableFuture.failedFuture(new IllegalArgumentException(mismatch));
+    }
+    if (settings.protocol().http2()) {
+      Http2Connection.rehearseHeaders(uri, settings.compression());
     }
     return pools.computeIfAbsent(target, t -> new ConnectionPool(transport, t)).connectAll();
   }
