@@ -2,13 +2,8 @@ package dev.plimsoll.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.testing.ModuleDescriptors;
 import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,43 +12,15 @@ import org.junit.jupiter.api.Test;
  * accident.
  */
 class ModuleDescriptorTest {
-  private static final ModuleDescriptor MODULE =
-      ModuleFinder.of(Path.of("target/classes")).findAll().iterator().next().descriptor();
+  private static final ModuleDescriptor MODULE = ModuleDescriptors.built();
 
   @Test
   void exportsTheApiAndNothingElse() {
-    assertThat(describe(MODULE)).isEqualTo("""
+    assertThat(ModuleDescriptors.describe(MODULE)).isEqualTo("""
         requires transitive dev.plimsoll.core
         exports dev.plimsoll.examples.demo
         """);
   }
 
-  /**
-   * The directives a user of the module meets, one a line: transitive requires, exports and opens (with
-   * their targets), services, and then each package that stays inside.
-   */
-  private static String describe(ModuleDescriptor module) {
-    List<String> lines = new ArrayList<>();
-    module.requires().stream().filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
-        .map(r -> "requires transitive " + r.name()).sorted().forEach(lines::add);
-    Set<String> reachable = new TreeSet<>();
-    module.exports().stream().sorted().forEach(e -> {
-      reachable.add(e.source());
-      lines.add("exports " + e.source() + to(e.targets()));
-    });
-    module.opens().stream().sorted().forEach(o -> {
-      reachable.add(o.source());
-      lines.add("opens " + o.source() + to(o.targets()));
-    });
-    module.uses().stream().sorted().map(s -> "uses " + s).forEach(lines::add);
-    module.provides().stream().sorted()
-        .map(p -> "provides " + p.service() + " with " + String.join(", ", p.providers())).forEach(lines::add);
-    new TreeSet<>(module.packages()).stream().filter(p -> !reachable.contains(p)).map(p -> "contains " + p)
-        .forEach(lines::add);
-    return String.join("\n", lines) + "\n";
-  }
 
-  private static String to(Set<String> targets) {
-    return targets.isEmpty() ? "" : " to " + String.join(", ", new TreeSet<>(targets));
-  }
 }
