@@ -82,7 +82,11 @@ final class OpenDriver implements Driver {
       }
       Mix.Entry entry = run.entries[pick];
       slot.caller.starting(operation, entry.name());
-      slot.assign(entry, operation, intended);
+      if (entry.async()) {
+        slot.startHere(entry, operation, intended);
+      } else {
+        slot.assign(entry, operation, intended);
+      }
     }
   }
 
@@ -126,15 +130,17 @@ final class OpenDriver implements Driver {
   }
 
   /**
-   * One in-flight place: its caller context and a virtual thread of its own that serves the
-   * arrivals handed to it. Reusing the thread (rather than starting one per arrival) keeps the
+   * One in-flight place: its caller context and, for synchronous operations, a virtual thread of
+   * its own (made on first need) that serves the arrivals handed to it. An asynchronous operation
+   * is started on the scheduler thread itself: its call only starts the work, and handing it to
+   * another thread first would cost two thread wake-ups per arrival, more than the call. Reusing the thread (rather than starting one per arrival) keeps the
    * generator's allocation — and so its GC pauses, which every arrival due during them inherits as
    * lag — small at high rates. The worker leaves when the driver is closed, after the run has
    * drained: leaving any earlier could race with an assignment and strand an arrival.
    */
   private final class Slot implements Runnable {
     final Caller caller;
-    private final Thread worker;
+    private volatile Thread worker;
     private Mix.Entry entry;
     private int operation;
     private long intended;
@@ -144,8 +150,6 @@ final class OpenDriver implements Driver {
 
     Slot(Caller caller) {
       this.caller = caller;
-      this.worker = virtualThreads.newThread(this);
-      worker.start();
     }
 
     /** Hands an arrival to this slot; only the scheduler calls it, and only for a free slot. */
@@ -154,7 +158,21 @@ final class OpenDriver implements Driver {
       operation = operationIndex;
       intended = intendedNanos;
       assigned = true;
-      LockSupport.unpark(worker);
+      Thread w = worker;
+      if (w == null) {
+        w = virtualThreads.newThread(this);
+        worker = w;
+        w.start();
+      }
+      LockSupport.unpark(w);
+    }
+
+    /** Starts an asynchronous arrival on the calling (scheduler) thread; its completion frees the slot. */
+    void startHere(Mix.Entry next, int operationIndex, long intendedNanos) {
+      entry = next;
+      operation = operationIndex;
+      intended = intendedNanos;
+      serve();
     }
 
     @Override
@@ -222,7 +240,7 @@ final class OpenDriver implements Driver {
     }
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      LockSupport.unpark(slots[i].worker);
+      unpark(slots[i].worker);
     }
   }
 
@@ -231,7 +249,13 @@ final class OpenDriver implements Driver {
     closed = true;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      LockSupport.unpark(slots[i].worker);
+      unpark(slots[i].worker);
+    }
+  }
+
+  private static void unpark(Thread worker) {
+    if (worker != null) {
+      LockSupport.unpark(worker);
     }
   }
 
@@ -239,8 +263,9 @@ final class OpenDriver implements Driver {
   public void interrupt() {
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      if (slots[i].busy) {
-        slots[i].worker.interrupt();
+      Thread worker = slots[i].worker;
+      if (slots[i].busy && worker != null) {
+        worker.interrupt();
       }
     }
   }
