@@ -19,6 +19,14 @@ import java.util.function.DoubleSupplier;
  */
 final class OpenDriver implements Driver {
   private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+  /**
+   * When arrivals come closer together than this, the scheduler wakes at most once per this long
+   * and starts every arrival that has come due. Each wake-up costs thread switches (the scheduler's
+   * and the protocol driver's I/O thread's), which at tens of thousands of arrivals a second on a
+   * small machine cost more than the arrivals; batching bounds that cost, for at most this much
+   * added scheduling lag.
+   */
+  private static final long BATCH_NANOS = 200_000;
 
   private final WorkloadRun run;
   private final Clock clock;
@@ -70,6 +78,7 @@ final class OpenDriver implements Driver {
     RunState state = run.state;
     DoubleSupplier schedule = plan.arrivalTimes(model.arrivals(), run.seed ^ run.workload.name().hashCode());
     long previous = state.startNanos;
+    long woke = state.startNanos;
     while (true) {
       double at = schedule.getAsDouble();
       if (Double.isNaN(at)) {
@@ -81,7 +90,14 @@ final class OpenDriver implements Driver {
       }
       long gap = intended - previous;
       previous = intended;
-      if (!state.running() || !Waits.preciseUntil(intended, gap, state)) {
+      long wakeAt = gap < BATCH_NANOS ? Math.max(intended, woke + BATCH_NANOS) : intended;
+      if (intended - clock.nanoTime() > 0) {
+        if (!state.running() || !Waits.preciseUntil(wakeAt, gap, state)) {
+          dropRemaining(schedule, intended);
+          return;
+        }
+        woke = clock.nanoTime();
+      } else if (!state.running()) {
         dropRemaining(schedule, intended);
         return;
       }
@@ -94,7 +110,11 @@ final class OpenDriver implements Driver {
       }
       Mix.Entry entry = run.entries[pick];
       slot.caller.starting(operation, entry.name());
-      slot.assign(entry, operation, intended);
+      if (entry.async()) {
+        slot.startHere(entry, operation, intended);
+      } else {
+        slot.assign(entry, operation, intended);
+      }
     }
   }
 
@@ -140,15 +160,17 @@ final class OpenDriver implements Driver {
   }
 
   /**
-   * One in-flight place: its caller context and a virtual thread of its own that serves the
-   * arrivals handed to it. Reusing the thread (rather than starting one per arrival) keeps the
+   * One in-flight place: its caller context and, for synchronous operations, a virtual thread of
+   * its own (made on first need) that serves the arrivals handed to it. An asynchronous operation
+   * is started on the scheduler thread itself: its call only starts the work, and handing it to
+   * another thread first would cost two thread wake-ups per arrival, more than the call. Reusing the thread (rather than starting one per arrival) keeps the
    * generator's allocation — and so its GC pauses, which every arrival due during them inherits as
    * lag — small at high rates. The worker leaves when the driver is closed, after the run has
    * drained: leaving any earlier could race with an assignment and strand an arrival.
    */
   private final class Slot implements Runnable {
     final Caller caller;
-    private final Thread worker;
+    private volatile Thread worker;
     private Mix.Entry entry;
     private int operation;
     private long intended;
@@ -158,7 +180,6 @@ final class OpenDriver implements Driver {
 
     Slot(Caller caller) {
       this.caller = caller;
-      this.worker = clock.start(virtualThreads, this);
     }
 
     /** Hands an arrival to this slot; only the scheduler calls it, and only for a free slot. */
@@ -167,7 +188,20 @@ final class OpenDriver implements Driver {
       operation = operationIndex;
       intended = intendedNanos;
       assigned = true;
-      clock.unpark(worker);
+      Thread w = worker;
+      if (w == null) {
+        w = clock.start(virtualThreads, this);
+        worker = w;
+      }
+      clock.unpark(w);
+    }
+
+    /** Starts an asynchronous arrival on the calling (scheduler) thread; its completion frees the slot. */
+    void startHere(Mix.Entry next, int operationIndex, long intendedNanos) {
+      entry = next;
+      operation = operationIndex;
+      intended = intendedNanos;
+      serve();
     }
 
     @Override
@@ -234,7 +268,7 @@ final class OpenDriver implements Driver {
     }
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      clock.unpark(slots[i].worker);
+      unpark(slots[i].worker);
     }
   }
 
@@ -243,7 +277,13 @@ final class OpenDriver implements Driver {
     closed = true;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      clock.unpark(slots[i].worker);
+      unpark(slots[i].worker);
+    }
+  }
+
+  private void unpark(Thread worker) {
+    if (worker != null) {
+      clock.unpark(worker);
     }
   }
 
@@ -251,9 +291,10 @@ final class OpenDriver implements Driver {
   public void interrupt() {
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      if (slots[i].busy) {
-        slots[i].worker.interrupt();
-        clock.unpark(slots[i].worker); // so a virtual clock counts it running again
+      Thread worker = slots[i].worker;
+      if (slots[i].busy && worker != null) {
+        worker.interrupt();
+        clock.unpark(worker); // so a virtual clock counts it running again
       }
     }
   }
