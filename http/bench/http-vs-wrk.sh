@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode="${1:-engine}"; shift || true
 java="${PLIMSOLL_JAVA:-$(ls -d /usr/lib/jvm/*25*/bin/java /usr/lib/jvm/*21*/bin/java 2>/dev/null | head -1 || true)}"
-mvn -q -B -pl core,http -am install -DskipTests
-mvn -q -B -pl http dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-cp="http/target/classes:http/target/test-classes:$(cat http/target/bench.classpath)"
+# Nothing is installed into ~/.m2 (it is shared): the test classes are compiled in the reactor, and
+# the command-line jar (which the plimsoll launcher builds when sources changed) supplies core, http
+# and their dependencies.
+mvn -q -B -pl http -am test-compile
+./plimsoll --version >/dev/null
+cp="http/target/test-classes:cli/target/plimsoll-cli.jar"
 script="${HTTP_VS_WRK:-../shared/bench/http-vs-wrk.py}"
 [ -f "$script" ] || script=/work/shared/bench/http-vs-wrk.py
 exec python3 "$script" "$@" -- "$java" --enable-native-access=ALL-UNNAMED -Xmx512m -cp "$cp" \

@@ -1,7 +1,6 @@
 package dev.plimsoll.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -31,20 +30,26 @@ final class Encodings {
   private Encodings() {}
 
   /**
-   * The request's HTTP/1.1 bytes in a buffer of their own, ready to write: a new pooled direct
-   * buffer on a request's first sends; then a view of the kept bytes, which live in direct memory
-   * (freed with the request) so that the socket reads them in place, with no copy and no pool.
+   * The request's kept HTTP/1.1 bytes as a view of their own to write, or null when they are not
+   * kept (yet). Kept bytes live in direct memory (freed with the request), so the socket reads them
+   * in place: no copy and no pool per send.
    */
-  static ByteBuf http1(HttpRequest request, boolean compression, ByteBufAllocator alloc) {
+  static ByteBuf keptHttp1(HttpRequest request, boolean compression) {
     ByteBuf kept = compression ? request.http1Compressed : request.http1;
-    if (kept != null) {
-      return kept.duplicate();
-    }
-    ByteBuf out = alloc.directBuffer(estimate(request));
+    return kept == null ? null : kept.duplicate();
+  }
+
+  /**
+   * Writes the request's HTTP/1.1 bytes into {@code out}. From a request's second send on they are
+   * also kept (see {@link #keptHttp1}), so an immutable request sent a million times is encoded
+   * twice; a request sent once is never copied.
+   */
+  static void http1(HttpRequest request, boolean compression, ByteBuf out) {
+    int start = out.writerIndex();
     encodeHttp1(request, compression, out);
     if (request.sent) {
-      ByteBuffer direct = ByteBuffer.allocateDirect(out.readableBytes());
-      out.getBytes(out.readerIndex(), direct);
+      ByteBuffer direct = ByteBuffer.allocateDirect(out.writerIndex() - start);
+      out.getBytes(start, direct);
       direct.flip();
       ByteBuf view = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct));
       if (compression) {
@@ -55,7 +60,16 @@ final class Encodings {
     } else {
       request.sent = true;
     }
-    return out;
+  }
+
+  /** Enough room for most requests' bytes; a buffer grows if not. */
+  static int estimate(HttpRequest request) {
+    Headers headers = request.headers();
+    int size = 96 + request.method().length() + request.pathAndQuery().length() + request.bodyLength();
+    for (int i = 0; i < headers.size(); i++) {
+      size += headers.name(i).length() + headers.value(i).length() + 4;
+    }
+    return size;
   }
 
   static Http2Headers h2(HttpRequest request, boolean compression) {
@@ -75,16 +89,6 @@ final class Encodings {
   /** Whether a request of this method carries a Content-Length even with an empty body. */
   private static boolean expectsBody(String method) {
     return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-  }
-
-  /** Enough room for the head in most cases; the buffer grows if not. */
-  private static int estimate(HttpRequest request) {
-    Headers headers = request.headers();
-    int size = 96 + request.method().length() + request.pathAndQuery().length() + request.bodyLength();
-    for (int i = 0; i < headers.size(); i++) {
-      size += headers.name(i).length() + headers.value(i).length() + 4;
-    }
-    return size;
   }
 
   private static void encodeHttp1(HttpRequest request, boolean compression, ByteBuf out) {

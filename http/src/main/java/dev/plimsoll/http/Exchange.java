@@ -57,8 +57,15 @@ final class Exchange implements Runnable, ChannelFutureListener {
    */
   @Override
   public void operationComplete(ChannelFuture write) {
-    if (write.isSuccess() && sentAtNanos == 0) {
-      sentAtNanos = System.nanoTime();
+    if (write.isSuccess()) {
+      sentAt(System.nanoTime());
+    }
+  }
+
+  /** The request is on the wire: its write completed at {@code nanos}; a request sent again keeps its first time. */
+  void sentAt(long nanos) {
+    if (sentAtNanos == 0) {
+      sentAtNanos = nanos;
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.plimsoll.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.DecoderException;
@@ -19,6 +21,8 @@ final class Http1Connection extends AbstractConnection implements Http1Parser.Ha
   private final Consumer<ByteBuf> decoded = this::decoded;
   /** Bytes of a line not complete at the end of a read, with what the next read brings. */
   private ByteBuf cumulation;
+  /** See {@link #writeBuffer}; null until a request needs it. */
+  private ByteBuf writeBuffer;
   private ContentDecoding decoding;
   private Exchange current;
   private boolean keepAlive = true;
@@ -44,8 +48,52 @@ final class Http1Connection extends AbstractConnection implements Http1Parser.Ha
     current = exchange;
     exchange.owner = this;
     parser.noBody(exchange.request.method().equals("HEAD"));
-    ctx.writeAndFlush(Encodings.http1(exchange.request, compression, ctx.alloc()), exchange.sentPromise(ctx));
+    ByteBuf bytes = Encodings.keptHttp1(exchange.request, compression);
+    if (bytes == null) {
+      bytes = writeBuffer(exchange.request);
+      Encodings.http1(exchange.request, compression, bytes);
+    }
+    ctx.writeAndFlush(bytes, ctx.voidPromise());
+    ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+    if (pending != null && pending.isEmpty()) {
+      // Written whole, as nearly always: the request is on the wire now.
+      exchange.sentAt(System.nanoTime());
+    } else {
+      // The socket took part of it: the time is when the rest goes, after which this empty write completes.
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, exchange.sentPromise(ctx));
+    }
     armTimer(exchange.deadlineNanos);
+  }
+
+  /**
+   * This connection's buffer for requests encoded on each send, empty and with one reference for the
+   * write to release. It is the same buffer every time once the last write has let go of it (as it
+   * has when the socket took the request whole), so sending costs no pool allocation.
+   */
+  private ByteBuf writeBuffer(HttpRequest request) {
+    ByteBuf b = writeBuffer;
+    if (b == null || b.refCnt() != 1) {
+      if (b != null) {
+        b.release(); // still being written: the write frees it
+      }
+      b = ctx.alloc().directBuffer(Math.max(Encodings.estimate(request), 256));
+      writeBuffer = b;
+    } else {
+      b.clear();
+    }
+    return b.retain();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext context) {
+    if (writeBuffer != null) {
+      writeBuffer.release();
+      writeBuffer = null;
+    }
+    if (cumulation != null) {
+      cumulation.release();
+      cumulation = null;
+    }
   }
 
   @Override

@@ -29,6 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class HttpClient implements AutoCloseable {
+  /** Enough calls for the JIT's top tier to compile the paths (its thresholds are about 15,000). */
+  private static final int WARM_UP_REQUESTS = 20_000;
+  private static final int WARM_UP_CONNECTIONS = 16;
+  private static final long WARM_UP_LIMIT_NANOS = 5_000_000_000L;
+
   private final HttpClientSettings settings;
   private final Transport transport;
   private final ConcurrentHashMap<Target, ConnectionPool> pools = new ConcurrentHashMap<>();
@@ -123,6 +128,33 @@ public final class HttpClient implements AutoCloseable {
       Http2Connection.rehearseHeaders(uri, settings.compression());
     }
     return pools.computeIfAbsent(target, t -> new ConnectionPool(transport, t)).connectAll();
+  }
+
+  /**
+   * Rehearses the client's HTTP/1.1 path (building, encoding, sending, parsing, completing) against
+   * a server of its own on loopback inside this process, until the JIT has compiled it, so that the
+   * first seconds of a run are not spent interpreting: some tens of thousands of requests, at most
+   * a few seconds. Sends nothing to any other server, and {@link #stats()} leaves it out. The
+   * JIT's work is the process's: only the first HTTP/1.1 client of a process rehearses. Does
+   * nothing for HTTP/2 (whose header codec {@link #connect} rehearses) or once closed.
+   */
+  public void warmUp() {
+    if (closed || settings.protocol() != HttpProtocol.HTTP_1_1 || !WarmUp.firstInProcess()) {
+      return;
+    }
+    WarmUp.run(this, WARM_UP_REQUESTS, WARM_UP_CONNECTIONS, WARM_UP_LIMIT_NANOS);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  /** Closes and drops the pool of this (cleartext) server: the warm-up's, once it is over. */
+  void forget(String host, int port) {
+    ConnectionPool pool = pools.remove(Target.of(false, host, port));
+    if (pool != null) {
+      pool.close();
+    }
   }
 
   /** Counters since creation: connections opened, bytes sent and received. */

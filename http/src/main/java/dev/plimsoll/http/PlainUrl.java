@@ -125,7 +125,15 @@ record PlainUrl(boolean tls, String host, int port, String pathAndQuery) {
   }
 
   /** Unreserved, sub-delimiters, ':', '@' and '/' (RFC 3986); '?' is handled by the caller. */
+  private static final boolean[] PATH = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      PATH[c] = alphanumeric(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+    }
+  }
+
   private static boolean pathChar(char c) {
-    return alphanumeric(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
+    return c < 128 && PATH[c];
   }
 }

@@ -35,6 +35,14 @@ class TemplateTest {
   }
 
   @Test
+  void renderedAfterAPrefix_asIfJoinedAfterwards() {
+    Template items = Template.compile("/items/${seq}?t=${tenant}&u=${userId}", SCOPE);
+    assertThat(items.render("http://h:1", context, sequence::incrementAndGet)).isEqualTo("http://h:1/items/1?t=acme&u=7");
+    assertThat(items.render("", context, sequence::incrementAndGet)).isEqualTo("/items/2?t=acme&u=7");
+    assertThat(Template.compile("/orders", SCOPE).render("http://h", null, null)).isEqualTo("http://h/orders");
+  }
+
+  @Test
   void variablesAndEnvironment_areResolvedWhenCompiled() {
     Template t = Template.compile("https://${env.HOST}/${tenant}/x", SCOPE);
     assertThat(t.isConstant()).isTrue();

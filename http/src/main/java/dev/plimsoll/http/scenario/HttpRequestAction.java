@@ -40,6 +40,8 @@ final class HttpRequestAction implements Action {
   private final LongSupplier sequence;
   /** Whether the request is the same on every call: no expression in its URL, headers or body. */
   private final boolean constant;
+  /** Whether the URL is written from the target's root ("/items/${seq}"): rendered after the target. */
+  private final boolean rootRelative;
   /** The executor's prepared form of a constant request, once made. */
   private volatile RequestExecutor.Prepared prepared;
   /** Why preparing before the run failed, until the first call reports it. */
@@ -59,6 +61,7 @@ final class HttpRequestAction implements Action {
     boolean headersConstant = headers.stream().allMatch(h -> h.getValue().isConstant());
     this.constantHeaders = headersConstant ? render(headers, null, sequence) : null;
     this.constant = url.isConstant() && headersConstant && (bodyTemplate == null || bodyTemplate.isConstant());
+    this.rootRelative = target != null && url.source().startsWith("/");
   }
 
   @Override
@@ -71,7 +74,7 @@ final class HttpRequestAction implements Action {
       return sendPrepared(context, check);
     }
     // As text: the executor takes a plain URL apart for less than java.net.URI would, every call.
-    String absolute = absolute(url.render(context, sequence));
+    String absolute = rootRelative ? url.render(target, context, sequence) : absolute(url.render(context, sequence));
     Map<String, String> rendered = constantHeaders != null ? constantHeaders : render(headers, context, sequence);
     return notNull(executor.execute(method, absolute, rendered, body(context), check));
   }

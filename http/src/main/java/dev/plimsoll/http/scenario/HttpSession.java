@@ -60,6 +60,7 @@ final class HttpSession implements DriverSession {
   @Override
   public void prepare() {
     actions.forEach(HttpRequestAction::prepareAhead);
+    executor.warmUp();
     executor.connectAhead(List.copyOf(servers));
   }
 

@@ -148,6 +148,11 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
   }
 
   @Override
+  public void warmUp() {
+    client.warmUp();
+  }
+
+  @Override
   public void close() {
     client.close();
   }

@@ -99,6 +99,9 @@ interface RequestExecutor {
    */
   default void connectAhead(Collection<URI> servers) {}
 
+  /** Before the run: rehearses the driver's own code paths, sending nothing to the system under test. */
+  default void warmUp() {}
+
   /** A request prepared once by {@link #prepare}. */
   @FunctionalInterface
   interface Prepared {

@@ -158,7 +158,22 @@ public final class Template {
     if (constant != null) {
       return constant;
     }
-    StringBuilder out = new StringBuilder(literalLength + 24 * (partArray.length - 1) + 24);
+    return render(new StringBuilder(literalLength + 24 * (partArray.length - 1) + 24), context, sequence);
+  }
+
+  /**
+   * Renders the template after {@code prefix}, into one string: a relative URL after its base, say,
+   * without rendering it first and joining the two after.
+   */
+  public String render(String prefix, OperationContext context, LongSupplier sequence) {
+    if (constant != null) {
+      return prefix.concat(constant);
+    }
+    StringBuilder out = new StringBuilder(prefix.length() + literalLength + 24 * (partArray.length - 1) + 24);
+    return render(out.append(prefix), context, sequence);
+  }
+
+  private String render(StringBuilder out, OperationContext context, LongSupplier sequence) {
     for (Part part : partArray) {
       part.append(out, context, sequence);
     }

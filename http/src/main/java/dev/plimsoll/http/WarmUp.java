@@ -1,0 +1,131 @@
+package dev.plimsoll.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the client's HTTP/1.1 path against a server of its own, on loopback inside this process,
+ * until the JIT has compiled it: the first seconds of a run are otherwise spent interpreting, when
+ * a load generator that should keep a schedule is slowest. Nothing is sent anywhere else, and the
+ * client's counters leave the rehearsal out.
+ */
+final class WarmUp {
+  private static final byte[] RESPONSE =
+      "HTTP/1.1 200 OK\r\nServer: plimsoll-warm-up\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1);
+
+  private static final AtomicBoolean DONE = new AtomicBoolean();
+
+  private WarmUp() {}
+
+  /** True once per process: the caller rehearses; the JIT keeps what it compiled for every client after. */
+  static boolean firstInProcess() {
+    return DONE.compareAndSet(false, true);
+  }
+
+  /**
+   * Sends {@code requests} requests over {@code loops} connections, each a new {@link HttpRequest}
+   * made from text as a templated scenario step makes its requests (the ones a constant step sends
+   * take the client's kept-bytes path after two sends anyway), and waits at most {@code limitNanos}.
+   */
+  static void run(HttpClient client, int requests, int loops, long limitNanos) {
+    Transport transport = client.transport();
+    long opened = transport.connectionsOpened.sum();
+    long sent = transport.bytes.sent.sum();
+    long received = transport.bytes.received.sum();
+    Channel server = new ServerBootstrap()
+        .group(transport.group)
+        .channel(serverChannel(transport))
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new Answerer());
+          }
+        })
+        .bind(new InetSocketAddress("127.0.0.1", 0))
+        .syncUninterruptibly()
+        .channel();
+    try {
+      int port = ((InetSocketAddress) server.localAddress()).getPort();
+      String base = "http://127.0.0.1:" + port + "/warm-up/";
+      AtomicInteger left = new AtomicInteger(requests);
+      CompletableFuture<?>[] done = new CompletableFuture<?>[loops];
+      for (int i = 0; i < loops; i++) {
+        done[i] = new CompletableFuture<>();
+        loop(client, base, left, done[i]);
+      }
+      CompletableFuture.allOf(done).get(limitNanos, TimeUnit.NANOSECONDS);
+    } catch (Exception e) {
+      // A rehearsal that could not finish only leaves the JIT colder: the run goes ahead.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      server.close().syncUninterruptibly();
+      client.forget("127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort());
+      transport.connectionsOpened.add(opened - transport.connectionsOpened.sum());
+      transport.bytes.sent.add(sent - transport.bytes.sent.sum());
+      transport.bytes.received.add(received - transport.bytes.received.sum());
+    }
+  }
+
+  private static void loop(HttpClient client, String base, AtomicInteger left, CompletableFuture<?> done) {
+    int n = left.decrementAndGet();
+    if (n < 0) {
+      done.complete(null);
+      return;
+    }
+    client.send(HttpRequest.builder(base + n).header("Accept", "text/plain").build(), ResponseCheck.successful())
+        .whenComplete((response, error) -> {
+          if (error != null) {
+            done.completeExceptionally(error);
+          } else {
+            loop(client, base, left, done);
+          }
+        });
+  }
+
+  private static Class<? extends ServerChannel> serverChannel(Transport transport) {
+    return transport.epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  /** Answers every request (a head ending in an empty line; the rehearsal's have no body) with "ok". */
+  private static final class Answerer extends ChannelInboundHandlerAdapter {
+    private int matched;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf in = (ByteBuf) msg;
+      int answers = 0;
+      try {
+        for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
+          byte b = in.getByte(i);
+          matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+          if (matched == 4) {
+            matched = 0;
+            answers++;
+          }
+        }
+      } finally {
+        in.release();
+      }
+      for (int i = 0; i < answers; i++) {
+        ctx.write(Unpooled.wrappedBuffer(RESPONSE));
+      }
+      ctx.flush();
+    }
+  }
+}
