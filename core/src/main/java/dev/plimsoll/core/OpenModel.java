@@ -3,8 +3,10 @@ package dev.plimsoll.core;
 import java.util.Locale;
 
 /**
- * Arrivals following a rate profile, whatever the system's response time. Each arrival runs on
- * its own virtual thread. At most {@code maxInFlight} operations run at once: an arrival beyond
+ * Arrivals following a rate profile, whatever the system's response time. A synchronous operation
+ * runs on a virtual thread of its in-flight slot; an asynchronous one is started on the scheduler's
+ * thread, so its {@code call} must only start the work (time spent inside it delays later arrivals
+ * and shows as scheduling lag). At most {@code maxInFlight} operations run at once: an arrival beyond
  * that is counted as dropped and reported — never silently delayed, which would hide the very
  * queueing an open model exists to expose.
  */
