@@ -11,6 +11,8 @@ module dev.plimsoll.http {
   requires transitive dev.plimsoll.scenario;
   // JSON path checks and extraction over response bodies.
   requires com.fasterxml.jackson.databind;
+  // The warm-up waits for the JIT to finish compiling what it rehearsed.
+  requires java.management;
   requires io.netty.common;
   requires io.netty.buffer;
   requires io.netty.transport;

@@ -3,6 +3,8 @@ package dev.plimsoll.http;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -134,15 +136,28 @@ public final class HttpClient implements AutoCloseable {
    * Rehearses the client's HTTP/1.1 path (building, encoding, sending, parsing, completing) against
    * a server of its own on loopback inside this process, until the JIT has compiled it, so that the
    * first seconds of a run are not spent interpreting: some tens of thousands of requests, at most
-   * a few seconds. Sends nothing to any other server, and {@link #stats()} leaves it out. The
-   * JIT's work is the process's: only the first HTTP/1.1 client of a process rehearses. Does
-   * nothing for HTTP/2 (whose header codec {@link #connect} rehearses) or once closed.
+   * a few seconds. As {@link #warmUp(Consumer)} with the client's own request loops.
    */
   public void warmUp() {
+    warmUp(base -> WarmUp.loops(this, base, WARM_UP_REQUESTS, WARM_UP_CONNECTIONS, WARM_UP_LIMIT_NANOS));
+  }
+
+  /**
+   * Rehearses a load generator's whole path, {@code load} included, against a server of the
+   * client's own: calls {@code load} with that server's base URL (such as
+   * {@code http://127.0.0.1:41234/warm-up/}; it answers every request it is sent with 200 and a
+   * two-byte body), then closes the server. {@code load} should send through this client for at
+   * most a few seconds. Sends nothing to any other server, and {@link #stats()} leaves the
+   * rehearsal out. The JIT's work is the process's: only the first rehearsal of a process runs;
+   * later ones, HTTP/2 clients (whose header codec {@link #connect} rehearses) and closed clients
+   * do nothing.
+   */
+  public void warmUp(Consumer<String> load) {
+    Objects.requireNonNull(load, "load");
     if (closed || settings.protocol() != HttpProtocol.HTTP_1_1 || !WarmUp.firstInProcess()) {
       return;
     }
-    WarmUp.run(this, WARM_UP_REQUESTS, WARM_UP_CONNECTIONS, WARM_UP_LIMIT_NANOS);
+    WarmUp.serve(this, load);
   }
 
   Transport transport() {
@@ -161,6 +176,16 @@ public final class HttpClient implements AutoCloseable {
   public HttpClientStats stats() {
     return new HttpClientStats(
         transport.connectionsOpened.sum(), transport.bytes.sent.sum(), transport.bytes.received.sum());
+  }
+
+  /**
+   * One of the client's I/O threads, as an executor: a request sent from a task on it goes to a
+   * connection of that thread without a hand-off between threads (with one I/O thread, as on a
+   * generator pinned to one core, to every connection). A load generator can run its own
+   * scheduling there; tasks must be short, since they hold up the thread's I/O.
+   */
+  public ScheduledExecutorService ioExecutor() {
+    return transport.group.next();
   }
 
   /** Whether connections use the native epoll transport (Linux) rather than NIO. */

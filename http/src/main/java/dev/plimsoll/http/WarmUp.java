@@ -10,12 +10,18 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs the client's HTTP/1.1 path against a server of its own, on loopback inside this process,
@@ -28,6 +34,9 @@ final class WarmUp {
       "HTTP/1.1 200 OK\r\nServer: plimsoll-warm-up\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1);
 
   private static final AtomicBoolean DONE = new AtomicBoolean();
+  private static final long COMPILER_QUIET_NANOS = 200_000_000;
+  private static final long COMPILER_POLL_NANOS = 20_000_000;
+  private static final long COMPILER_WAIT_LIMIT_NANOS = 3_000_000_000L;
 
   private WarmUp() {}
 
@@ -37,11 +46,10 @@ final class WarmUp {
   }
 
   /**
-   * Sends {@code requests} requests over {@code loops} connections, each a new {@link HttpRequest}
-   * made from text as a templated scenario step makes its requests (the ones a constant step sends
-   * take the client's kept-bytes path after two sends anyway), and waits at most {@code limitNanos}.
+   * Runs {@code load} with the base URL of a server on loopback that answers every request, then
+   * closes the server and takes what the rehearsal added out of the client's counters.
    */
-  static void run(HttpClient client, int requests, int loops, long limitNanos) {
+  static void serve(HttpClient client, Consumer<String> load) {
     Transport transport = client.transport();
     long opened = transport.connectionsOpened.sum();
     long sent = transport.bytes.sent.sum();
@@ -58,9 +66,52 @@ final class WarmUp {
         .bind(new InetSocketAddress("127.0.0.1", 0))
         .syncUninterruptibly()
         .channel();
+    int port = ((InetSocketAddress) server.localAddress()).getPort();
     try {
-      int port = ((InetSocketAddress) server.localAddress()).getPort();
-      String base = "http://127.0.0.1:" + port + "/warm-up/";
+      load.accept("http://127.0.0.1:" + port + "/warm-up/");
+      awaitCompilation();
+    } catch (RuntimeException e) {
+      // A rehearsal that could not finish only leaves the JIT colder: the run goes ahead.
+    } finally {
+      server.close().syncUninterruptibly();
+      client.forget("127.0.0.1", port);
+      transport.connectionsOpened.add(opened - transport.connectionsOpened.sum());
+      transport.bytes.sent.add(sent - transport.bytes.sent.sum());
+      transport.bytes.received.add(received - transport.bytes.received.sum());
+    }
+  }
+
+  /**
+   * Waits until the JIT has compiled what the rehearsal queued: its compiler threads otherwise go
+   * on compiling into the run's first seconds, and on a generator pinned to one core take that
+   * core from the run's own scheduling. Done when the JIT's total compilation time has not moved
+   * for {@link #COMPILER_QUIET_NANOS}, or after {@link #COMPILER_WAIT_LIMIT_NANOS}.
+   */
+  private static void awaitCompilation() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long start = System.nanoTime();
+    long quietSince = start;
+    long seen = jit.getTotalCompilationTime();
+    while (System.nanoTime() - quietSince < COMPILER_QUIET_NANOS && System.nanoTime() - start < COMPILER_WAIT_LIMIT_NANOS) {
+      LockSupport.parkNanos(COMPILER_POLL_NANOS);
+      long now = jit.getTotalCompilationTime();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      }
+    }
+  }
+
+  /**
+   * Sends {@code requests} requests over {@code loops} connections, each a new {@link HttpRequest}
+   * made from text as a templated scenario step makes its requests (the ones a constant step sends
+   * take the client's kept-bytes path after two sends anyway), and waits at most {@code limitNanos}.
+   */
+  static void loops(HttpClient client, String base, int requests, int loops, long limitNanos) {
+    try {
       AtomicInteger left = new AtomicInteger(requests);
       CompletableFuture<?>[] done = new CompletableFuture<?>[loops];
       for (int i = 0; i < loops; i++) {
@@ -68,17 +119,10 @@ final class WarmUp {
         loop(client, base, left, done[i]);
       }
       CompletableFuture.allOf(done).get(limitNanos, TimeUnit.NANOSECONDS);
-    } catch (Exception e) {
-      // A rehearsal that could not finish only leaves the JIT colder: the run goes ahead.
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-    } finally {
-      server.close().syncUninterruptibly();
-      client.forget("127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort());
-      transport.connectionsOpened.add(opened - transport.connectionsOpened.sum());
-      transport.bytes.sent.add(sent - transport.bytes.sent.sum());
-      transport.bytes.received.add(received - transport.bytes.received.sum());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Not finished: the JIT is only colder.
     }
   }
 

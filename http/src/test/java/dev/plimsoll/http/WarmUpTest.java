@@ -3,6 +3,7 @@ package dev.plimsoll.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The rehearsal before a run: on loopback inside the process only, left out of the client's counters. */
@@ -16,7 +17,12 @@ class WarmUpTest {
       HttpClientStats before = client.stats();
 
       long start = System.nanoTime();
-      WarmUp.run(client, 2_000, 4, TimeUnit.SECONDS.toNanos(10));
+      AtomicReference<String> base = new AtomicReference<>();
+      WarmUp.serve(client, url -> {
+        base.set(url);
+        WarmUp.loops(client, url, 2_000, 4, TimeUnit.SECONDS.toNanos(10));
+      });
+      assertThat(base.get()).startsWith("http://127.0.0.1:").endsWith("/warm-up/");
       client.warmUp(); // the public form: once per process, and it too leaves the counters alone
       assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));
 

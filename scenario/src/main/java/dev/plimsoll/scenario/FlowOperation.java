@@ -8,16 +8,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** One flow as an asynchronous operation: its steps' actions chained one after another. */
 final class FlowOperation implements AsyncOperation {
 
   private final Action[] steps;
   private final Feeder[] feeders;
+  private final ScheduledExecutorService startingExecutor;
 
-  FlowOperation(List<Action> steps, List<Feeder> feeders) {
+  FlowOperation(List<Action> steps, List<Feeder> feeders, ScheduledExecutorService startingExecutor) {
     this.steps = steps.toArray(Action[]::new);
     this.feeders = feeders.toArray(Feeder[]::new);
+    this.startingExecutor = startingExecutor;
+  }
+
+  @Override
+  public ScheduledExecutorService startingExecutor() {
+    return startingExecutor;
   }
 
   /**

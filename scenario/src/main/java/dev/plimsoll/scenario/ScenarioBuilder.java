@@ -14,6 +14,9 @@ import dev.plimsoll.scenario.driver.ScenarioException;
 import dev.plimsoll.scenario.driver.StepSpec;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,15 +99,22 @@ public final class ScenarioBuilder {
         Mix.Builder mix = Mix.builder();
         for (FlowSpec flow : w.mix()) {
           List<Action> steps = new ArrayList<>();
+          Set<DriverSession> flowSessions = new HashSet<>();
           for (StepSpec step : flow.steps()) {
             steps.add(switch (step) {
               case ThinkStep t -> FlowOperation.think(t.think());
-              case DriverStep d -> session(d, spec, drivers, sessions).compile(d, context);
+              case DriverStep d -> {
+                DriverSession session = session(d, spec, drivers, sessions);
+                flowSessions.add(session);
+                yield session.compile(d, context);
+              }
               default -> throw new IllegalArgumentException("not a step of a driver: " + step);
             });
           }
           List<Feeder> used = flow.feeders().stream().sorted().map(feeders::get).toList();
-          mix.addAsync(flow.name(), flow.weight(), new FlowOperation(steps, used));
+          ScheduledExecutorService startingExecutor =
+              flowSessions.size() == 1 ? flowSessions.iterator().next().startingExecutor() : null;
+          mix.addAsync(flow.name(), flow.weight(), new FlowOperation(steps, used, startingExecutor));
         }
         b.workload(Workload.of(w.name(), mix.build(), w.load()));
       }

@@ -8,13 +8,18 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 /**
- * The open model: a scheduler thread walks the arrival schedule and hands each arrival to a free
- * slot, which runs it on its own virtual thread. With no free slot (the in-flight bound reached) the arrival is
+ * The open model: a scheduler walks the arrival schedule and hands each arrival to a free slot,
+ * which runs it on its own virtual thread, or starts it at once when it is asynchronous. The
+ * scheduler is a thread of its own, or, when the operations name a {@linkplain
+ * dev.plimsoll.core.AsyncOperation#startingExecutor starting executor}, ticks on that executor. With no free slot (the in-flight bound reached) the arrival is
  * counted as dropped — never delayed.
  */
 final class OpenDriver implements Driver {
@@ -40,7 +45,20 @@ final class OpenDriver implements Driver {
   private final long[] dropped;
   private final ThreadFactory virtualThreads = Thread.ofVirtual().name("plimsoll-arrival").factory();
   private volatile Thread scheduler;
+  /** The operations' own executor when the schedule is walked there, else null. */
+  private volatile ScheduledExecutorService home;
   private volatile boolean scheduling;
+  /*
+   * The schedule's cursor, used only by whichever walks it (the scheduler thread, or ticks on the
+   * operations' executor, which run one at a time).
+   */
+  private static final long DONE = Long.MAX_VALUE;
+  private DoubleSupplier schedule;
+  private long upcoming;
+  private long previous;
+  private long woke;
+  /** Ticks on the operations' executor: only the latest scheduled one runs. */
+  private long generation;
   private volatile boolean closed;
 
   OpenDriver(WorkloadRun run, OpenModel model, Duration length) {
@@ -59,62 +77,141 @@ final class OpenDriver implements Driver {
   @Override
   public void start() {
     scheduling = true;
+    schedule = plan.arrivalTimes(model.arrivals(), run.seed ^ run.workload.name().hashCode());
+    previous = run.state.startNanos;
+    woke = run.state.startNanos;
+    advance();
+    ScheduledExecutorService executor = startingExecutor();
+    if (executor != null) {
+      try {
+        executor.execute(() -> tick(generation));
+        home = executor;
+        return;
+      } catch (RejectedExecutionException e) {
+        // the operations' executor is shut down already: walk the schedule on a thread of our own
+      }
+    }
     scheduler = clock.start(
         run.state.engineThreads("plimsoll-arrivals-" + run.workload.name(), Thread.MAX_PRIORITY), this::scheduleArrivals);
+  }
+
+  /**
+   * The executor on which every operation of the workload would rather start, when they all name
+   * the same one and time is the machine's (a virtual clock cannot drive another's executor).
+   */
+  private ScheduledExecutorService startingExecutor() {
+    if (clock != Clock.system()) {
+      return null;
+    }
+    ScheduledExecutorService common = null;
+    for (Mix.Entry entry : run.entries) {
+      ScheduledExecutorService own = entry.async() ? entry.asyncOperation().startingExecutor() : null;
+      if (own == null || (common != null && own != common)) {
+        return null;
+      }
+      common = own;
+    }
+    return common;
+  }
+
+  /** Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. */
+  private void advance() {
+    double at = schedule.getAsDouble();
+    long intended = Double.isNaN(at) ? DONE : run.state.startNanos + (long) (at * 1e9);
+    upcoming = intended >= run.state.endNanos ? DONE : intended;
   }
 
   private void scheduleArrivals() {
     try {
       schedule();
     } finally {
-      scheduling = false;
-      if (!run.state.running()) {
-        run.state.nudgeCollector();
-      }
+      finish();
     }
   }
 
+  /** The schedule's walk on a thread of its own: waits for each arrival, or for a batch of them. */
   private void schedule() {
     RunState state = run.state;
-    DoubleSupplier schedule = plan.arrivalTimes(model.arrivals(), run.seed ^ run.workload.name().hashCode());
-    long previous = state.startNanos;
-    long woke = state.startNanos;
-    while (true) {
-      double at = schedule.getAsDouble();
-      if (Double.isNaN(at)) {
-        return;
-      }
-      long intended = state.startNanos + (long) (at * 1e9);
-      if (intended >= state.endNanos) {
-        return;
-      }
+    while (upcoming != DONE) {
+      long intended = upcoming;
       long gap = intended - previous;
-      previous = intended;
       long wakeAt = gap < BATCH_NANOS ? Math.max(intended, woke + BATCH_NANOS) : intended;
       if (intended - clock.nanoTime() > 0) {
         if (!state.running() || !Waits.preciseUntil(wakeAt, gap, state)) {
-          dropRemaining(schedule, intended);
+          dropRemaining();
           return;
         }
         woke = clock.nanoTime();
       } else if (!state.running()) {
-        dropRemaining(schedule, intended);
+        dropRemaining();
         return;
       }
-      int pick = run.pick();
-      int operation = run.firstOperation + pick;
-      Slot slot = acquire();
-      if (slot == null) {
-        COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
-        continue;
+      launch();
+    }
+  }
+
+  /**
+   * The schedule's walk on the operations' own executor: starts every arrival that has come due,
+   * then schedules itself again for the next (batched as on a thread of its own). A tick whose
+   * generation has passed was superseded by a {@link #wake} and does nothing.
+   */
+  private void tick(long ofGeneration) {
+    if (ofGeneration != generation || !scheduling) {
+      return;
+    }
+    try {
+      long now = clock.nanoTime();
+      woke = now;
+      while (upcoming != DONE) {
+        if (!run.state.running()) {
+          dropRemaining();
+          break;
+        }
+        if (upcoming - now > 0) {
+          now = clock.nanoTime();
+          if (upcoming - now > 0) {
+            long wakeAt = upcoming - previous < BATCH_NANOS ? Math.max(upcoming, woke + BATCH_NANOS) : upcoming;
+            long next = ++generation;
+            home.schedule(() -> tick(next), wakeAt - now, TimeUnit.NANOSECONDS);
+            return;
+          }
+        }
+        launch();
       }
-      Mix.Entry entry = run.entries[pick];
-      slot.caller.starting(operation, entry.name());
-      if (entry.async()) {
-        slot.startHere(entry, operation, intended);
-      } else {
-        slot.assign(entry, operation, intended);
-      }
+    } catch (RejectedExecutionException e) {
+      dropRemaining(); // the executor shut down under the run: what was due is counted, not lost
+    } catch (RuntimeException | Error e) {
+      finish();
+      throw e;
+    }
+    finish();
+  }
+
+  private void finish() {
+    scheduling = false;
+    if (!run.state.running()) {
+      run.state.nudgeCollector();
+    }
+  }
+
+  /** Starts the upcoming arrival, or counts it as dropped when no slot is free, and advances. */
+  private void launch() {
+    long intended = upcoming;
+    previous = intended;
+    advance();
+    int pick = run.pick();
+    int operation = run.firstOperation + pick;
+    Slot slot = acquire();
+    if (slot == null) {
+      COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+      return;
+    }
+    Mix.Entry entry = run.entries[pick];
+    slot.caller.starting(operation, entry.name());
+    if (entry.async()) {
+      slot.startHere(entry, operation, intended);
+    } else {
+      slot.assign(entry, operation, intended);
     }
   }
 
@@ -123,18 +220,14 @@ final class OpenDriver implements Driver {
    * Every arrival whose intended start had passed is counted as dropped, so that what was planned
    * up to the stop is either run or reported — never silently lost.
    */
-  private void dropRemaining(DoubleSupplier schedule, long firstIntended) {
+  private void dropRemaining() {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
-    long intended = firstIntended;
-    while (intended < stoppedAt) {
+    while (upcoming != DONE && upcoming < stoppedAt) {
       int operation = run.firstOperation + run.pick();
       COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
-      double at = schedule.getAsDouble();
-      if (Double.isNaN(at)) {
-        return;
-      }
-      intended = run.state.startNanos + (long) (at * 1e9);
+      advance();
     }
+    upcoming = DONE;
   }
 
   private Slot acquire() {
@@ -262,6 +355,14 @@ final class OpenDriver implements Driver {
 
   @Override
   public void wake() {
+    ScheduledExecutorService executor = home;
+    if (executor != null) {
+      try {
+        executor.execute(() -> tick(++generation));
+      } catch (RejectedExecutionException e) {
+        // shut down: its last tick already counted what was due
+      }
+    }
     Thread s = scheduler;
     if (s != null) {
       clock.unpark(s);

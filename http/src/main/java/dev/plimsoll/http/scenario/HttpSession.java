@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One run's HTTP: the executor its requests go through, connected to the scenario's servers before
@@ -62,6 +63,11 @@ final class HttpSession implements DriverSession {
     actions.forEach(HttpRequestAction::prepareAhead);
     executor.warmUp();
     executor.connectAhead(List.copyOf(servers));
+  }
+
+  @Override
+  public ScheduledExecutorService startingExecutor() {
+    return executor.startingExecutor();
   }
 
   @Override

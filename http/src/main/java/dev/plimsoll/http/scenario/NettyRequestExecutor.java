@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -31,8 +32,16 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
 
   private record CheckedHeaders(Map<String, String> map, Headers headers) {}
 
+  private final ScheduledExecutorService startingExecutor;
+
   NettyRequestExecutor(HttpSettingsSpec spec) {
     this.client = HttpClient.create(settings(spec));
+    this.startingExecutor = client.ioExecutor();
+  }
+
+  @Override
+  public ScheduledExecutorService startingExecutor() {
+    return startingExecutor;
   }
 
   static HttpClientSettings settings(HttpSettingsSpec spec) {
@@ -147,9 +156,10 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
     }
   }
 
+  /** Rehearses the run's whole per-request path, engine included, against the client's own server. */
   @Override
   public void warmUp() {
-    client.warmUp();
+    client.warmUp(base -> Rehearsal.run(this, base));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -101,6 +102,11 @@ interface RequestExecutor {
 
   /** Before the run: rehearses the driver's own code paths, sending nothing to the system under test. */
   default void warmUp() {}
+
+  /** The thread requests are cheapest to send from, or null; see {@link dev.plimsoll.scenario.driver.DriverSession#startingExecutor()}. */
+  default ScheduledExecutorService startingExecutor() {
+    return null;
+  }
 
   /** A request prepared once by {@link #prepare}. */
   @FunctionalInterface

@@ -61,7 +61,8 @@ class ClientCostTest {
       RunResult result = Plimsoll.run(open.scenario());
 
       long completed = result.total().completed();
-      assertThat(completed).isEqualTo(200);
+      assertThat(completed).as("completed; started %d, failed %d, dropped %d, errors %s", result.total().started(),
+          result.total().failed(), result.total().dropped(), result.errors()).isEqualTo(200);
       assertThat(result.total().failed()).isZero();
       assertThat(nginx.requests(PLAIN) - before - 3).as("requests nginx served").isEqualTo(completed);
       GeneratorHealth health = result.generatorHealth();

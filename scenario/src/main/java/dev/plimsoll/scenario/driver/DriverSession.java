@@ -1,5 +1,7 @@
 package dev.plimsoll.scenario.driver;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 /**
  * A driver's resources for one run (for HTTP, the client and its connections): opened before the
  * scenario is built, closed when the run ends.
@@ -23,6 +25,15 @@ public interface DriverSession extends AutoCloseable {
    * seconds; the default does nothing.
    */
   default void prepare() {}
+
+  /**
+   * The single thread the session's actions are cheapest to start on (for HTTP, the client's I/O
+   * event loop), or null (the default): a flow whose driver steps all come from this session
+   * offers it to the engine as its {@link dev.plimsoll.core.AsyncOperation#startingExecutor()}.
+   */
+  default ScheduledExecutorService startingExecutor() {
+    return null;
+  }
 
   /** Releases the run's resources; called once, after the run, even when it failed. */
   @Override
