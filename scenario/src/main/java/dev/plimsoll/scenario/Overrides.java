@@ -207,6 +207,13 @@ public final class Overrides implements DriverOverrides {
       s = s.withWorkloads(load(s.workloads()));
     }
     if (criteria != null) {
+      List<String> operations = CriteriaScopes.operations(s.workloads());
+      for (int i = 0; i < criteria.value().size(); i++) {
+        String problem = CriteriaScopes.problem(criteria.value().get(i), operations);
+        if (problem != null) {
+          throw new ScenarioException(criteria.where(), criteria.path().isEmpty() ? "" : "criteria[" + i + "]", problem);
+        }
+      }
       s = s.withCriteria(criteria.value(), null);
     }
     return s;
