@@ -111,6 +111,9 @@ public final class Units {
       throw new IllegalArgumentException("'" + text + "' is not a rate (" + RATE_EXAMPLES + ")");
     }
     double n = Double.parseDouble(m.group(1));
+    if (!Double.isFinite(n)) {
+      throw new IllegalArgumentException("'" + text + "' is too large a rate");
+    }
     return m.group(2).equals("min") ? n / 60 : n;
   }
 
