@@ -13,6 +13,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnitsTest {
 
   @Test
+  void durationsLongerThanAYear_areRefusedInWords() {
+    assertThat(Units.parseDuration("8760h")).isEqualTo(Units.MAX_DURATION);
+    for (String text : List.of("8761h", "999999999999h", "99999999999999999999h", "525601m", "9999999999.5h")) {
+      assertThatThrownBy(() -> Units.parseDuration(text)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("'" + text + "' ").hasMessageContaining("(at most 8760h)");
+    }
+  }
+
+  @Test
+  void aRateTooLargeForADouble_isRefused() {
+    String huge = "1".repeat(400) + "/s";
+    assertThatThrownBy(() -> Units.parseRate(huge)).hasMessage("'" + huge + "' is too large a rate");
+  }
+
+  @Test
   void parseDuration_partsFromLargestToSmallest_orOneDecimal() {
     assertThat(Units.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(Units.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
