@@ -152,7 +152,9 @@ public final class ScenarioBuilder {
       }
       return b.build();
     } catch (InvalidConfigurationException e) {
-      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(), e.problem());
+      // Core names its settings "scenario.warmUp"; the spec's own names are what its author wrote.
+      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(),
+          e.field().replaceFirst("^scenario\\.", ""), e.problem());
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.plimsoll.scenario;
 
 import dev.plimsoll.core.Defaults;
-import dev.plimsoll.core.InvalidConfigurationException;
-import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.ScenarioException;
@@ -205,8 +203,6 @@ public record ScenarioSpec(
      */
     public ScenarioSpec build() {
       String where = source.isEmpty() ? "scenario" : source;
-      check(where, "duration", () -> Scenario.checkDuration(duration));
-      check(where, "warmUp", () -> Scenario.checkWarmUp(warmUp, duration));
       List<String> operations = CriteriaScopes.operations(workloads);
       List<Criterion> parsed = new ArrayList<>();
       for (String text : criteria) {
@@ -225,15 +221,6 @@ public record ScenarioSpec(
       }
       return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
           Map.of(), Map.of(), workloads, parsed, preset);
-    }
-
-    /** Runs core's check of a value and names the value as this builder's method does. */
-    private static void check(String where, String path, Runnable check) {
-      try {
-        check.run();
-      } catch (InvalidConfigurationException e) {
-        throw ScenarioException.inFile(where, path, e.problem());
-      }
     }
   }
 }

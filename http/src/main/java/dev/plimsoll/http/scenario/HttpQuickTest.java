@@ -5,6 +5,7 @@ import dev.plimsoll.core.Defaults;
 import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.scenario.FlowSpec;
 import dev.plimsoll.scenario.ScenarioSpec;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The scenario of a one-URL load test, as {@code plimsoll http URL} runs it: one workload called
@@ -169,6 +171,8 @@ public final class HttpQuickTest {
       if ((users == null) == (ratePerSecond == null)) {
         throw new IllegalStateException("a quick test needs users or a rate, and not both");
       }
+      core("duration", () -> Scenario.checkDuration(duration));
+      core("warmUp", () -> Scenario.checkWarmUp(warmUp, duration));
       URI base = checkedUrl();
       check("method", HttpSyntax.methodProblem(method));
       Template.Scope scope = Template.Scope.environmentOnly(environment);
@@ -194,12 +198,8 @@ public final class HttpQuickTest {
       if (refused != null) {
         check(refused.key(), refused.problem());
       }
-      LoadModel load;
-      try {
-        load = users != null ? ClosedModel.users(users) : OpenModel.rate(ratePerSecond);
-      } catch (InvalidConfigurationException e) {
-        throw new ScenarioException(where(), users != null ? "users" : "rate", e.problem());
-      }
+      LoadModel load = users != null ? core("users", () -> ClosedModel.users(users))
+          : core("rate", () -> OpenModel.rate(ratePerSecond));
       return ScenarioSpec.builder("http")
           .source(source)
           .duration(duration)
@@ -231,6 +231,22 @@ public final class HttpQuickTest {
       } catch (IllegalArgumentException e) {
         throw new ScenarioException(where(), path, e.getMessage());
       }
+    }
+
+    /** Runs core's check or build of a value, naming the value as this builder does. */
+    private <T> T core(String path, Supplier<T> build) {
+      try {
+        return build.get();
+      } catch (InvalidConfigurationException e) {
+        throw new ScenarioException(where(), path, e.problem());
+      }
+    }
+
+    private void core(String path, Runnable check) {
+      core(path, () -> {
+        check.run();
+        return null;
+      });
     }
 
     /** Throws the problem, if any, naming the value at fault. */
