@@ -148,7 +148,7 @@ class CliBadInputTest {
   }
 
   @Test
-  void hugeDurationsAndUserWordsForClientSettings() {
+  void hugeDurationsAndUserWordsForClientSettings() throws Exception {
     CliRunner.Outcome o = CliRunner.run("http", url("/"), "--rate", "5/s", "--duration", "999999999999h");
     assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).startsWith("Invalid value for option '--duration': '999999999999h' is too long a duration "
@@ -157,6 +157,9 @@ class CliBadInputTest {
         "http", url("/"), "--rate", "5/s", "--duration", "2s", "--timeout", "0s");
     refused("--connections: must be between 1 and 100000 (was 0)",
         "http", url("/"), "--rate", "5/s", "--duration", "2s", "--connections", "0");
+    refused("--users: must be > 0 (was 0)", "http", url("/"), "--users", "0", "--duration", "2s");
+    refused("--connections: must be between 1 and 100000 (was 200000)",
+        "run", scenario("many", SEARCH, "").toString(), "--connections", "200000");
     refused("--warm-up: the warm-up 3s must be shorter than the duration 2s",
         "http", url("/"), "--rate", "5/s", "--duration", "2s", "--warm-up", "3s");
   }

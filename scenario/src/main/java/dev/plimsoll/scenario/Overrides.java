@@ -200,7 +200,8 @@ public final class Overrides implements DriverOverrides {
     }
     if (connections != null) {
       Map<String, DriverSettings> settings = new LinkedHashMap<>();
-      s.settings().forEach((driver, value) -> settings.put(driver, value.overriddenBy(this)));
+      s.settings().forEach((driver, value) -> settings.put(driver, parse(connections.where(), connections.path(),
+          () -> value.overriddenBy(this))));
       s = s.withSettings(settings);
     }
     if (rate != null || users != null) {

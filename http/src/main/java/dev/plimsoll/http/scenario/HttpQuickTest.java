@@ -173,6 +173,8 @@ public final class HttpQuickTest {
       }
       core("duration", () -> Scenario.checkDuration(duration));
       core("warmUp", () -> Scenario.checkWarmUp(warmUp, duration));
+      LoadModel load = users != null ? core("users", () -> ClosedModel.users(users))
+          : core("rate", () -> OpenModel.rate(ratePerSecond));
       URI base = checkedUrl();
       check("method", HttpSyntax.methodProblem(method));
       Template.Scope scope = Template.Scope.environmentOnly(environment);
@@ -198,8 +200,6 @@ public final class HttpQuickTest {
       if (refused != null) {
         check(refused.key(), refused.problem());
       }
-      LoadModel load = users != null ? core("users", () -> ClosedModel.users(users))
-          : core("rate", () -> OpenModel.rate(ratePerSecond));
       return ScenarioSpec.builder("http")
           .source(source)
           .duration(duration)

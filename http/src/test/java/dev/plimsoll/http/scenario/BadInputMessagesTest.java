@@ -188,4 +188,12 @@ class BadInputMessagesTest {
     assertThat(error("name: " + "[".repeat(1200) + "]".repeat(1200))).hasMessage(
         "shop.yaml: YAML syntax: Document nesting depth (1001) exceeds the maximum allowed (1000)");
   }
+
+  @Test
+  void connectionsFromOverrides_areCheckedByTheDriverAndNamedByTheirOrigin() {
+    assertThat(error(scenario("/", ""), Overrides.builder("command line").connections(200_000).build()))
+        .hasMessage("command line: connections: must be between 1 and 100000 (was 200000)");
+    assertThat(error(scenario("/", ""), Overrides.fromEnvironment(Map.of(Overrides.CONNECTIONS, "200000"))))
+        .hasMessage("PLIMSOLL_CONNECTIONS: must be between 1 and 100000 (was 200000)");
+  }
 }
