@@ -139,7 +139,8 @@ public final class HttpDriver implements Driver {
     try {
       InetAddress.getAllByName(name);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("host '" + host + "' (of " + server + ") does not resolve to an address;"
+      String origin = server.getScheme() + "://" + host + (server.getPort() < 0 ? "" : ":" + server.getPort());
+      throw new IllegalArgumentException("host '" + host + "' (of " + origin + ") does not resolve to an address;"
           + " check its spelling and this machine's DNS (nothing was sent)");
     }
   }

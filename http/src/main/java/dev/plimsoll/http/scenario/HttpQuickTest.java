@@ -216,11 +216,11 @@ public final class HttpQuickTest {
       try {
         URI uri = new URI(url.contains("${") ? url.substring(0, url.indexOf("${")) : url);
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-          check("url", "'" + url + "' must be absolute, http:// or https://");
+          check("url", "'" + HttpSyntax.shown(url) + "' must be absolute, http:// or https://");
         }
         return uri;
       } catch (URISyntaxException e) {
-        check("url", "'" + url + "' is not a URL: " + e.getReason());
+        check("url", "'" + HttpSyntax.shown(url) + "' is not a URL: " + e.getReason());
         throw new AssertionError(e);
       }
     }

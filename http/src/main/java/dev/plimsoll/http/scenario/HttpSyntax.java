@@ -1,6 +1,7 @@
 package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.scenario.driver.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ final class HttpSyntax {
   /** A template expression, which the URL check reads as a harmless placeholder. */
   private static final Pattern EXPRESSION = Pattern.compile("(?<!\\$)\\$\\{[^}]*}");
   private static final int MAX_PORT = 65_535;
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
   /** The client's names of its settings, by the key a file writes them as. */
   private static final Map<String, String> SETTING_KEYS = Map.of(
       "http.connectionsPerTarget", "connections",
@@ -75,8 +77,8 @@ final class HttpSyntax {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c <= 0x20 || c == 0x7f || URL_UNSAFE.indexOf(c) >= 0) {
-        String shown = c == ' ' ? "a space" : c < 0x20 || c == 0x7f ? "a control character" : "'" + c + "'";
-        return "'" + written + "' is not a valid URL: it contains " + shown + " (write it as %"
+        String what = c == ' ' ? "a space" : c < 0x20 || c == 0x7f ? "a control character" : "'" + c + "'";
+        return "'" + shown(written) + "' is not a valid URL: it contains " + what + " (write it as %"
             + HexFormat.of().withUpperCase().toHexDigits((byte) c) + ")";
       }
     }
@@ -86,16 +88,21 @@ final class HttpSyntax {
     try {
       uri = new URI(absolute ? text : "http://host" + (text.startsWith("/") ? "" : "/") + text);
     } catch (URISyntaxException e) {
-      return "'" + written + "' is not a valid URL: " + e.getReason();
+      return "'" + shown(written) + "' is not a valid URL: " + e.getReason();
     }
     if (absolute && uri.getHost() == null) {
-      return "'" + written + "' is not a valid URL: " + (uri.getRawAuthority() == null ? "it has no host"
-          : "'" + uri.getRawAuthority() + "' is not a host[:port]");
+      return "'" + shown(written) + "' is not a valid URL: " + (uri.getRawAuthority() == null ? "it has no host"
+          : "its host is not a valid host name");
     }
     if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
-      return "'" + written + "' has port " + uri.getPort() + ", out of range (1 to " + MAX_PORT + ")";
+      return "'" + shown(written) + "' has port " + uri.getPort() + ", out of range (1 to " + MAX_PORT + ")";
     }
     return null;
+  }
+
+  /** The URL as written, its user information (a password, say) masked: messages are printed and logged. */
+  static String shown(String url) {
+    return USER_INFO.matcher(url).replaceFirst("$1" + Redaction.MASK + "@");
   }
 
   /** A client setting the HTTP client refuses: the key a file writes it as, and why. */

@@ -196,4 +196,10 @@ class BadInputMessagesTest {
     assertThat(error(scenario("/", ""), Overrides.fromEnvironment(Map.of(Overrides.CONNECTIONS, "200000"))))
         .hasMessage("PLIMSOLL_CONNECTIONS: must be between 1 and 100000 (was 200000)");
   }
+
+  @Test
+  void aPasswordInARefusedUrl_isNotRepeated() {
+    assertThat(error(scenario("http://alice:s3cret@127.0.0.1:99999/", ""))).hasMessage("shop.yaml:8:25: "
+        + "workloads[0].mix[0].request.url: 'http://***@127.0.0.1:99999/' has port 99999, out of range (1 to 65535)");
+  }
 }
