@@ -84,7 +84,7 @@ final class HttpCommand implements Callable<Integer> {
   public Integer call() {
     Runner.Builder runner = Runner.forSpec(spec());
     if (dryRun) {
-      System.out.print(runner.build().describe());
+      System.out.print(output.describe(runner));
       return ExitCodes.PASSED;
     }
     return RunSession.run(runner, output, System.out);
@@ -92,7 +92,7 @@ final class HttpCommand implements Callable<Integer> {
 
   ScenarioSpec spec() {
     HttpQuickTest.Builder test = HttpQuickTest.url(url)
-        .source("command line")
+        .source(CommandLineNames.ORIGIN)
         .method(method)
         .duration(duration)
         .timeout(timeout)

@@ -1,5 +1,6 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.runner.ResultsFolderException;
 import dev.plimsoll.runner.Runner;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,6 +18,21 @@ final class OutputOptions {
 
   @Option(names = "--no-progress", description = "Do not show live progress.")
   boolean noProgress;
+
+  /** The dry run's plan, refusing an output folder the run would refuse. */
+  String describe(Runner.Builder runner) {
+    applyTo(runner);
+    try {
+      return runner.build().describe();
+    } catch (ResultsFolderException e) {
+      throw inOptionWords(e);
+    }
+  }
+
+  /** A results folder problem, naming {@code --out} when the folder came from it. */
+  UserException inOptionWords(ResultsFolderException e) {
+    return new UserException((out != null ? "--out " : "results folder ") + e.folder() + ": " + e.problem());
+  }
 
   void applyTo(Runner.Builder runner) {
     if (out != null) {

@@ -2,6 +2,7 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.scenario.driver.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +43,11 @@ final class PlimsollCommand implements Runnable {
   /** Bad configuration is the user's to fix (exit 2, one line); anything else is ours (exit 3). */
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    if (e instanceof ScenarioException s) {
+      err.println("plimsoll: " + CommandLineNames.message(s));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     if (e instanceof InvalidConfigurationException || e instanceof IllegalArgumentException || e instanceof UserException) {
       err.println("plimsoll: " + e.getMessage());
       err.flush();

@@ -58,14 +58,14 @@ final class RunCommand implements Callable<Integer> {
     }
     Runner.Builder runner = Runner.forFile(file).overrides(commandLine());
     if (dryRun) {
-      System.out.print(runner.build().describe());
+      System.out.print(output.describe(runner));
       return ExitCodes.PASSED;
     }
     return RunSession.run(runner, output, System.out);
   }
 
   private Overrides commandLine() {
-    Overrides.Builder b = Overrides.builder("command line");
+    Overrides.Builder b = Overrides.builder(CommandLineNames.ORIGIN);
     if (duration != null) {
       b.duration(duration);
     }

@@ -5,6 +5,7 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
+import dev.plimsoll.runner.ResultsFolderException;
 import dev.plimsoll.runner.ResultsNotWrittenException;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.runner.RunningTest;
@@ -34,7 +35,12 @@ final class RunSession {
       out.flush();
       Runtime.getRuntime().halt(code);
     });
-    RunningTest running = runner.build().start();
+    RunningTest running;
+    try {
+      running = runner.build().start();
+    } catch (ResultsFolderException e) {
+      throw output.inOptionWords(e);
+    }
     started.set(running);
     announce(running, out);
     RunResult result;

@@ -26,7 +26,7 @@ public record ClosedModel(
     InvalidConfigurationException.require(users != null, "users", "is required");
     InvalidConfigurationException.require(thinkTime != null, "thinkTime", "is required");
     InvalidConfigurationException.require(
-        pacing != null && !pacing.isNegative(), "pacing", "must be >= 0 (was " + pacing + ")");
+        pacing != null && !pacing.isNegative(), "pacing", "must be >= 0s (was " + (pacing == null ? "none" : Units.formatDuration(pacing)) + ")");
     InvalidConfigurationException.require(
         iterationsPerUser >= 0, "iterationsPerUser", "must be >= 0 (was " + iterationsPerUser + ")");
     InvalidConfigurationException.require(

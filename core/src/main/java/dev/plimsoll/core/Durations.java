@@ -14,5 +14,7 @@ final class Durations {
   static void requirePositive(Duration d, String field) {
     InvalidConfigurationException.require(d != null && d.compareTo(Duration.ZERO) > 0, field,
         "must be positive (was " + (d == null ? "none" : Units.formatDuration(d)) + ")");
+    InvalidConfigurationException.require(d.compareTo(Units.MAX_DURATION) <= 0, field,
+        "must be at most " + Units.formatDuration(Units.MAX_DURATION) + " (was " + Units.formatDuration(d) + ")");
   }
 }

@@ -140,6 +140,16 @@ public final class Scenario {
   }
 
   /**
+   * The duration rule, for every layer that takes a duration: longer than 0s, and at most
+   * {@link dev.plimsoll.core.units.Units#MAX_DURATION}.
+   *
+   * @throws InvalidConfigurationException for field {@code scenario.duration}
+   */
+  public static void checkDuration(Duration duration) {
+    Durations.requirePositive(duration, "scenario.duration");
+  }
+
+  /**
    * The warm-up rule, for every layer that takes a warm-up: 0 or more, and shorter than the
    * duration (a run that is all warm-up measures nothing). With {@code duration} null, not known
    * yet, only the first half is checked.
@@ -289,7 +299,7 @@ public final class Scenario {
           name != null && !name.isBlank(), "scenario.name", "is required");
       InvalidConfigurationException.require(
           !workloads.isEmpty(), "scenario.workloads", "is empty (add at least one workload)");
-      Durations.requirePositive(duration, "scenario.duration");
+      checkDuration(duration);
       checkWarmUp(warmUp, duration);
       checkInterval(interval);
       InvalidConfigurationException.require(

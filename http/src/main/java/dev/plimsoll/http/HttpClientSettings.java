@@ -1,6 +1,7 @@
 package dev.plimsoll.http;
 
 import dev.plimsoll.core.InvalidConfigurationException;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ public final class HttpClientSettings {
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_RESPONSE_BODY_BYTES = 1 << 20;
   static final int MAX_CONNECTIONS_PER_TARGET = 100_000;
+  /** The longest connect or request timeout: a day. */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   private final int connectionsPerTarget;
   private final HttpProtocol protocol;
@@ -213,8 +216,8 @@ public final class HttpClientSettings {
 
     private static Duration checkTimeout(String name, Duration timeout) {
       require(timeout != null, name, "is required");
-      require(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(Duration.ofDays(1)) <= 0, name,
-          "must be > 0 and at most 1 day (was " + timeout + ")");
+      require(!timeout.isNegative() && !timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0, name,
+          "must be > 0s and at most " + Units.formatDuration(MAX_TIMEOUT) + " (was " + Units.formatDuration(timeout) + ")");
       return timeout;
     }
 

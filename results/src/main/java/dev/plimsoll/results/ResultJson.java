@@ -118,7 +118,7 @@ public final class ResultJson {
       tree = text.parse();
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
-          source + ": not valid JSON" + location(e) + ": " + e.getOriginalMessage(), e);
+          source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
     } catch (IOException e) {
       // Parsing a String or a byte array in memory does no I/O of its own.
       throw new IllegalStateException("unexpected I/O error parsing " + source, e);
@@ -132,6 +132,19 @@ public final class ResultJson {
   /** A tree of plain nodes always serialises; reaching here is a bug in this module. */
   private static IllegalStateException unserialisable(JacksonException e) {
     return new IllegalStateException("could not serialise a result tree", e);
+  }
+
+  /**
+   * Jackson's message without its setting names ({@code StreamReadConstraints...}) and source
+   * placeholder ({@code [Source: REDACTED ...]}), which mean nothing to someone with a damaged file.
+   */
+  private static String inUserWords(String message) {
+    return message.lines().findFirst().orElse("")
+        .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+            " (opened at line $1, column $2)")
+        .replaceAll("\\s*(?:at )?\\[Source: [^\\]]*\\]", "")
+        .replaceAll(", from `[^`]*`", "")
+        .strip();
   }
 
   private static String location(JacksonException e) {

@@ -5,6 +5,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.Overrides;
+import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioLoader;
 import dev.plimsoll.scenario.ScenarioSpec;
 import java.nio.file.Files;
@@ -85,13 +86,20 @@ public final class Runner {
   /**
    * Reads and checks the scenario, opens the drivers, starts the run and returns at once.
    *
-   * @throws dev.plimsoll.scenario.driver.ScenarioException if a scenario file is invalid (nothing was sent)
+   * @throws dev.plimsoll.scenario.driver.ScenarioException if a scenario file is invalid, or a host it
+   *     sends to does not resolve (nothing was sent)
+   * @throws ResultsFolderException if the results folder cannot be created or written (nothing was sent)
    */
   public RunningTest start() {
-    OpenedScenario opened = source.open();
+    Checked checked = source.check();
+    Path directory = directoryFor(checked.name());
+    if (directory != null) {
+      ResultsFolder.prepare(directory);
+    }
+    OpenedScenario opened = checked.open();
     try {
       Scenario scenario = withListeners(opened.scenario());
-      return RunningTest.start(scenario, opened, directoryFor(scenario.name()), onShutdown);
+      return RunningTest.start(scenario, opened, directory, onShutdown);
     } catch (RuntimeException e) {
       opened.close();
       throw e;
@@ -100,10 +108,19 @@ public final class Runner {
 
   /**
    * The effective plan (workloads, load over time, criteria), as {@code --dry-run} prints it. Reads
-   * and checks a scenario file exactly as {@link #start} does, and sends nothing.
+   * and checks a scenario file exactly as {@link #start} does (the hosts it sends to resolve, the
+   * results folder could be created), and sends, opens and creates nothing.
+   *
+   * @throws dev.plimsoll.scenario.driver.ScenarioException as {@link #start} would
+   * @throws ResultsFolderException as {@link #start} would
    */
   public String describe() {
-    return source.describe();
+    Checked checked = source.check();
+    Path directory = directoryFor(checked.name());
+    if (directory != null) {
+      ResultsFolder.check(directory);
+    }
+    return checked.describe();
   }
 
   private Scenario withListeners(Scenario scenario) {
@@ -201,49 +218,75 @@ public final class Runner {
     }
   }
 
-  /** Where a run's scenario comes from. */
-  private sealed interface ScenarioSource {
+  /** A scenario read and checked, not yet opened: what both a run and a dry run start from. */
+  private interface Checked {
+    String name();
+
     OpenedScenario open();
 
     String describe();
 
+    /** A spec, read from a file or built: drivers check it, then open it or describe it. */
+    static Checked of(ScenarioSpec spec) {
+      ScenarioBuilder.checkBeforeRun(spec);
+      return new Checked() {
+        @Override
+        public String name() {
+          return spec.name();
+        }
+
+        @Override
+        public OpenedScenario open() {
+          return OpenedScenario.open(spec);
+        }
+
+        @Override
+        public String describe() {
+          return DryRun.describe(spec);
+        }
+      };
+    }
+  }
+
+  /** Where a run's scenario comes from. */
+  private sealed interface ScenarioSource {
+    /** Reads and checks the scenario; opens nothing. */
+    Checked check();
+
     record Built(Scenario scenario) implements ScenarioSource {
       @Override
-      public OpenedScenario open() {
-        return OpenedScenario.of(scenario);
-      }
+      public Checked check() {
+        return new Checked() {
+          @Override
+          public String name() {
+            return scenario.name();
+          }
 
-      @Override
-      public String describe() {
-        return scenario.describe().toString();
+          @Override
+          public OpenedScenario open() {
+            return OpenedScenario.of(scenario);
+          }
+
+          @Override
+          public String describe() {
+            return scenario.describe().toString();
+          }
+        };
       }
     }
 
     record File(Path file, Overrides overrides, Map<String, String> environment) implements ScenarioSource {
-      private ScenarioSpec read() {
-        return ScenarioLoader.create().overrides(overrides.orElse(Overrides.fromEnvironment(environment))).load(file);
-      }
-
       @Override
-      public OpenedScenario open() {
-        return OpenedScenario.open(read());
-      }
-
-      @Override
-      public String describe() {
-        return DryRun.describe(read());
+      public Checked check() {
+        return Checked.of(ScenarioLoader.create().overrides(overrides.orElse(Overrides.fromEnvironment(environment)))
+            .load(file));
       }
     }
 
     record Spec(ScenarioSpec spec) implements ScenarioSource {
       @Override
-      public OpenedScenario open() {
-        return OpenedScenario.open(spec);
-      }
-
-      @Override
-      public String describe() {
-        return DryRun.describe(spec);
+      public Checked check() {
+        return Checked.of(spec);
       }
     }
   }

@@ -10,6 +10,8 @@ import java.util.Locale;
  * for every protocol; each driver checks that the scheme suits its relative addresses.
  */
 final class BaseAddress {
+  private static final int MAX_PORT = 65_535;
+
   private BaseAddress() {}
 
   /** An absolute URL with a scheme and a host, without query, fragment or trailing slash. */
@@ -21,6 +23,10 @@ final class BaseAddress {
     try {
       URI uri = new URI(t);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (uri.getHost() != null && (uri.getPort() == 0 || uri.getPort() > MAX_PORT)) {
+        throw new IllegalArgumentException("'" + text + "' is not a base URL: port " + uri.getPort()
+            + " is out of range (1 to " + MAX_PORT + ")");
+      }
       if (!scheme.isEmpty() && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
         return uri;
       }

@@ -134,7 +134,7 @@ final class FeederFiles {
     } catch (JacksonException e) {
       String where = e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ";
       throw new IllegalArgumentException(name + ":" + where + "not valid JSON: "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
+          + ParserMessages.clean(e.getOriginalMessage()));
     }
     if (root == null || !root.isArray()) {
       throw new IllegalArgumentException(name + ": expected an array of objects, e.g. [{\"name\": \"ann\"}]");

@@ -29,6 +29,7 @@ final class FileContext implements ReadContext {
   /** Workload and flow names become operation names and criterion scopes. */
   private static final Pattern OPERATION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final String OPERATION_NAME_RULE = "a letter or '_', then letters, digits, '_' or '-'";
+  private static final String RESERVED_OPERATION = "total";
   /** Variables, feeders and extracted values are named in templates, so no '-' or '.'. */
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String IDENTIFIER_RULE = "a letter or '_', then letters, digits or '_'";
@@ -153,6 +154,20 @@ final class FileContext implements ReadContext {
       throw nodes.error(at, path, "'" + name + "' is reserved (" + String.join(", ", new TreeSet<>(reserved))
           + " are built into templates)");
     }
+  }
+
+  /**
+   * A flow's name: an operation name that is not {@code total}, which results and reports use for
+   * all operations together (a flow of that name would be indistinguishable from the sum, and
+   * {@code total.p99} ambiguous).
+   */
+  String flowName(Node n, String path) {
+    String name = operationName(n, path);
+    if (name.equalsIgnoreCase(RESERVED_OPERATION)) {
+      throw nodes.error(n, path, "'" + name + "' is reserved (reports use '" + RESERVED_OPERATION
+          + "' for all operations together); choose another name");
+    }
+    return name;
   }
 
   /** A workload or flow name, which becomes an operation name. */

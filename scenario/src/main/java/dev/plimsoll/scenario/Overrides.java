@@ -200,13 +200,21 @@ public final class Overrides implements DriverOverrides {
     }
     if (connections != null) {
       Map<String, DriverSettings> settings = new LinkedHashMap<>();
-      s.settings().forEach((driver, value) -> settings.put(driver, value.overriddenBy(this)));
+      s.settings().forEach((driver, value) -> settings.put(driver, parse(connections.where(), connections.path(),
+          () -> value.overriddenBy(this))));
       s = s.withSettings(settings);
     }
     if (rate != null || users != null) {
       s = s.withWorkloads(load(s.workloads()));
     }
     if (criteria != null) {
+      List<String> operations = CriteriaScopes.operations(s.workloads());
+      for (int i = 0; i < criteria.value().size(); i++) {
+        String problem = CriteriaScopes.problem(criteria.value().get(i), operations);
+        if (problem != null) {
+          throw new ScenarioException(criteria.where(), criteria.path().isEmpty() ? "" : "criteria[" + i + "]", problem);
+        }
+      }
       s = s.withCriteria(criteria.value(), null);
     }
     return s;

@@ -70,7 +70,45 @@ public final class ScenarioBuilder {
     return open(spec, Drivers.of(drivers));
   }
 
+  /**
+   * What a run would find out only as it starts, asked of the drivers on the classpath without
+   * sending anything: that the hosts the scenario sends to resolve, say. {@link #open} does it too;
+   * a dry run calls it so that it refuses what a run would.
+   *
+   * @throws ScenarioException naming the scenario's source and the problem
+   */
+  public static void checkBeforeRun(ScenarioSpec spec) {
+    checkBeforeRun(spec, Drivers.discover());
+  }
+
+  static void checkBeforeRun(ScenarioSpec spec, Drivers drivers) {
+    Map<String, List<DriverStep>> byDriver = new LinkedHashMap<>();
+    for (WorkloadSpec w : spec.workloads()) {
+      for (FlowSpec flow : w.mix()) {
+        for (StepSpec step : flow.steps()) {
+          if (step instanceof DriverStep d) {
+            byDriver.computeIfAbsent(d.driver(), k -> new ArrayList<>()).add(d);
+          }
+        }
+      }
+    }
+    byDriver.forEach((name, steps) -> {
+      Driver driver = drivers.named(name);
+      if (driver == null) {
+        return; // opening reports it
+      }
+      try {
+        driver.checkBeforeRun(spec.settings().get(name), List.copyOf(steps), spec.target());
+      } catch (ScenarioException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), "", e.getMessage());
+      }
+    });
+  }
+
   static OpenScenario open(ScenarioSpec spec, Drivers drivers) {
+    checkBeforeRun(spec, drivers);
     Map<String, DriverSession> sessions = new LinkedHashMap<>();
     try {
       Scenario scenario = build(spec, drivers, sessions);
@@ -124,7 +162,9 @@ public final class ScenarioBuilder {
       }
       return b.build();
     } catch (InvalidConfigurationException e) {
-      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), e.field(), e.problem());
+      // Core names its settings "scenario.warmUp"; the spec's own names are what its author wrote.
+      throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(),
+          e.field().replaceFirst("^scenario\\.", ""), e.problem());
     }
   }
 

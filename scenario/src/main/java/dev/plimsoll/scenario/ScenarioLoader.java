@@ -127,7 +127,7 @@ public final class ScenarioLoader {
     SpecReader reader = new SpecReader(sourceName, baseDirectory, environment,
         drivers != null ? drivers : Drivers.discover());
     ScenarioSpec spec = overrides.applyTo(reader.read(root));
-    reader.checkEffective(spec);
+    reader.checkEffective(spec, overrides.criteria().isEmpty());
     return spec;
   }
 }

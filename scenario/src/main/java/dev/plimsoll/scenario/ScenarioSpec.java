@@ -199,17 +199,25 @@ public record ScenarioSpec(
      * The spec.
      *
      * @throws ScenarioException naming the source and {@code criteria[i]} for a criterion that
-     *     does not parse
+     *     does not parse or names an operation that no flow has
      */
     public ScenarioSpec build() {
+      String where = source.isEmpty() ? "scenario" : source;
+      List<String> operations = CriteriaScopes.operations(workloads);
       List<Criterion> parsed = new ArrayList<>();
       for (String text : criteria) {
+        String path = "criteria[" + parsed.size() + "]";
+        Criterion criterion;
         try {
-          parsed.add(Criterion.parse(text));
+          criterion = Criterion.parse(text);
         } catch (IllegalArgumentException e) {
-          throw ScenarioException.inFile(source.isEmpty() ? "scenario" : source, "criteria[" + parsed.size() + "]",
-              e.getMessage());
+          throw ScenarioException.inFile(where, path, e.getMessage());
         }
+        String problem = CriteriaScopes.problem(criterion, operations);
+        if (problem != null) {
+          throw ScenarioException.inFile(where, path, problem);
+        }
+        parsed.add(criterion);
       }
       return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
           Map.of(), Map.of(), workloads, parsed, preset);

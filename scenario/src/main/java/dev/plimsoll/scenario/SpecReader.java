@@ -44,6 +44,8 @@ final class SpecReader {
 
   private Location warmUpAt;
   private Location durationAt;
+  /** Where each of the file's criteria was written, by index. */
+  private final List<Location> criteriaAt = new ArrayList<>();
 
   SpecReader(String source, Path baseDirectory, Map<String, String> environment, Drivers drivers) {
     this.context = new FileContext(source, baseDirectory, environment);
@@ -111,12 +113,22 @@ final class SpecReader {
   }
 
   /**
-   * The checks that overrides could change: what depends on the target (relative addresses), and
-   * the warm-up must be shorter than the run. Values that an override supplied were checked by
+   * The checks that overrides could change: what depends on the target (relative addresses), the
+   * warm-up must be shorter than the run, and the file's criteria (unless overrides replaced them)
+   * may only name operations the scenario has. Values that an override supplied were checked by
    * {@link Overrides}.
    */
-  void checkEffective(ScenarioSpec spec) {
+  void checkEffective(ScenarioSpec spec, boolean criteriaFromFile) {
     files.checkTarget(spec.target());
+    if (criteriaFromFile) {
+      List<String> operations = CriteriaScopes.operations(spec.workloads());
+      for (int i = 0; i < spec.criteria().size(); i++) {
+        String problem = CriteriaScopes.problem(spec.criteria().get(i), operations);
+        if (problem != null) {
+          throw nodes.error(criteriaAt.get(i), "criteria[" + i + "]", problem);
+        }
+      }
+    }
     try {
       Scenario.checkWarmUp(spec.warmUp(), spec.duration());
     } catch (InvalidConfigurationException e) {
@@ -171,6 +183,7 @@ final class SpecReader {
       String p = path + "[" + i + "]";
       String text = nodes.text(items.get(i), p);
       criteria.add(nodes.core(items.get(i), p, () -> Criterion.parse(text)));
+      criteriaAt.add(items.get(i).at());
     }
     return criteria;
   }

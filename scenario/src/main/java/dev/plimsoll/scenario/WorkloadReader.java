@@ -162,7 +162,7 @@ final class WorkloadReader {
     if (!has(m, "name")) {
       throw nodes.error(m, child(path, "name"), "is required (it names the operation in reports and criteria)");
     }
-    String name = context.operationName(get(m, "name"), child(path, "name"));
+    String name = context.flowName(get(m, "name"), child(path, "name"));
     int weight = 1;
     if (has(m, "weight")) {
       weight = nodes.integer(get(m, "weight"), child(path, "weight"));

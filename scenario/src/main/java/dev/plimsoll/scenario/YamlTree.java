@@ -114,7 +114,7 @@ final class YamlTree {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
         Mark mark = y.getProblemMark();
-        StringBuilder problem = new StringBuilder("YAML syntax: ").append(y.getProblem());
+        StringBuilder problem = new StringBuilder("YAML syntax: ").append(ParserMessages.clean(y.getProblem()));
         if (y.getContext() != null && y.getContextMark() != null) {
           problem.append(" (").append(y.getContext()).append(" at ")
               .append(y.getContextMark().getLine() + 1).append(':')
@@ -125,7 +125,7 @@ final class YamlTree {
     }
     JsonLocation l = e.getLocation();
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    message = message.lines().findFirst().orElse(message);
+    message = ParserMessages.clean(message);
     if (l != null && l.getLineNr() > 0) {
       return new ScenarioException(source, l.getLineNr(), l.getColumnNr(), "", "YAML syntax: " + message);
     }

@@ -32,6 +32,11 @@ public final class Units {
 
   /** Examples of durations, for messages. */
   public static final String DURATION_EXAMPLES = "examples: 500ms, 30s, 5m, 1h30m";
+  /**
+   * The longest duration any setting accepts (a year, written {@code 8760h}): longer ones are typing
+   * mistakes, and would overflow the engine's nanosecond clock arithmetic.
+   */
+  public static final Duration MAX_DURATION = Duration.ofDays(365);
   /** Examples of rates, for messages. */
   public static final String RATE_EXAMPLES = "examples: 200/s, 12000/min";
   /** Examples of sizes, for messages. */
@@ -63,6 +68,14 @@ public final class Units {
    * {@code 0.5s} or {@code 1.5m}. A unit is always required.
    */
   public static Duration parseDuration(String text) {
+    Duration d = parseAnyDuration(text);
+    if (d.compareTo(MAX_DURATION) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration (at most " + formatDuration(MAX_DURATION) + ")");
+    }
+    return d;
+  }
+
+  private static Duration parseAnyDuration(String text) {
     String t = text == null ? "" : text.strip();
     Matcher decimal = DECIMAL_DURATION.matcher(t);
     if (decimal.matches()) {
@@ -75,7 +88,8 @@ public final class Units {
       try {
         return Duration.ofNanos(new BigDecimal(decimal.group(1)).multiply(nanosPerUnit).longValueExact());
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a duration in whole nanoseconds, or too long");
+        throw new IllegalArgumentException("'" + text + "' is not a duration in whole nanoseconds, or too long a duration"
+            + " (at most " + formatDuration(MAX_DURATION) + ")");
       }
     }
     Matcher m = DURATION.matcher(t);
@@ -85,7 +99,7 @@ public final class Units {
     try {
       return Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3)).plusMillis(group(m, 4));
     } catch (ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is too long a duration");
+      throw new IllegalArgumentException("'" + text + "' is too long a duration (at most " + formatDuration(MAX_DURATION) + ")");
     }
   }
 
@@ -97,6 +111,9 @@ public final class Units {
       throw new IllegalArgumentException("'" + text + "' is not a rate (" + RATE_EXAMPLES + ")");
     }
     double n = Double.parseDouble(m.group(1));
+    if (!Double.isFinite(n)) {
+      throw new IllegalArgumentException("'" + text + "' is too large a rate");
+    }
     return m.group(2).equals("min") ? n / 60 : n;
   }
 

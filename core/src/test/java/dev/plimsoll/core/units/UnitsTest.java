@@ -13,6 +13,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnitsTest {
 
   @Test
+  void durationsLongerThanAYear_areRefusedInWords() {
+    assertThat(Units.parseDuration("8760h")).isEqualTo(Units.MAX_DURATION);
+    for (String text : List.of("8761h", "999999999999h", "99999999999999999999h", "525601m", "9999999999.5h")) {
+      assertThatThrownBy(() -> Units.parseDuration(text)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("'" + text + "' ").hasMessageContaining("(at most 8760h)");
+    }
+  }
+
+  @Test
+  void aRateTooLargeForADouble_isRefused() {
+    String huge = "1".repeat(400) + "/s";
+    assertThatThrownBy(() -> Units.parseRate(huge)).hasMessage("'" + huge + "' is too large a rate");
+  }
+
+  @Test
   void parseDuration_partsFromLargestToSmallest_orOneDecimal() {
     assertThat(Units.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(Units.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
@@ -59,7 +74,7 @@ class UnitsTest {
   void formatDuration_readsBack() {
     List<Duration> durations = List.of(Duration.ofMillis(1), Duration.ofMillis(999), Duration.ofSeconds(59),
         Duration.ofSeconds(61), Duration.ofHours(25).plusMillis(7), Duration.ofNanos(1),
-        Duration.ofMinutes(3).plusNanos(123_456_789), Duration.ofDays(400));
+        Duration.ofMinutes(3).plusNanos(123_456_789), Units.MAX_DURATION);
     for (Duration d : durations) {
       assertThat(Units.parseDuration(Units.formatDuration(d))).as("%s", d).isEqualTo(d);
     }

@@ -113,7 +113,7 @@ final class CheckReader {
           yield ExtractSpec.From.REGEX;
         }
         default -> {
-          if (!RequestReader.HEADER_NAME.matcher(expression).matches()) {
+          if (!HttpSyntax.HEADER_NAME.matcher(expression).matches()) {
             throw nodes.error(how.value(), hp, "'" + expression + "' is not a valid header name");
           }
           yield ExtractSpec.From.HEADER;

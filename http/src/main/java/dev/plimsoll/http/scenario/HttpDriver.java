@@ -4,17 +4,25 @@ import dev.plimsoll.scenario.driver.Driver;
 import dev.plimsoll.scenario.driver.DriverReader;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.DriverStep;
 import dev.plimsoll.scenario.driver.DriverSyntax;
 import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
 import dev.plimsoll.scenario.driver.ReadContext;
+import dev.plimsoll.scenario.driver.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * HTTP in scenario files: {@code request} steps with their {@code checks} and {@code extract}, the
@@ -95,6 +103,46 @@ public final class HttpDriver implements Driver {
   @Override
   public DriverReader reader(ReadContext context) {
     return new HttpReader(context);
+  }
+
+  /**
+   * Resolves the host of every server the steps send to whose name is written out (an absolute
+   * URL's, or the target's for a relative URL), so that a misspelt host is a clear message before
+   * the run, not a run of failures. A driver made with {@link #using} sends nowhere and checks none.
+   */
+  @Override
+  public void checkBeforeRun(DriverSettings settings, List<DriverStep> steps, URI target) {
+    if (executor != null) {
+      return;
+    }
+    Set<String> checked = new HashSet<>();
+    for (DriverStep step : steps) {
+      Template url = ((RequestStep) step).request().url();
+      URI server = HttpSession.server(url);
+      if (server == null && target != null && !url.source().startsWith("${") && !isAbsolute(url.source())) {
+        server = target;
+      }
+      if (server != null && server.getHost() != null && checked.add(server.getHost())) {
+        resolve(server);
+      }
+    }
+  }
+
+  private static boolean isAbsolute(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
+  }
+
+  private static void resolve(URI server) {
+    String host = server.getHost();
+    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    try {
+      InetAddress.getAllByName(name);
+    } catch (UnknownHostException e) {
+      String origin = server.getScheme() + "://" + host + (server.getPort() < 0 ? "" : ":" + server.getPort());
+      throw new IllegalArgumentException("host '" + host + "' (of " + origin + ") does not resolve to an address;"
+          + " check its spelling and this machine's DNS (nothing was sent)");
+    }
   }
 
   @Override

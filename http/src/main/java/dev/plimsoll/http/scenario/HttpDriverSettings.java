@@ -47,7 +47,12 @@ record HttpDriverSettings(HttpSettingsSpec http, Map<String, Template> defaultHe
     if (overrides.connections().isEmpty()) {
       return this;
     }
-    return new HttpDriverSettings(http.withConnections(overrides.connections().getAsInt()), defaultHeaders, defaultChecks);
+    HttpSettingsSpec changed = http.withConnections(overrides.connections().getAsInt());
+    HttpSyntax.SettingProblem refused = HttpSyntax.settingsProblem(changed);
+    if (refused != null) {
+      throw new IllegalArgumentException(refused.problem());
+    }
+    return new HttpDriverSettings(changed, defaultHeaders, defaultChecks);
   }
 
   @Override

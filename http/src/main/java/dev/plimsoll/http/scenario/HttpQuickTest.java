@@ -2,12 +2,15 @@ package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Defaults;
+import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.scenario.FlowSpec;
 import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.WorkloadSpec;
+import dev.plimsoll.scenario.driver.ScenarioException;
 import dev.plimsoll.scenario.driver.Template;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The scenario of a one-URL load test, as {@code plimsoll http URL} runs it: one workload called
@@ -35,6 +39,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class HttpQuickTest {
+  /** The name of the quick test's one operation, which criteria scope with ({@code request.p99 < 50ms}). */
+  private static final String OPERATION = "request";
+
   private HttpQuickTest() {}
 
   /** A quick test of {@code url}: absolute, http:// or https://, and may use templates. */
@@ -149,8 +156,12 @@ public final class HttpQuickTest {
     /**
      * The scenario.
      *
-     * @throws IllegalArgumentException for a URL that is not absolute http(s), or a template that
-     *     does not compile
+     * @throws ScenarioException naming the source and the value at fault ({@code url},
+     *     {@code method}, {@code header}, {@code body}, {@code connections}, {@code timeout},
+     *     {@code duration}, {@code warmUp}, {@code criteria[i]}): a URL that is not absolute http(s)
+     *     or cannot be sent, a template that does not compile, a method or header that cannot be
+     *     sent, a setting the client refuses, a criterion naming an operation other than
+     *     {@code request}
      * @throws IllegalStateException without a duration, or without exactly one of users and rate
      */
     public ScenarioSpec build() {
@@ -160,14 +171,24 @@ public final class HttpQuickTest {
       if ((users == null) == (ratePerSecond == null)) {
         throw new IllegalStateException("a quick test needs users or a rate, and not both");
       }
+      core("duration", () -> Scenario.checkDuration(duration));
+      core("warmUp", () -> Scenario.checkWarmUp(warmUp, duration));
+      LoadModel load = users != null ? core("users", () -> ClosedModel.users(users))
+          : core("rate", () -> OpenModel.rate(ratePerSecond));
       URI base = checkedUrl();
+      check("method", HttpSyntax.methodProblem(method));
       Template.Scope scope = Template.Scope.environmentOnly(environment);
       Map<String, Template> headerTemplates = new LinkedHashMap<>();
-      headers.forEach((name, value) -> headerTemplates.put(name, Template.compile(value, scope)));
-      BodySpec requestBody = body == null ? BodySpec.NONE : new BodySpec.Text(Template.compile(body, scope));
-      RequestSpec request = new RequestSpec(method.toUpperCase(Locale.ROOT), Template.compile(url, scope),
+      headers.forEach((name, value) -> {
+        check("header", HttpSyntax.headerNameProblem(name));
+        check("header", HttpSyntax.headerValueProblem(value) == null ? null
+            : "'" + name + "' " + HttpSyntax.headerValueProblem(value));
+        headerTemplates.put(name, compile("header", value, scope));
+      });
+      BodySpec requestBody = body == null ? BodySpec.NONE : new BodySpec.Text(compile("body", body, scope));
+      RequestSpec request = new RequestSpec(method.toUpperCase(Locale.ROOT), compile("url", url, scope),
           headerTemplates, requestBody);
-      FlowSpec flow = new FlowSpec("request", 1, List.of(new RequestStep(request, CheckSpec.DEFAULT, List.of())),
+      FlowSpec flow = new FlowSpec(OPERATION, 1, List.of(new RequestStep(request, CheckSpec.DEFAULT, List.of())),
           java.util.Set.of());
       HttpSettingsSpec d = HttpSettingsSpec.DEFAULTS;
       int conns = connections != null ? connections : users != null ? users : d.connections();
@@ -175,7 +196,10 @@ public final class HttpQuickTest {
           : "https".equalsIgnoreCase(base.getScheme()) ? HttpProtocol.H2 : HttpProtocol.H2C;
       HttpSettingsSpec http = new HttpSettingsSpec(conns, protocol, timeout, d.connectTimeout(), insecure, d.caFile(),
           d.followRedirects(), d.compression());
-      LoadModel load = users != null ? ClosedModel.users(users) : OpenModel.rate(ratePerSecond);
+      HttpSyntax.SettingProblem refused = HttpSyntax.settingsProblem(http);
+      if (refused != null) {
+        check(refused.key(), refused.problem());
+      }
       return ScenarioSpec.builder("http")
           .source(source)
           .duration(duration)
@@ -188,15 +212,52 @@ public final class HttpQuickTest {
 
     /** The URL up to its first template, which must be absolute http(s). */
     private URI checkedUrl() {
+      check("url", HttpSyntax.urlProblem(url));
       try {
         URI uri = new URI(url.contains("${") ? url.substring(0, url.indexOf("${")) : url);
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-          throw new IllegalArgumentException("URL '" + url + "' must be absolute, http:// or https://");
+          check("url", "'" + HttpSyntax.shown(url) + "' must be absolute, http:// or https://");
         }
         return uri;
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("URL '" + url + "' is not a URL: " + e.getReason());
+        check("url", "'" + HttpSyntax.shown(url) + "' is not a URL: " + e.getReason());
+        throw new AssertionError(e);
       }
+    }
+
+    private Template compile(String path, String text, Template.Scope scope) {
+      try {
+        return Template.compile(text, scope);
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(where(), path, e.getMessage());
+      }
+    }
+
+    /** Runs core's check or build of a value, naming the value as this builder does. */
+    private <T> T core(String path, Supplier<T> build) {
+      try {
+        return build.get();
+      } catch (InvalidConfigurationException e) {
+        throw new ScenarioException(where(), path, e.problem());
+      }
+    }
+
+    private void core(String path, Runnable check) {
+      core(path, () -> {
+        check.run();
+        return null;
+      });
+    }
+
+    /** Throws the problem, if any, naming the value at fault. */
+    private void check(String path, String problem) {
+      if (problem != null) {
+        throw new ScenarioException(where(), path, problem);
+      }
+    }
+
+    private String where() {
+      return source.isEmpty() ? "quick test" : source;
     }
   }
 }

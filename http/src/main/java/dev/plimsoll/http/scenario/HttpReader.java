@@ -67,6 +67,11 @@ final class HttpReader implements DriverReader {
     boolean follow = has(m, "followRedirects") ? nodes.bool(get(m, "followRedirects"), child(path, "followRedirects")) : d.followRedirects();
     boolean compression = has(m, "compression") ? nodes.bool(get(m, "compression"), child(path, "compression")) : d.compression();
     http = new HttpSettingsSpec(connections, protocol, timeout, connectTimeout, insecure, caFile, follow, compression);
+    HttpSyntax.SettingProblem refused = HttpSyntax.settingsProblem(http);
+    if (refused != null) {
+      Node at = has(m, refused.key()) ? get(m, refused.key()) : m;
+      throw nodes.error(at, child(path, refused.key()), refused.problem());
+    }
   }
 
   @Override

@@ -18,12 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Reads what a request sends: method, URL, headers and body. */
 final class RequestReader {
-  static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
   private static final List<String> BODIES = List.of("body", "bodyFile", "bodyTemplate");
 
   /** A relative URL and where it was written, checked once the target is final. */
@@ -48,8 +45,9 @@ final class RequestReader {
     String method = "GET";
     if (has(m, "method")) {
       method = nodes.text(get(m, "method"), child(path, "method"));
-      if (!METHOD.matcher(method).matches()) {
-        throw nodes.error(get(m, "method"), child(path, "method"), "'" + method + "' is not an HTTP method (examples: GET, POST, PUT, DELETE)");
+      String problem = HttpSyntax.methodProblem(method);
+      if (problem != null) {
+        throw nodes.error(get(m, "method"), child(path, "method"), problem);
       }
       method = method.toUpperCase(Locale.ROOT);
     }
@@ -65,6 +63,10 @@ final class RequestReader {
         throw nodes.error(urlNode, child(path, "url"), "'" + url.source() + "' is not an http:// or https:// URL");
       }
       relativeUrls.add(new Relative(urlNode.at(), child(path, "url"), url.source()));
+    }
+    String urlProblem = HttpSyntax.urlProblem(url.source());
+    if (urlProblem != null) {
+      throw nodes.error(urlNode, child(path, "url"), urlProblem);
     }
     Map<String, Template> headers = has(m, "headers") ? headers(get(m, "headers"), child(path, "headers"), scope) : Map.of();
     return new RequestSpec(method, url, headers, body(m, path, scope));
@@ -104,14 +106,20 @@ final class RequestReader {
     Map<String, String> lowerCase = new HashMap<>();
     for (Field f : m.fields().values()) {
       String p = child(path, f.key());
-      if (!HEADER_NAME.matcher(f.key()).matches()) {
-        throw nodes.error(f.keyAt(), p, "'" + f.key() + "' is not a valid header name");
+      String nameProblem = HttpSyntax.headerNameProblem(f.key());
+      if (nameProblem != null) {
+        throw nodes.error(f.keyAt(), p, nameProblem);
       }
       String first = lowerCase.putIfAbsent(f.key().toLowerCase(Locale.ROOT), f.key());
       if (first != null) {
         throw nodes.error(f.keyAt(), p, "header '" + f.key() + "' is already given as '" + first + "' (header names ignore case)");
       }
-      headers.put(f.key(), context.template(f.value(), p, scope));
+      Template value = context.template(f.value(), p, scope);
+      String valueProblem = HttpSyntax.headerValueProblem(value.source());
+      if (valueProblem != null) {
+        throw nodes.error(f.value(), p, valueProblem);
+      }
+      headers.put(f.key(), value);
     }
     return headers;
   }

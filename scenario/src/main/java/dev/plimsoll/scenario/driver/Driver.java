@@ -1,5 +1,8 @@
 package dev.plimsoll.scenario.driver;
 
+import java.net.URI;
+import java.util.List;
+
 /**
  * A protocol for scenario files. The scenario module knows no protocol: it reads the structure
  * (workloads, load models, flows, think steps, feeders, templates, criteria) and hands the rest of
@@ -41,6 +44,18 @@ public interface Driver {
 
   /** A reader for the driver's parts of one file; called once per file read. */
   DriverReader reader(ReadContext context);
+
+  /**
+   * Checks, just before a run or a dry run and after the file was read, what only this machine can
+   * tell, such as whether the host names the steps send to resolve. Sends nothing and opens nothing;
+   * the default checks nothing.
+   *
+   * @param settings as for {@link #open}
+   * @param steps every step of this driver in the scenario
+   * @param target the scenario's target, or null
+   * @throws IllegalArgumentException whose message says what is wrong, in the user's words
+   */
+  default void checkBeforeRun(DriverSettings settings, List<DriverStep> steps, URI target) {}
 
   /**
    * Opens what a run needs (clients, connections), once per run that has steps of this driver.

@@ -16,6 +16,9 @@ public interface DriverSettings {
   /**
    * These settings with the overrides that concern the driver applied, e.g.
    * {@link DriverOverrides#connections()}; unchanged by default.
+   *
+   * @throws IllegalArgumentException when the driver cannot use an overridden value; the message
+   *     says why in the user's words and is prefixed with where the value came from
    */
   default DriverSettings overriddenBy(DriverOverrides overrides) {
     return this;

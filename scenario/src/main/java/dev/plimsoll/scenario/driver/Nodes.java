@@ -56,8 +56,10 @@ public final class Nodes {
   }
 
   public Duration duration(Node n, String path) {
+    // Read outside the try: its own error already names the position and must not be wrapped again.
+    String text = scalarText(n, path, "a duration (" + Units.DURATION_EXAMPLES + ")");
     try {
-      return Units.parseDuration(scalarText(n, path, "a duration (" + Units.DURATION_EXAMPLES + ")"));
+      return Units.parseDuration(text);
     } catch (IllegalArgumentException e) {
       throw error(n, path, e.getMessage());
     }
@@ -72,16 +74,18 @@ public final class Nodes {
   }
 
   public double rate(Node n, String path) {
+    String text = scalarText(n, path, "a rate (" + Units.RATE_EXAMPLES + ")");
     try {
-      return Units.parseRate(scalarText(n, path, "a rate (" + Units.RATE_EXAMPLES + ")"));
+      return Units.parseRate(text);
     } catch (IllegalArgumentException e) {
       throw error(n, path, e.getMessage());
     }
   }
 
   public long size(Node n, String path) {
+    String text = scalarText(n, path, "a size (" + Units.SIZE_EXAMPLES + ")");
     try {
-      return Units.parseSize(scalarText(n, path, "a size (" + Units.SIZE_EXAMPLES + ")"));
+      return Units.parseSize(text);
     } catch (IllegalArgumentException e) {
       throw error(n, path, e.getMessage());
     }
@@ -205,6 +209,8 @@ public final class Nodes {
   public <T> T core(Node at, String path, Supplier<T> build) {
     try {
       return build.get();
+    } catch (ScenarioException e) {
+      throw e; // already positioned: wrapping it again would print the place twice
     } catch (InvalidConfigurationException e) {
       throw error(at, path, e.problem());
     } catch (IllegalArgumentException e) {
