@@ -29,6 +29,14 @@ interface Driver {
   /** Wakes sleeping callers so they notice the run has finished. */
   void wake();
 
+  /**
+   * Records every operation still in progress as failed with {@code failure} (the graceful stop
+   * has ended); their own ends, if they ever come, are then not recorded. Returns how many.
+   */
+  default int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
+    return 0;
+  }
+
   /** Interrupts whatever is still running after the graceful-stop period. */
   void interrupt();
 

@@ -12,6 +12,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
@@ -20,6 +21,7 @@ import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.system.LiveHeapReader;
 import dev.plimsoll.core.system.SystemSampler;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +184,7 @@ final class Engine implements RunHandle {
     long intervalStart = state.startNanos;
     long boundary = boundaries.next(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
+    long stoppedAt = Long.MAX_VALUE;
     long liveHeapAt = liveHeapReadingTime();
     boolean limited = drivers.stream().anyMatch(Driver::limited);
     int index = 0;
@@ -194,6 +197,7 @@ final class Engine implements RunHandle {
       }
       if (state.running() && (now >= state.endNanos || stopReason != null || allExhausted())) {
         state.finish();
+        stoppedAt = Math.min(now, state.endNanos);
         drivers.forEach(Driver::wake);
         drainDeadline = now + scenario.gracefulStop().toNanos();
         // On a virtual clock, the woken threads take their turn before the collector looks at them.
@@ -202,20 +206,21 @@ final class Engine implements RunHandle {
       boolean draining = !state.running();
       if (draining && (allIdle() || now >= drainDeadline)) {
         if (!allIdle()) {
-          drivers.forEach(Driver::interrupt);
-          waitForIdle(now + INTERRUPTED_WAIT_NANOS);
+          failUnfinished(now);
         }
         drivers.forEach(Driver::close);
-        IntervalSnapshot last = snapshots.cut(index, intervalStart, clock.nanoTime());
-        // A last stretch lying wholly in the drain is kept only if something happened in it.
-        if (intervalStart < state.endNanos || last.total().completed() > 0 || last.total().dropped() > 0) {
+        // The interval the stop fell in takes in everything that ended in the drain, but not the
+        // drain's time: operations belong to the window of their intended start, and none was
+        // meant to start after the stop.
+        IntervalSnapshot last = snapshots.cut(index, intervalStart, Math.max(intervalStart, stoppedAt));
+        if (stoppedAt > intervalStart || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
         // After the last snapshot, so its pause shows in no interval.
         LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();
       }
-      if (now >= boundary) {
+      if (!draining && now >= boundary) {
         publish(snapshots.cut(index++, intervalStart, boundary));
         intervalStart = boundary;
         boundary = boundaries.next(intervalStart);
@@ -223,7 +228,7 @@ final class Engine implements RunHandle {
       }
       // Drivers nudge the collector when they go idle or use up their iterations; the polls are a
       // safety net.
-      long wakeAt = draining ? Math.min(boundary, Math.min(drainDeadline, now + POLL_NANOS)) : Math.min(boundary, state.endNanos);
+      long wakeAt = draining ? Math.min(drainDeadline, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
       wakeAt = Math.min(wakeAt, liveHeapAt);
       if (limited) {
         wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
@@ -232,6 +237,28 @@ final class Engine implements RunHandle {
       // On a virtual clock, what is due at this instant happens before the collector looks.
       clock.settle();
     }
+  }
+
+  /**
+   * The graceful stop has ended with operations still running: each is recorded as failed, in an
+   * error class of its own, so that every started operation ends as succeeded or failed; then the
+   * threads running them are interrupted, and whatever they record afterwards is not counted again.
+   */
+  private void failUnfinished(long now) {
+    String message = "still running when the graceful stop of "
+        + Units.formatDuration(scenario.gracefulStop()) + " ended";
+    ErrorTable.Failure failure = new ErrorTable.Failure(ErrorClass.UNFINISHED_AT_STOP, message, message);
+    int unfinished = 0;
+    for (Driver d : drivers) {
+      unfinished += d.abandonInFlight(failure, now);
+    }
+    drivers.forEach(Driver::interrupt);
+    waitForIdle(now + INTERRUPTED_WAIT_NANOS);
+    // Anything a driver started between the stop and now (none should) is failed the same way.
+    for (Driver d : drivers) {
+      unfinished += d.abandonInFlight(failure, clock.nanoTime());
+    }
+    LOG.debug("{} operations unfinished at the stop", unfinished);
   }
 
   /**

@@ -109,7 +109,7 @@ final class OpenDriver implements Driver {
         continue;
       }
       Mix.Entry entry = run.entries[pick];
-      slot.caller.starting(operation, entry.name());
+      slot.caller.starting(operation, entry.name(), intended);
       if (entry.async()) {
         slot.startHere(entry, operation, intended);
       } else {
@@ -221,6 +221,7 @@ final class OpenDriver implements Driver {
     private void serve() {
       busy = true;
       long start = clock.nanoTime();
+      caller.startedAt(start);
       if (!entry.async()) {
         complete(start, caller.callToCompletion(entry));
         return;
@@ -235,7 +236,10 @@ final class OpenDriver implements Driver {
     private void complete(long start, Throwable error) {
       long end = clock.nanoTime();
       busy = false;
-      Recorder.record(caller, operation, intended, start, end, start - intended, error);
+      // Unless it was already recorded as unfinished at the stop.
+      if (caller.finish()) {
+        Recorder.record(caller, operation, intended, start, end, start - intended, error);
+      }
       release(this);
     }
   }
@@ -248,6 +252,18 @@ final class OpenDriver implements Driver {
       sum += slots[i].caller.started(operationIndex);
     }
     return sum;
+  }
+
+  @Override
+  public int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
+    int abandoned = 0;
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      if (slots[i].caller.abandon(failure, nowNanos)) {
+        abandoned++;
+      }
+    }
+    return abandoned;
   }
 
   @Override

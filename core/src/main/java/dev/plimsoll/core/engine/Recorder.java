@@ -57,6 +57,18 @@ final class Recorder {
     caller.stripe.record(operation, response, service, lag, toWire, afterAnswer, unwrap(error));
   }
 
+  /**
+   * The operation {@code caller} still had running when the graceful stop ended, failed with
+   * {@code failure} at {@code endNanos}: its response time is a lower bound (it ran at least this
+   * long), and it has no lag or client costs to report.
+   */
+  static void recordUnfinished(Caller caller, int operation, long intendedNanos, long startNanos, long endNanos,
+      ErrorTable.Failure failure) {
+    long response = LatencyDistribution.clamp(endNanos - intendedNanos);
+    long service = LatencyDistribution.clamp(endNanos - startNanos);
+    caller.stripe.record(operation, response, service, NONE, NONE, NONE, failure);
+  }
+
   private static boolean within(long nanos, long from, long to) {
     return nanos != Caller.NOT_REPORTED && nanos >= from && nanos <= to;
   }

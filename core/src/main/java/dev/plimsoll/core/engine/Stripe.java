@@ -79,8 +79,14 @@ final class Stripe {
    */
   void record(int operation, long responseNanos, long serviceNanos, long lagNanos, long toWireNanos,
       long afterAnswerNanos, Throwable error) {
-    long now = error == null ? 0 : clock.millis();
-    ErrorTable.Failure failure = error == null ? null : ErrorTable.classify(error);
+    record(operation, responseNanos, serviceNanos, lagNanos, toWireNanos, afterAnswerNanos,
+        error == null ? null : ErrorTable.classify(error));
+  }
+
+  /** Records one completed operation, its failure (null for a success) already classified. */
+  void record(int operation, long responseNanos, long serviceNanos, long lagNanos, long toWireNanos,
+      long afterAnswerNanos, ErrorTable.Failure failure) {
+    long now = failure == null ? 0 : clock.millis();
     lock();
     try {
       OperationCells c = active[operation];
@@ -95,7 +101,7 @@ final class Stripe {
       if (afterAnswerNanos >= 0) {
         generator.afterAnswer.recordValue(afterAnswerNanos);
       }
-      if (error == null) {
+      if (failure == null) {
         c.succeeded++;
       } else {
         c.failed++;
