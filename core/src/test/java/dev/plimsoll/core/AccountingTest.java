@@ -7,6 +7,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -103,5 +104,28 @@ class AccountingTest {
       assertThat(started).as("interval " + i.index()).isEqualTo(ended + i.total().inFlight());
     }
     assertAddsUp(result.total());
+  }
+
+  @Test
+  void aRunInWhichNothingSucceededFailsWhateverItsCriteria() {
+    Operation fails = ctx -> {
+      throw new IllegalStateException("refused");
+    };
+    RunResult withoutCriteria = Plimsoll.run(scenario(Workload.of("w", fails, OpenModel.rate(10)), Duration.ofSeconds(1)).build());
+    assertThat(withoutCriteria.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(withoutCriteria.nothingSucceeded()).isTrue();
+
+    RunResult withPassingCriteria = Plimsoll.run(scenario(Workload.of("w", fails, OpenModel.rate(10)), Duration.ofSeconds(1))
+        .criterion("p99 < 10s").build());
+    assertThat(withPassingCriteria.verdicts()).allSatisfy(v -> assertThat(v.passed()).isTrue());
+    assertThat(withPassingCriteria.status()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void aRunWithoutCriteriaCompletesWithoutPassing() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> { }, OpenModel.rate(10)), Duration.ofSeconds(1)).build());
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(result.passed()).isFalse();
+    assertThat(result.succeeded()).isTrue();
   }
 }

@@ -65,7 +65,7 @@ class EngineTest {
         scenario(Workload.of("w", mix, ClosedModel.users(4).thinkTime(ThinkTime.constant(Duration.ofMillis(1)))),
             Duration.ofSeconds(2)).build());
     OperationStats total = result.total();
-    assertThat(result.status()).isEqualTo(RunStatus.PASSED);
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     // Four users, each starting an iteration every millisecond from 0 to 1,999 ms.
     assertThat(calls.get()).isEqualTo(8_000);
     assertThat(total.completed()).isEqualTo(8_000);
@@ -283,7 +283,7 @@ class EngineTest {
     assertThat(result.total().completed()).isEqualTo(6 * 20);
     // The sixth user joins at 0.9 s (5.5 users, rounded) and is done 20 x 10 ms later.
     assertThat(completedPerInterval(result)).containsExactly(6L * 20 - 10, 10L, 0L);
-    assertThat(result.status()).isEqualTo(RunStatus.PASSED);
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
   }
 
   @Test

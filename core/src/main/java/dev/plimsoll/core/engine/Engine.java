@@ -326,13 +326,8 @@ final class Engine implements RunHandle {
     String reason = stopReason == null ? "completed" : stopReason;
     Measurements measured = results.measurements();
     List<Verdict> verdicts = judge.verdicts(measured);
-    boolean anyFailed = verdicts.stream().anyMatch(v -> !v.passed());
-    RunStatus status;
-    if (stopReason != null && !stoppedByCriterion) {
-      status = RunStatus.ABORTED;
-    } else {
-      status = anyFailed || stoppedByCriterion ? RunStatus.FAILED : RunStatus.PASSED;
-    }
+    RunStatus status = RunStatus.of(stopReason != null && !stoppedByCriterion, verdicts, stoppedByCriterion,
+        measured.total());
     RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts);
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
