@@ -116,8 +116,9 @@ class EngineTest {
     assertThat(total.started()).isEqualTo(50);
     assertThat(total.dropped()).isEqualTo(150);
     assertThat(total.completed()).isEqualTo(50);
-    assertThat(result.generatorHealth().bottleneckSuspected()).isTrue();
-    assertThat(result.generatorHealth().reasons()).anyMatch(r -> r.contains("dropped"));
+    // The slots were busy with operations waiting on the system: not the generator's doing.
+    assertThat(result.generatorHealth().droppedArrivals()).isEqualTo(150);
+    assertThat(result.generatorHealth().bottleneckSuspected()).isFalse();
     // Operations that ran started on time: response and service time are the same 203 ms.
     assertThat(total.responseTime().stats().maxMs()).isEqualTo(total.serviceTime().stats().maxMs());
     assertThat(total.serviceTime().stats().p50Ms()).isCloseTo(203, within(0.25));

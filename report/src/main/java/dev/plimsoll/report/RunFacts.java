@@ -233,8 +233,22 @@ final class RunFacts {
         // A slow system makes requests wait for a connection too, so this one is never judged.
         Map.entry("to the wire p99", clientCost(health.toWire(), "includes waiting for a free connection")),
         Map.entry("after the answer p99", clientCost(health.afterAnswer(), limit)),
-        Map.entry("dropped arrivals", Units.count(health.droppedArrivals())),
+        Map.entry("dropped arrivals", droppedArrivals(health)),
         Map.entry("process CPU peak", Formats.percent(health.processCpuPeak())));
+  }
+
+  /**
+   * Dropped arrivals, and whose they were: with the generator keeping its schedule, the in-flight
+   * bound was reached because operations waited on the system under test.
+   */
+  private static String droppedArrivals(GeneratorHealth health) {
+    String count = Units.count(health.droppedArrivals());
+    if (health.droppedArrivals() == 0) {
+      return count;
+    }
+    return count + (health.bottleneckSuspected() ? " (at the in-flight bound)"
+        : " (at the in-flight bound, while operations waited on the system under test:"
+            + " the system's limit, not the generator's)");
   }
 
   /** One of the client's own costs per operation: p99 and max, or that no operation reported it. */

@@ -58,8 +58,9 @@ final class Engine implements RunHandle {
   private final List<Driver> drivers = new ArrayList<>();
   private final RecordedOperations recordings;
   private final RunState state;
-  private final Instant startTime;
-  private final IntervalBoundaries boundaries;
+  /** When the run's clock started: taken again once everything is ready, just before the drivers start. */
+  private volatile Instant startTime;
+  private IntervalBoundaries boundaries;
   private final SnapshotAssembler snapshots;
   private final ResultAssembler results;
   private final Judge judge;
@@ -85,11 +86,9 @@ final class Engine implements RunHandle {
     Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
     SystemSampler sampler = SystemSampler.create(clock::nanoTime);
     long now = clock.nanoTime();
-    this.startTime = clock.instant();
-    this.state = new RunState(clock, now, now + scenario.duration().toNanos());
-    this.boundaries = new IntervalBoundaries(
-        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
-    this.results = new ResultAssembler(description, Environment.current(), operations, startTime);
+    this.startTime = clock.instant(); // for the listeners, until the clock starts
+    this.state = new RunState(clock, now, scenario.duration().toNanos());
+    this.results = new ResultAssembler(description, Environment.current(), operations);
     this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
@@ -106,7 +105,7 @@ final class Engine implements RunHandle {
     }
     drivers.add(recordings);
     this.snapshots = new SnapshotAssembler(
-        operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
+        operations, recorder, drivers, openDrivers, state, sampler);
   }
 
   /** Starts a run of the scenario. */
@@ -168,6 +167,7 @@ final class Engine implements RunHandle {
   private void collect() {
     try {
       state.collectorIs(Thread.currentThread());
+      startClock();
       for (Driver d : drivers) {
         d.start();
       }
@@ -178,6 +178,21 @@ final class Engine implements RunHandle {
       drivers.forEach(Driver::wake);
       result.completeExceptionally(t);
     }
+  }
+
+  /**
+   * Starts the run's clock now, after the listeners have been told and the collector is running,
+   * and just before the drivers start: the time taken getting ready (the listeners' output, the
+   * environment's description, starting threads) would otherwise make the first arrivals late.
+   */
+  private void startClock() {
+    long now = clock.nanoTime();
+    startTime = clock.instant();
+    state.startAt(now);
+    boundaries = new IntervalBoundaries(
+        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
+    results.startsAt(startTime);
+    snapshots.startsAt(startTime, boundaries);
   }
 
   private RunResult runCollector() {

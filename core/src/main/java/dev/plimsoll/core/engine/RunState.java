@@ -6,15 +6,26 @@ import java.util.concurrent.ThreadFactory;
 /** What drivers read about the run: its clock, when it started, and whether to keep going. */
 final class RunState {
   final Clock clock;
-  final long startNanos;
-  final long endNanos;
+  /**
+   * When the run's clock started and when its load ends: set by the collector just before it starts
+   * the drivers ({@link #startAt}), so that no arrival is late for time spent getting ready.
+   */
+  volatile long startNanos;
+  volatile long endNanos;
+  private final long durationNanos;
   private volatile boolean running = true;
   private volatile Thread collector;
 
-  RunState(Clock clock, long startNanos, long endNanos) {
+  RunState(Clock clock, long startNanos, long durationNanos) {
     this.clock = clock;
-    this.startNanos = startNanos;
-    this.endNanos = endNanos;
+    this.durationNanos = durationNanos;
+    startAt(startNanos);
+  }
+
+  /** Starts the run's clock at {@code nanos}; before any driver starts. */
+  void startAt(long nanos) {
+    startNanos = nanos;
+    endNanos = nanos + durationNanos;
   }
 
   /**

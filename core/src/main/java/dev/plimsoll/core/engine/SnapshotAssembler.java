@@ -25,8 +25,8 @@ final class SnapshotAssembler {
   private final List<Driver> drivers;
   private final List<OpenDriver> openDrivers;
   private final RunState state;
-  private final Instant startTime;
-  private final IntervalBoundaries boundaries;
+  private Instant startTime;
+  private IntervalBoundaries boundaries;
   private final SystemSampler sampler;
   private final ErrorTable[] runErrors;
   private final long[] startedSoFar;
@@ -37,14 +37,12 @@ final class SnapshotAssembler {
   private long dropped;
 
   SnapshotAssembler(String[] operations, Recorder recorder, List<Driver> drivers, List<OpenDriver> openDrivers,
-      RunState state, Instant startTime, IntervalBoundaries boundaries, SystemSampler sampler) {
+      RunState state, SystemSampler sampler) {
     this.operations = operations;
     this.recorder = recorder;
     this.drivers = drivers;
     this.openDrivers = openDrivers;
     this.state = state;
-    this.startTime = startTime;
-    this.boundaries = boundaries;
     this.sampler = sampler;
     this.runErrors = new ErrorTable[operations.length];
     for (int i = 0; i < operations.length; i++) {
@@ -53,6 +51,12 @@ final class SnapshotAssembler {
     this.startedSoFar = new long[operations.length];
     this.completedSoFar = new long[operations.length];
     this.droppedReported = new long[operations.length];
+  }
+
+  /** The instant the run's clock started, and its interval boundaries; before the first cut. */
+  void startsAt(Instant start, IntervalBoundaries runBoundaries) {
+    startTime = start;
+    boundaries = runBoundaries;
   }
 
   /** The snapshot of interval {@code index}, from {@code fromNanos} to {@code toNanos}. */
