@@ -128,4 +128,33 @@ class AccountingTest {
     assertThat(result.passed()).isFalse();
     assertThat(result.succeeded()).isTrue();
   }
+
+  /**
+   * 100/s arrivals (at 5, 15, ... ms) taking 25 ms, a 1 s warm-up: the arrivals due at 985 and
+   * 995 ms end after the warm-up, and count in the warm-up, not in the measured window.
+   */
+  @Test
+  void anOperationBelongsToTheWindowOfItsIntendedStart() {
+    RunResult result = Plimsoll.run(scenario(
+        Workload.of("w", ctx -> ctx.clock().sleep(Duration.ofMillis(25)), OpenModel.rate(100)), Duration.ofSeconds(3))
+        .warmUp(Duration.ofSeconds(1)).build());
+    OperationStats measured = result.total();
+    assertThat(measured.started()).isEqualTo(200);
+    assertThat(measured.succeeded()).isEqualTo(200);
+    assertThat(measured.responseTime().count()).isEqualTo(200);
+    assertThat(measured.throughputPerSecond(result.measuredDuration())).isCloseTo(100, within(1e-9));
+    assertAddsUp(measured);
+
+    IntervalSnapshot warmUp = result.intervals().get(0);
+    assertThat(warmUp.warmUp()).isTrue();
+    // Revised with its two late operations: everything it started, it ended.
+    assertThat(warmUp.total().started()).isEqualTo(100);
+    assertThat(warmUp.total().completed()).isEqualTo(100);
+    assertThat(warmUp.total().responseTime().count()).isEqualTo(100);
+    IntervalSnapshot firstMeasured = result.intervals().get(1);
+    assertThat(firstMeasured.total().started()).isEqualTo(100);
+    // Due at 1,985 and 1,995 ms, these end in the next interval; none of the warm-up's counts here.
+    assertThat(firstMeasured.total().completed()).isEqualTo(98);
+    assertThat(result.intervals().stream().mapToLong(i -> i.total().completed()).sum()).isEqualTo(300);
+  }
 }

@@ -41,8 +41,13 @@ final class Caller implements OperationContext {
   private final SplittableRandom random;
   private final Clock clock;
   private final RecordedOperations recordings;
-  /** Started operations per scenario-wide operation index: written by the caller, read by the collector. */
+  /**
+   * Started operations per window of their intended start and scenario-wide operation index
+   * ({@code window * operations + index}): written by the caller, read by the collector.
+   */
   private final long[] started;
+  private final int operations;
+  private final RunState run;
   long iteration;
   private String operation = "";
   /**
@@ -67,14 +72,16 @@ final class Caller implements OperationContext {
 
   static final long NOT_REPORTED = Long.MIN_VALUE;
 
-  Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock,
+  Caller(int id, String workload, Stripe stripe, int operations, long seed, RunState state,
       RecordedOperations recordings) {
     this.id = id;
     this.workload = workload;
     this.stripe = stripe;
-    this.started = new long[operations];
+    this.operations = operations;
+    this.started = new long[RunState.WINDOWS * operations];
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
-    this.clock = clock;
+    this.run = state;
+    this.clock = state.clock;
     this.recordings = recordings;
   }
 
@@ -90,7 +97,8 @@ final class Caller implements OperationContext {
     runningOperation = operationIndex;
     runningIntended = intendedNanos;
     runningStart = intendedNanos;
-    COUNTS.setOpaque(started, operationIndex, started[operationIndex] + 1);
+    int cell = run.window(intendedNanos) * operations + operationIndex;
+    COUNTS.setOpaque(started, cell, started[cell] + 1);
     // After the count: a collector that sees the operation running sees it counted.
     phase = RUNNING;
   }
@@ -120,8 +128,9 @@ final class Caller implements OperationContext {
     return true;
   }
 
-  long started(int operationIndex) {
-    return (long) COUNTS.getOpaque(started, operationIndex);
+  /** Operations started so far whose intended start lies in {@code window}. */
+  long started(int window, int operationIndex) {
+    return (long) COUNTS.getOpaque(started, window * operations + operationIndex);
   }
 
   /** Runs a synchronous entry, or an asynchronous one to completion; returns its failure or null. */

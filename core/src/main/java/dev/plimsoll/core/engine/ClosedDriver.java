@@ -144,7 +144,7 @@ final class ClosedDriver implements Driver {
           if (!Waits.sleepUntil(intended, state) || intended >= state.endNanos) {
             break;
           }
-          user.stripe.recordLag(clock.nanoTime() - intended);
+          user.stripe.recordLag(intended, clock.nanoTime() - intended);
         }
       }
       if (pick == NO_PICK) {
@@ -242,11 +242,11 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
-  public long started(int operationIndex) {
+  public long started(int window, int operationIndex) {
     long sum = 0;
     for (Caller user : users) {
       if (user != null) {
-        sum += user.started(operationIndex);
+        sum += user.started(window, operationIndex);
       }
     }
     return sum;
@@ -279,7 +279,7 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
-  public long dropped(int operationIndex) {
+  public long dropped(int window, int operationIndex) {
     return 0;
   }
 

@@ -4,11 +4,14 @@ package dev.plimsoll.core.engine;
 interface Driver {
   void start();
 
-  /** Operations started so far, for a scenario-wide operation index. */
-  long started(int operationIndex);
+  /**
+   * Operations started so far whose intended start lies in {@code window} ({@link RunState#WARM_UP}
+   * or {@link RunState#MEASURED}), for a scenario-wide operation index.
+   */
+  long started(int window, int operationIndex);
 
-  /** Arrivals dropped so far, for a scenario-wide operation index. */
-  long dropped(int operationIndex);
+  /** Arrivals dropped so far that were due in {@code window}, for a scenario-wide operation index. */
+  long dropped(int window, int operationIndex);
 
   /**
    * True when this driver will start nothing more however long the run lasts (its iteration limits

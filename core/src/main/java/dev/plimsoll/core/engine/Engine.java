@@ -39,11 +39,14 @@ import org.slf4j.LoggerFactory;
  * measurements so far, ends the run (its duration reached, its iterations used up, or a stop
  * requested), gives in-flight work the graceful-stop period, and assembles the result.
  *
- * <p>An operation belongs to the interval in which the collector found it completed. The
- * collector cuts an interval as soon as it wakes at the boundary (typically well under a
- * millisecond late on the machine's clock), so an operation completing in that moment counts in
- * the interval before; on a virtual clock the collector settles first, so exactly the operations
- * completing at or before the boundary count.
+ * <p>An operation belongs to the window of its intended start, the warm-up or the measured window,
+ * and within it to the interval in which the collector found it completed ({@link SnapshotAssembler}
+ * has the details; {@code docs/accounting.md} the rules). The collector cuts an interval as soon as
+ * it wakes at the boundary (typically well under a millisecond late on the machine's clock), so an
+ * operation completing in that moment counts in the interval before; on a virtual clock the
+ * collector settles first, so exactly the operations completing at or before the boundary count.
+ * The drain after the stop adds no time to any interval: what ends in it counts in the interval
+ * the stop fell in.
  */
 final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -83,13 +86,13 @@ final class Engine implements RunHandle {
     int mixOperations = names.size();
     names.addAll(scenario.recordedOperations());
     String[] operations = names.toArray(String[]::new);
-    Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
     SystemSampler sampler = SystemSampler.create(clock::nanoTime);
     long now = clock.nanoTime();
     this.startTime = clock.instant(); // for the listeners, until the clock starts
-    this.state = new RunState(clock, now, scenario.duration().toNanos());
+    this.state = new RunState(clock, now, scenario.duration().toNanos(), scenario.warmUp().toNanos());
+    Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), state);
     this.results = new ResultAssembler(description, Environment.current(), operations);
-    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder);
+    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder, state);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
@@ -231,6 +234,8 @@ final class Engine implements RunHandle {
         if (stoppedAt > intervalStart || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
+        // Warm-up operations that ended after the warm-up go to its last interval.
+        snapshots.revisedWarmUp().ifPresent(results::revise);
         // After the last snapshot, so its pause shows in no interval.
         LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();

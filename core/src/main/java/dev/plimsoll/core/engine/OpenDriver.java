@@ -48,7 +48,7 @@ final class OpenDriver implements Driver {
     this.clock = run.state.clock;
     this.model = model;
     this.plan = model.profile().plan(length);
-    this.dropped = new long[run.operationCount];
+    this.dropped = new long[RunState.WINDOWS * run.operationCount];
     this.slots = new Slot[model.maxInFlight()];
   }
 
@@ -105,7 +105,7 @@ final class OpenDriver implements Driver {
       int operation = run.firstOperation + pick;
       Slot slot = acquire();
       if (slot == null) {
-        COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+        drop(operation, intended);
         continue;
       }
       Mix.Entry entry = run.entries[pick];
@@ -127,14 +127,19 @@ final class OpenDriver implements Driver {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
     long intended = firstIntended;
     while (intended < stoppedAt) {
-      int operation = run.firstOperation + run.pick();
-      COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+      drop(run.firstOperation + run.pick(), intended);
       double at = schedule.getAsDouble();
       if (Double.isNaN(at)) {
         return;
       }
       intended = run.state.startNanos + (long) (at * 1e9);
     }
+  }
+
+  /** Counts an arrival due at {@code intendedNanos} as dropped, in its window; only the scheduler calls it. */
+  private void drop(int operation, long intendedNanos) {
+    int cell = run.state.window(intendedNanos) * run.operationCount + operation;
+    COUNTS.setOpaque(dropped, cell, dropped[cell] + 1);
   }
 
   private Slot acquire() {
@@ -245,11 +250,11 @@ final class OpenDriver implements Driver {
   }
 
   @Override
-  public long started(int operationIndex) {
+  public long started(int window, int operationIndex) {
     long sum = 0;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      sum += slots[i].caller.started(operationIndex);
+      sum += slots[i].caller.started(window, operationIndex);
     }
     return sum;
   }
@@ -267,8 +272,8 @@ final class OpenDriver implements Driver {
   }
 
   @Override
-  public long dropped(int operationIndex) {
-    return (long) COUNTS.getOpaque(dropped, operationIndex);
+  public long dropped(int window, int operationIndex) {
+    return (long) COUNTS.getOpaque(dropped, window * run.operationCount + operationIndex);
   }
 
   @Override

@@ -50,6 +50,16 @@ final class ResultAssembler {
     measurements.add(interval);
   }
 
+  /** Replaces the interval of the same index: a warm-up interval revised with its late operations. */
+  void revise(IntervalSnapshot interval) {
+    for (int i = 0; i < intervals.size(); i++) {
+      if (intervals.get(i).index() == interval.index()) {
+        intervals.set(i, interval);
+        return;
+      }
+    }
+  }
+
   boolean hasMeasuredData() {
     return measurements.hasMeasuredData();
   }
