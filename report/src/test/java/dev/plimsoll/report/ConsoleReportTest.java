@@ -54,6 +54,22 @@ class ConsoleReportTest {
   }
 
   @Test
+  void dropsWithAHealthyGenerator_areTheSystems() {
+    RunResult passing = ResultFixtures.passingResult();
+    GeneratorHealth h = passing.generatorHealth();
+    GeneratorHealth dropped = new GeneratorHealth(false, List.of(), h.schedulingLag(), h.toWire(),
+        h.afterAnswer(), 8, h.processCpuPeak());
+    RunResult result = new RunResult(passing.schemaVersion(), passing.name(), passing.status(),
+        passing.stopReason(), passing.startTime(), passing.endTime(), passing.measuredDuration(),
+        passing.config(), passing.environment(), passing.total(), passing.operations(),
+        passing.intervals(), passing.verdicts(), passing.errors(), passing.system(), dropped);
+
+    assertThat(ConsoleReport.render(result, false)).doesNotContain("WARNING")
+        .containsPattern("dropped arrivals +8 \\(at the in-flight bound, while operations waited on the"
+            + " system under test: the system's limit, not the generator's\\)");
+  }
+
+  @Test
   void withoutColour_noAnsiCodes() {
     assertThat(ConsoleReport.render(ResultFixtures.richResult(), false)).doesNotContain("\u001b");
   }
