@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
     footer = {
         "",
         "Exit codes:",
-        "  " + ExitCodes.PASSED + "  every criterion passed",
-        "  " + ExitCodes.FAILED + "  a criterion failed",
+        "  " + ExitCodes.PASSED + "  every criterion passed, or the run completed with no criteria",
+        "  " + ExitCodes.FAILED + "  a criterion failed, or no operation succeeded",
         "  " + ExitCodes.USAGE + "  usage or configuration error",
         "  " + ExitCodes.ABORTED + "  aborted or internal error"
     })

@@ -78,7 +78,9 @@ class CliHttpEndToEndTest {
   void quickTestCountsErrorStatusesAsErrors(@TempDir Path out) throws Exception {
     CliRunner.Outcome o = plimsoll("http", nginx.url(0, "/missing"), "--users", "2", "--duration", "1s",
         "--no-progress", "--out", out.toString());
-    assertThat(o.code()).isZero();
+    // Nothing succeeded: a failure, criteria or none.
+    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.out()).contains("FAILED  http: completed; no operation succeeded");
     RunResult result = ResultFiles.read(out.resolve("result.json"));
     assertThat(result.total().failed()).isEqualTo(result.total().completed()).isPositive();
     // Each status is an error class of its own: the status is kept, not normalised away.

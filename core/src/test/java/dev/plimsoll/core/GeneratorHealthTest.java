@@ -128,4 +128,55 @@ class GeneratorHealthTest {
     assertThat(result.generatorHealth().afterAnswer().count()).isEqualTo(5);
     assertThat(result.intervals()).extracting(IntervalSnapshot::index).isNotEmpty();
   }
+
+  /**
+   * An asynchronous call that costs the generator {@code costMs} of its own (the call runs on the
+   * scheduler's thread, so arrivals due meanwhile start late) on the iterations {@code costly}
+   * picks, then answers at once.
+   */
+  private static AsyncOperation costly(double costMs, java.util.function.LongPredicate costly) {
+    return ctx -> {
+      if (costly.test(ctx.iteration() + 1000L * ctx.userId())) {
+        ctx.clock().sleep(ms(costMs));
+      }
+      return CompletableFuture.completedFuture(null);
+    };
+  }
+
+  private RunResult run(Workload workload, Duration duration) {
+    return Plimsoll.run(Scenario.builder("health").workload(workload).duration(duration)
+        .gracefulStop(Duration.ofSeconds(1)).clock(clock).build());
+  }
+
+  /** A cold first call makes the first arrivals late once: the start-up is not judged. */
+  @Test
+  void aSlowStartIsNotAGeneratorThatCannotKeepUp() {
+    java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+    RunResult result = run(Workload.of("w", Mix.ofAsync("call", costly(80, i -> first.getAndSet(false))),
+        OpenModel.rate(100)), Duration.ofSeconds(3));
+    assertThat(result.generatorHealth().schedulingLag().stats().maxMs()).isGreaterThan(50);
+    assertThat(result.generatorHealth().bottleneckSuspected()).isFalse();
+  }
+
+  /** Two hiccups after the start-up make four arrivals late: a p99 of 200 operations, but no overload. */
+  @Test
+  void aFewLateOperationsAreNoOverload() {
+    java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+    RunResult result = run(Workload.of("w", Mix.ofAsync("call", costly(25, i -> {
+      long n = calls.incrementAndGet();
+      return n == 150 || n == 250;
+    })), OpenModel.rate(100)), Duration.ofSeconds(3));
+    assertThat(result.generatorHealth().schedulingLag().stats().p99Ms()).isGreaterThan(1);
+    assertThat(result.generatorHealth().bottleneckSuspected()).isFalse();
+  }
+
+  /** Every call costs the generator more than the gap between arrivals: it falls behind all run. */
+  @Test
+  void aGeneratorThatCannotKeepUpIsSuspected() {
+    RunResult result = run(Workload.of("w", Mix.ofAsync("call", costly(12, i -> true)), OpenModel.rate(100)),
+        Duration.ofSeconds(3));
+    GeneratorHealth health = result.generatorHealth();
+    assertThat(health.bottleneckSuspected()).isTrue();
+    assertThat(health.reasons()).anyMatch(r -> r.startsWith("scheduling lag p99 was"));
+  }
 }

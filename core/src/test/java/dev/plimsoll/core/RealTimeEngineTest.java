@@ -2,6 +2,7 @@ package dev.plimsoll.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
@@ -69,12 +70,23 @@ class RealTimeEngineTest {
 
   @Test
   void blockedOperationsStillRunningAfterTheGracePeriodAreInterrupted() {
+    AtomicInteger interrupted = new AtomicInteger();
     RunResult result = Plimsoll.run(Scenario.builder("t")
-        .workload(Workload.of("w", ctx -> Thread.sleep(60_000), ClosedModel.users(3)))
+        .workload(Workload.of("w", ctx -> {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            interrupted.incrementAndGet();
+            throw e;
+          }
+        }, ClosedModel.users(3)))
         .duration(Duration.ofMillis(300)).gracefulStop(Duration.ofMillis(200)).build());
     OperationStats total = result.total();
     assertThat(total.failed()).isEqualTo(3);
-    assertThat(total.errors()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("java.lang.InterruptedException"));
+    assertThat(total.started()).isEqualTo(3);
+    // Failed as unfinished, then interrupted: the interruption is not counted a second time.
+    assertThat(total.errors()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(ErrorClass.UNFINISHED_AT_STOP));
+    assertThat(interrupted).hasValue(3);
   }
 
   @Test

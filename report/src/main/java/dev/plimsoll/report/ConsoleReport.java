@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * A run result as aligned plain text for a terminal or a log.
  *
- * <p>The first line is always the verdict ({@code PASSED}, {@code FAILED} or {@code ABORTED}, the
- * run's name and its stop reason); when the generator flagged itself as a possible bottleneck, the
- * second line says so, because every number below it is then in doubt. Then come the run summary,
+ * <p>The first line is always the verdict ({@code PASSED}, {@code FAILED}, {@code ABORTED} or
+ * {@code COMPLETED (no criteria)}, the run's name and its stop reason); when the generator flagged
+ * itself as a possible bottleneck, the second line says so, because every number below it is then
+ * in doubt; the next says what became of the operations (started, succeeded, failed, dropped). Then come the run summary,
  * the operations, the criteria, the error classes, the system and the generator's health.
  *
  * <p>ANSI colour is used only when asked for; the caller decides, typically from whether standard
@@ -71,6 +72,7 @@ public final class ConsoleReport implements Reporter {
     Optional<String> warning = RunFacts.bottleneckWarning(result);
     warning.ifPresent(w -> out.append(Ansi.YELLOW.apply("WARNING", colour)).append(' ')
         .append(w).append('\n'));
+    RunFacts.counts(result).ifPresent(c -> out.append(c).append('\n'));
 
     summary(out, result, colour);
     operations(out, result, colour);
@@ -95,6 +97,9 @@ public final class ConsoleReport implements Reporter {
         + warmUpNote(result)));
     OperationStats total = result.total();
     if (total != null) {
+      facts.add(Map.entry("started", Units.count(total.started()) + "  ("
+          + Units.count(total.inFlight()) + " in flight at the end, "
+          + Units.count(RunFacts.unfinishedAtStop(result)) + " unfinished at stop)"));
       facts.add(Map.entry("throughput", RunFacts.throughput(result)));
       facts.add(Map.entry("error rate", Formats.percent(total.errorRate())
           + "  (" + RunFacts.failedOfCompleted(total) + ")"));
@@ -185,6 +190,9 @@ public final class ConsoleReport implements Reporter {
   private static Ansi statusStyle(RunStatus status) {
     if (status == RunStatus.PASSED) {
       return Ansi.GREEN;
+    }
+    if (status == RunStatus.COMPLETED) {
+      return Ansi.BOLD; // neither a pass nor a failure: nothing judged it
     }
     return status == RunStatus.FAILED ? Ansi.RED : Ansi.YELLOW;
   }

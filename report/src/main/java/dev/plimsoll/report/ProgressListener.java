@@ -118,14 +118,19 @@ public final class ProgressListener implements RunListener {
     window = OperationStats.empty("total");
   }
 
-  /** The rate and response-time p99 of {@code stats} over {@code over}, and the errors. */
+  /**
+   * The rate and response-time p99 of {@code stats} over {@code over}, the errors, and the
+   * operations still in flight when there are any (a target that does not answer shows there
+   * first: nothing completes, so rate and errors stay at 0).
+   */
   private static String rateLatencyAndErrors(OperationStats stats, Duration over,
       RunProgress progress) {
-    return String.join("  ",
+    String line = String.join("  ",
         Units.decimal(stats.throughputPerSecond(over)) + " ops/s",
         "p99 " + Formats.msWithUnit(stats.responseTime().stats().p99Ms()),
         "errors " + Units.count(stats.failed()) + " (total " + Units.count(progress.failed())
             + ")");
+    return stats.inFlight() > 0 ? line + "  in flight " + Units.count(stats.inFlight()) : line;
   }
 
   private static String phase(RunProgress progress) {

@@ -9,6 +9,7 @@ import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class RunFacts {
 
   /** Column headers of the per-operation table; latencies are in ms. */
   static final List<String> OPERATION_HEADERS = List.of(
-      "operation", "count", "ok", "failed", "dropped", "rate/s", "error %",
+      "operation", "started", "count", "ok", "failed", "dropped", "rate/s", "error %",
       "p50", "p90", "p95", "p99", "p99.9", "max", "svc p99");
 
   /** Says what the latency columns of the operation table are, under the table. */
@@ -48,13 +49,23 @@ final class RunFacts {
     return "run";
   }
 
+  /** The status word: a run without criteria says so, so that it cannot read as a pass. */
   static String status(RunResult result) {
-    return result.status() == null ? "UNKNOWN" : result.status().name();
+    if (result.status() == null) {
+      return "UNKNOWN";
+    }
+    return result.status() == RunStatus.COMPLETED ? "COMPLETED (no criteria)" : result.status().name();
   }
 
-  /** The stop reason and the criteria count: "completed; 1 of 3 criteria failed". */
+  /**
+   * The stop reason, whether anything succeeded, and the criteria count: "completed; 1 of 3
+   * criteria failed", "completed; no operation succeeded; no criteria".
+   */
   static String outcome(RunResult result) {
     String reason = result.stopReason() == null ? "no stop reason recorded" : result.stopReason();
+    if (result.total() != null && result.nothingSucceeded()) {
+      reason += "; no operation succeeded";
+    }
     List<Verdict> verdicts = result.verdicts();
     if (verdicts.isEmpty()) {
       return reason + "; no criteria";
@@ -65,6 +76,39 @@ final class RunFacts {
       return reason + "; " + which + " passed";
     }
     return reason + "; " + failed + " of " + verdicts.size() + " criteria failed";
+  }
+
+  /**
+   * What became of the measured window's operations, in one line for the top of a report:
+   * {@code 80 started: 0 succeeded, 80 failed (100% errors, 80 unfinished at stop); 0 arrivals dropped}.
+   */
+  static Optional<String> counts(RunResult result) {
+    OperationStats total = result.total();
+    if (total == null) {
+      return Optional.empty();
+    }
+    StringBuilder line = new StringBuilder()
+        .append(Units.count(total.started())).append(" started: ")
+        .append(Units.count(total.succeeded())).append(" succeeded, ")
+        .append(Units.count(total.failed())).append(" failed (")
+        .append(Formats.percent(total.errorRate())).append(" errors");
+    long unfinished = unfinishedAtStop(result);
+    if (unfinished > 0) {
+      line.append(", ").append(Units.count(unfinished)).append(" unfinished at stop");
+    }
+    line.append(")");
+    if (total.inFlight() > 0) {
+      line.append(", ").append(Units.count(total.inFlight())).append(" in flight at the end");
+    }
+    line.append("; ").append(Units.count(total.dropped()))
+        .append(total.dropped() == 1 ? " arrival dropped" : " arrivals dropped");
+    return Optional.of(line.toString());
+  }
+
+  /** Operations Plimsoll failed because they were still running when the graceful stop ended. */
+  static long unfinishedAtStop(RunResult result) {
+    return result.errors().stream().filter(e -> ErrorClass.UNFINISHED_AT_STOP.equals(e.type()))
+        .mapToLong(ErrorClass::count).sum();
   }
 
   /** The generator warning, present only when the run flagged the generator as a bottleneck. */
@@ -124,6 +168,7 @@ final class RunFacts {
     LatencyStats response = op.responseTime().stats();
     return List.of(
         op.name(),
+        Units.count(op.started()),
         Units.count(op.completed()),
         Units.count(op.succeeded()),
         Units.count(op.failed()),
@@ -188,8 +233,22 @@ final class RunFacts {
         // A slow system makes requests wait for a connection too, so this one is never judged.
         Map.entry("to the wire p99", clientCost(health.toWire(), "includes waiting for a free connection")),
         Map.entry("after the answer p99", clientCost(health.afterAnswer(), limit)),
-        Map.entry("dropped arrivals", Units.count(health.droppedArrivals())),
+        Map.entry("dropped arrivals", droppedArrivals(health)),
         Map.entry("process CPU peak", Formats.percent(health.processCpuPeak())));
+  }
+
+  /**
+   * Dropped arrivals, and whose they were: with the generator keeping its schedule, the in-flight
+   * bound was reached because operations waited on the system under test.
+   */
+  private static String droppedArrivals(GeneratorHealth health) {
+    String count = Units.count(health.droppedArrivals());
+    if (health.droppedArrivals() == 0) {
+      return count;
+    }
+    return count + (health.bottleneckSuspected() ? " (at the in-flight bound)"
+        : " (at the in-flight bound, while operations waited on the system under test:"
+            + " the system's limit, not the generator's)");
   }
 
   /** One of the client's own costs per operation: p99 and max, or that no operation reported it. */

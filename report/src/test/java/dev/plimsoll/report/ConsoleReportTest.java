@@ -6,6 +6,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +40,33 @@ class ConsoleReportTest {
     assertThat(text.lines().findFirst()).hasValue(
         "PASSED  checkout-load: completed; the criterion passed");
     assertThat(text).doesNotContain("WARNING").containsPattern("bottleneck +not suspected");
+  }
+
+  @Test
+  void aRunWithoutCriteria_saysSoAndLeadsWithItsCounts() {
+    RunResult completed = ResultFixtures.passingResult().withVerdicts(List.of(), RunStatus.COMPLETED);
+    List<String> lines = ConsoleReport.render(completed, false).lines().toList();
+
+    assertThat(lines.get(0)).isEqualTo("COMPLETED (no criteria)  checkout-load: completed; no criteria");
+    assertThat(lines.get(1)).isEqualTo("144,701 started: 143,456 succeeded, 1,241 failed (0.858% errors),"
+        + " 4 in flight at the end; 8 arrivals dropped");
+    assertThat(String.join("\n", lines)).doesNotContain("PASSED");
+  }
+
+  @Test
+  void dropsWithAHealthyGenerator_areTheSystems() {
+    RunResult passing = ResultFixtures.passingResult();
+    GeneratorHealth h = passing.generatorHealth();
+    GeneratorHealth dropped = new GeneratorHealth(false, List.of(), h.schedulingLag(), h.toWire(),
+        h.afterAnswer(), 8, h.processCpuPeak());
+    RunResult result = new RunResult(passing.schemaVersion(), passing.name(), passing.status(),
+        passing.stopReason(), passing.startTime(), passing.endTime(), passing.measuredDuration(),
+        passing.config(), passing.environment(), passing.total(), passing.operations(),
+        passing.intervals(), passing.verdicts(), passing.errors(), passing.system(), dropped);
+
+    assertThat(ConsoleReport.render(result, false)).doesNotContain("WARNING")
+        .containsPattern("dropped arrivals +8 \\(at the in-flight bound, while operations waited on the"
+            + " system under test: the system's limit, not the generator's\\)");
   }
 
   @Test

@@ -47,9 +47,10 @@ class MarkdownReportTest {
   void operationTable_escapesPipesInNames() {
     String md = MarkdownReport.render(ResultFixtures.richResult());
 
-    assertThat(md).contains("| search | 123,456 | 123,456 | 0 | 4 |")
-        .contains("| checkout\\|pay | 21,241 | 20,000 | 1,241 | 4 |")
-        .contains("| total | 144,697 |");
+    // Started first, then completed, succeeded, failed, dropped.
+    assertThat(md).contains("| search | 123,458 | 123,456 | 123,456 | 0 | 4 |")
+        .contains("| checkout\\|pay | 21,243 | 21,241 | 20,000 | 1,241 | 4 |")
+        .contains("| total | 144,701 | 144,697 |");
   }
 
   @Test

@@ -122,7 +122,7 @@ class RunnerTest {
         })
         .build()
         .run();
-    assertThat(result.status()).isEqualTo(RunStatus.PASSED);
+    assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(result.operations().get(0).completed()).isEqualTo(300);
     assertThat(intervals).hasValueGreaterThanOrEqualTo(2);
   }

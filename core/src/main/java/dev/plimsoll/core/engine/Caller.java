@@ -18,6 +18,21 @@ import java.util.random.RandomGenerator;
  */
 final class Caller implements OperationContext {
   private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle PHASE;
+  /** No operation in progress, or its end recorded. */
+  private static final int IDLE = 0;
+  /** An operation started and not yet recorded. */
+  private static final int RUNNING = 1;
+  /** The operation in progress was recorded as unfinished at the stop: its own end is not recorded. */
+  private static final int ABANDONED = 2;
+
+  static {
+    try {
+      PHASE = MethodHandles.lookup().findVarHandle(Caller.class, "phase", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final int id;
   final Stripe stripe;
@@ -26,8 +41,13 @@ final class Caller implements OperationContext {
   private final SplittableRandom random;
   private final Clock clock;
   private final RecordedOperations recordings;
-  /** Started operations per scenario-wide operation index: written by the caller, read by the collector. */
+  /**
+   * Started operations per window of their intended start and scenario-wide operation index
+   * ({@code window * operations + index}): written by the caller, read by the collector.
+   */
   private final long[] started;
+  private final int operations;
+  private final RunState run;
   long iteration;
   private String operation = "";
   /**
@@ -38,30 +58,79 @@ final class Caller implements OperationContext {
    */
   private long sentNanos = NOT_REPORTED;
   private long receivedNanos = NOT_REPORTED;
+  /**
+   * Whether an operation is in progress, and whether its end is still to be recorded: the caller
+   * and the collector (which fails what is still running when the graceful stop ends) race for it,
+   * and only the winner records, so an operation is counted once however late it ends.
+   */
+  @SuppressWarnings("unused") // through PHASE
+  private volatile int phase;
+  /** The operation in progress, for the collector to record if it is unfinished at the stop. */
+  private volatile int runningOperation;
+  private volatile long runningIntended;
+  private volatile long runningStart;
 
   static final long NOT_REPORTED = Long.MIN_VALUE;
 
-  Caller(int id, String workload, Stripe stripe, int operations, long seed, Clock clock,
+  Caller(int id, String workload, Stripe stripe, int operations, long seed, RunState state,
       RecordedOperations recordings) {
     this.id = id;
     this.workload = workload;
     this.stripe = stripe;
-    this.started = new long[operations];
+    this.operations = operations;
+    this.started = new long[RunState.WINDOWS * operations];
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
-    this.clock = clock;
+    this.run = state;
+    this.clock = state.clock;
     this.recordings = recordings;
   }
 
-  /** Marks the start of an operation; single writer, so a plain read and an opaque write suffice. */
-  void starting(int operationIndex, String operationName) {
+  /**
+   * Marks the start of an operation meant to start at {@code intendedNanos}; single writer, so a
+   * plain read and an opaque write suffice for the count. From here until {@link #finish} the
+   * operation is in progress.
+   */
+  void starting(int operationIndex, String operationName, long intendedNanos) {
     operation = operationName;
     sentNanos = NOT_REPORTED;
     receivedNanos = NOT_REPORTED;
-    COUNTS.setOpaque(started, operationIndex, started[operationIndex] + 1);
+    runningOperation = operationIndex;
+    runningIntended = intendedNanos;
+    runningStart = intendedNanos;
+    int cell = run.window(intendedNanos) * operations + operationIndex;
+    COUNTS.setOpaque(started, cell, started[cell] + 1);
+    // After the count: a collector that sees the operation running sees it counted.
+    phase = RUNNING;
   }
 
-  long started(int operationIndex) {
-    return (long) COUNTS.getOpaque(started, operationIndex);
+  /** When the operation in progress actually started, if later than intended (the open model's workers). */
+  void startedAt(long startNanos) {
+    runningStart = startNanos;
+  }
+
+  /**
+   * Claims the end of the operation in progress for recording: true, unless the collector already
+   * recorded it as unfinished at the stop — then its end must not be counted again.
+   */
+  boolean finish() {
+    return PHASE.compareAndSet(this, RUNNING, IDLE);
+  }
+
+  /**
+   * Records the operation in progress, if any, as failed with {@code failure} at {@code nowNanos}:
+   * the collector's call when the graceful stop ends. Returns whether there was one.
+   */
+  boolean abandon(ErrorTable.Failure failure, long nowNanos) {
+    if (!PHASE.compareAndSet(this, RUNNING, ABANDONED)) {
+      return false;
+    }
+    Recorder.recordUnfinished(this, runningOperation, runningIntended, runningStart, nowNanos, failure);
+    return true;
+  }
+
+  /** Operations started so far whose intended start lies in {@code window}. */
+  long started(int window, int operationIndex) {
+    return (long) COUNTS.getOpaque(started, window * operations + operationIndex);
   }
 
   /** Runs a synchronous entry, or an asynchronous one to completion; returns its failure or null. */

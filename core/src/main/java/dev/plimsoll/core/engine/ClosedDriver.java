@@ -144,7 +144,7 @@ final class ClosedDriver implements Driver {
           if (!Waits.sleepUntil(intended, state) || intended >= state.endNanos) {
             break;
           }
-          user.stripe.recordLag(clock.nanoTime() - intended);
+          user.stripe.recordLag(intended, clock.nanoTime() - intended);
         }
       }
       if (pick == NO_PICK) {
@@ -160,11 +160,14 @@ final class ClosedDriver implements Driver {
         now = clock.nanoTime();
         continue;
       }
-      user.starting(operation, entry.name());
       long start = clock.nanoTime();
+      user.starting(operation, entry.name(), paced ? intended : start);
       Throwable error = user.callToCompletion(entry);
       long end = clock.nanoTime();
-      Recorder.record(user, operation, paced ? intended : start, start, end, -1, error);
+      // Unless it was already recorded as unfinished at the stop.
+      if (user.finish()) {
+        Recorder.record(user, operation, paced ? intended : start, start, end, -1, error);
+      }
       user.iteration++;
       now = end;
       if (!paced) {
@@ -185,8 +188,8 @@ final class ClosedDriver implements Driver {
    * carries the user on. Returns false when it finished at once (recorded here).
    */
   private boolean startAsync(Caller user, Mix.Entry entry, int operation) {
-    user.starting(operation, entry.name());
     long start = clock.nanoTime();
+    user.starting(operation, entry.name(), start);
     CompletableFuture<?> future;
     try {
       future = entry.asyncOperation().call(user).toCompletableFuture();
@@ -222,7 +225,9 @@ final class ClosedDriver implements Driver {
   /** Records an asynchronous operation's completion; returns when it completed. */
   private long completed(Caller user, int operation, long start, Throwable error) {
     long end = clock.nanoTime();
-    Recorder.record(user, operation, start, start, end, -1, error);
+    if (user.finish()) { // unless it was already recorded as unfinished at the stop
+      Recorder.record(user, operation, start, start, end, -1, error);
+    }
     user.iteration++;
     return end;
   }
@@ -237,14 +242,25 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
-  public long started(int operationIndex) {
+  public long started(int window, int operationIndex) {
     long sum = 0;
     for (Caller user : users) {
       if (user != null) {
-        sum += user.started(operationIndex);
+        sum += user.started(window, operationIndex);
       }
     }
     return sum;
+  }
+
+  @Override
+  public int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
+    int abandoned = 0;
+    for (Caller user : users) {
+      if (user != null && user.abandon(failure, nowNanos)) {
+        abandoned++;
+      }
+    }
+    return abandoned;
   }
 
   @Override
@@ -263,7 +279,7 @@ final class ClosedDriver implements Driver {
   }
 
   @Override
-  public long dropped(int operationIndex) {
+  public long dropped(int window, int operationIndex) {
     return 0;
   }
 

@@ -4,11 +4,14 @@ package dev.plimsoll.core.engine;
 interface Driver {
   void start();
 
-  /** Operations started so far, for a scenario-wide operation index. */
-  long started(int operationIndex);
+  /**
+   * Operations started so far whose intended start lies in {@code window} ({@link RunState#WARM_UP}
+   * or {@link RunState#MEASURED}), for a scenario-wide operation index.
+   */
+  long started(int window, int operationIndex);
 
-  /** Arrivals dropped so far, for a scenario-wide operation index. */
-  long dropped(int operationIndex);
+  /** Arrivals dropped so far that were due in {@code window}, for a scenario-wide operation index. */
+  long dropped(int window, int operationIndex);
 
   /**
    * True when this driver will start nothing more however long the run lasts (its iteration limits
@@ -28,6 +31,14 @@ interface Driver {
 
   /** Wakes sleeping callers so they notice the run has finished. */
   void wake();
+
+  /**
+   * Records every operation still in progress as failed with {@code failure} (the graceful stop
+   * has ended); their own ends, if they ever come, are then not recorded. Returns how many.
+   */
+  default int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
+    return 0;
+  }
 
   /** Interrupts whatever is still running after the graceful-stop period. */
   void interrupt();

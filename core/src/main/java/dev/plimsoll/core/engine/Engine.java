@@ -12,6 +12,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
@@ -20,6 +21,7 @@ import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.system.LiveHeapReader;
 import dev.plimsoll.core.system.SystemSampler;
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +39,14 @@ import org.slf4j.LoggerFactory;
  * measurements so far, ends the run (its duration reached, its iterations used up, or a stop
  * requested), gives in-flight work the graceful-stop period, and assembles the result.
  *
- * <p>An operation belongs to the interval in which the collector found it completed. The
- * collector cuts an interval as soon as it wakes at the boundary (typically well under a
- * millisecond late on the machine's clock), so an operation completing in that moment counts in
- * the interval before; on a virtual clock the collector settles first, so exactly the operations
- * completing at or before the boundary count.
+ * <p>An operation belongs to the window of its intended start, the warm-up or the measured window,
+ * and within it to the interval in which the collector found it completed ({@link SnapshotAssembler}
+ * has the details; {@code docs/accounting.md} the rules). The collector cuts an interval as soon as
+ * it wakes at the boundary (typically well under a millisecond late on the machine's clock), so an
+ * operation completing in that moment counts in the interval before; on a virtual clock the
+ * collector settles first, so exactly the operations completing at or before the boundary count.
+ * The drain after the stop adds no time to any interval: what ends in it counts in the interval
+ * the stop fell in.
  */
 final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -56,8 +61,9 @@ final class Engine implements RunHandle {
   private final List<Driver> drivers = new ArrayList<>();
   private final RecordedOperations recordings;
   private final RunState state;
-  private final Instant startTime;
-  private final IntervalBoundaries boundaries;
+  /** When the run's clock started: taken again once everything is ready, just before the drivers start. */
+  private volatile Instant startTime;
+  private IntervalBoundaries boundaries;
   private final SnapshotAssembler snapshots;
   private final ResultAssembler results;
   private final Judge judge;
@@ -80,15 +86,13 @@ final class Engine implements RunHandle {
     int mixOperations = names.size();
     names.addAll(scenario.recordedOperations());
     String[] operations = names.toArray(String[]::new);
-    Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), clock);
     SystemSampler sampler = SystemSampler.create(clock::nanoTime);
     long now = clock.nanoTime();
-    this.startTime = clock.instant();
-    this.state = new RunState(clock, now, now + scenario.duration().toNanos());
-    this.boundaries = new IntervalBoundaries(
-        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
-    this.results = new ResultAssembler(description, Environment.current(), operations, startTime);
-    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder);
+    this.startTime = clock.instant(); // for the listeners, until the clock starts
+    this.state = new RunState(clock, now, scenario.duration().toNanos(), scenario.warmUp().toNanos());
+    Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), state);
+    this.results = new ResultAssembler(description, Environment.current(), operations);
+    this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder, state);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
@@ -104,7 +108,7 @@ final class Engine implements RunHandle {
     }
     drivers.add(recordings);
     this.snapshots = new SnapshotAssembler(
-        operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
+        operations, recorder, drivers, openDrivers, state, sampler);
   }
 
   /** Starts a run of the scenario. */
@@ -166,6 +170,7 @@ final class Engine implements RunHandle {
   private void collect() {
     try {
       state.collectorIs(Thread.currentThread());
+      startClock();
       for (Driver d : drivers) {
         d.start();
       }
@@ -178,10 +183,26 @@ final class Engine implements RunHandle {
     }
   }
 
+  /**
+   * Starts the run's clock now, after the listeners have been told and the collector is running,
+   * and just before the drivers start: the time taken getting ready (the listeners' output, the
+   * environment's description, starting threads) would otherwise make the first arrivals late.
+   */
+  private void startClock() {
+    long now = clock.nanoTime();
+    startTime = clock.instant();
+    state.startAt(now);
+    boundaries = new IntervalBoundaries(
+        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
+    results.startsAt(startTime);
+    snapshots.startsAt(startTime, boundaries);
+  }
+
   private RunResult runCollector() {
     long intervalStart = state.startNanos;
     long boundary = boundaries.next(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
+    long stoppedAt = Long.MAX_VALUE;
     long liveHeapAt = liveHeapReadingTime();
     boolean limited = drivers.stream().anyMatch(Driver::limited);
     int index = 0;
@@ -194,6 +215,7 @@ final class Engine implements RunHandle {
       }
       if (state.running() && (now >= state.endNanos || stopReason != null || allExhausted())) {
         state.finish();
+        stoppedAt = Math.min(now, state.endNanos);
         drivers.forEach(Driver::wake);
         drainDeadline = now + scenario.gracefulStop().toNanos();
         // On a virtual clock, the woken threads take their turn before the collector looks at them.
@@ -202,20 +224,23 @@ final class Engine implements RunHandle {
       boolean draining = !state.running();
       if (draining && (allIdle() || now >= drainDeadline)) {
         if (!allIdle()) {
-          drivers.forEach(Driver::interrupt);
-          waitForIdle(now + INTERRUPTED_WAIT_NANOS);
+          failUnfinished(now);
         }
         drivers.forEach(Driver::close);
-        IntervalSnapshot last = snapshots.cut(index, intervalStart, clock.nanoTime());
-        // A last stretch lying wholly in the drain is kept only if something happened in it.
-        if (intervalStart < state.endNanos || last.total().completed() > 0 || last.total().dropped() > 0) {
+        // The interval the stop fell in takes in everything that ended in the drain, but not the
+        // drain's time: operations belong to the window of their intended start, and none was
+        // meant to start after the stop.
+        IntervalSnapshot last = snapshots.cut(index, intervalStart, Math.max(intervalStart, stoppedAt));
+        if (stoppedAt > intervalStart || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
+        // Warm-up operations that ended after the warm-up go to its last interval.
+        snapshots.revisedWarmUp().ifPresent(results::revise);
         // After the last snapshot, so its pause shows in no interval.
         LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();
       }
-      if (now >= boundary) {
+      if (!draining && now >= boundary) {
         publish(snapshots.cut(index++, intervalStart, boundary));
         intervalStart = boundary;
         boundary = boundaries.next(intervalStart);
@@ -223,7 +248,7 @@ final class Engine implements RunHandle {
       }
       // Drivers nudge the collector when they go idle or use up their iterations; the polls are a
       // safety net.
-      long wakeAt = draining ? Math.min(boundary, Math.min(drainDeadline, now + POLL_NANOS)) : Math.min(boundary, state.endNanos);
+      long wakeAt = draining ? Math.min(drainDeadline, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
       wakeAt = Math.min(wakeAt, liveHeapAt);
       if (limited) {
         wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
@@ -232,6 +257,28 @@ final class Engine implements RunHandle {
       // On a virtual clock, what is due at this instant happens before the collector looks.
       clock.settle();
     }
+  }
+
+  /**
+   * The graceful stop has ended with operations still running: each is recorded as failed, in an
+   * error class of its own, so that every started operation ends as succeeded or failed; then the
+   * threads running them are interrupted, and whatever they record afterwards is not counted again.
+   */
+  private void failUnfinished(long now) {
+    String message = "still running when the graceful stop of "
+        + Units.formatDuration(scenario.gracefulStop()) + " ended";
+    ErrorTable.Failure failure = new ErrorTable.Failure(ErrorClass.UNFINISHED_AT_STOP, message, message);
+    int unfinished = 0;
+    for (Driver d : drivers) {
+      unfinished += d.abandonInFlight(failure, now);
+    }
+    drivers.forEach(Driver::interrupt);
+    waitForIdle(now + INTERRUPTED_WAIT_NANOS);
+    // Anything a driver started between the stop and now (none should) is failed the same way.
+    for (Driver d : drivers) {
+      unfinished += d.abandonInFlight(failure, clock.nanoTime());
+    }
+    LOG.debug("{} operations unfinished at the stop", unfinished);
   }
 
   /**
@@ -299,13 +346,8 @@ final class Engine implements RunHandle {
     String reason = stopReason == null ? "completed" : stopReason;
     Measurements measured = results.measurements();
     List<Verdict> verdicts = judge.verdicts(measured);
-    boolean anyFailed = verdicts.stream().anyMatch(v -> !v.passed());
-    RunStatus status;
-    if (stopReason != null && !stoppedByCriterion) {
-      status = RunStatus.ABORTED;
-    } else {
-      status = anyFailed || stoppedByCriterion ? RunStatus.FAILED : RunStatus.PASSED;
-    }
+    RunStatus status = RunStatus.of(stopReason != null && !stoppedByCriterion, verdicts, stoppedByCriterion,
+        measured.total());
     RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts);
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));

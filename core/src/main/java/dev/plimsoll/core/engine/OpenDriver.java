@@ -66,7 +66,7 @@ final class OpenDriver implements Driver {
     this.clock = run.state.clock;
     this.model = model;
     this.plan = model.profile().plan(length);
-    this.dropped = new long[run.operationCount];
+    this.dropped = new long[RunState.WINDOWS * run.operationCount];
     this.slots = new Slot[model.maxInFlight()];
   }
 
@@ -203,11 +203,11 @@ final class OpenDriver implements Driver {
     int operation = run.firstOperation + pick;
     Slot slot = acquire();
     if (slot == null) {
-      COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+      drop(operation, intended);
       return;
     }
     Mix.Entry entry = run.entries[pick];
-    slot.caller.starting(operation, entry.name());
+    slot.caller.starting(operation, entry.name(), intended);
     if (entry.async()) {
       slot.startHere(entry, operation, intended);
     } else {
@@ -223,11 +223,16 @@ final class OpenDriver implements Driver {
   private void dropRemaining() {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
     while (upcoming != DONE && upcoming < stoppedAt) {
-      int operation = run.firstOperation + run.pick();
-      COUNTS.setOpaque(dropped, operation, dropped[operation] + 1);
+      drop(run.firstOperation + run.pick(), upcoming);
       advance();
     }
     upcoming = DONE;
+  }
+
+  /** Counts an arrival due at {@code intendedNanos} as dropped, in its window; only the scheduler calls it. */
+  private void drop(int operation, long intendedNanos) {
+    int cell = run.state.window(intendedNanos) * run.operationCount + operation;
+    COUNTS.setOpaque(dropped, cell, dropped[cell] + 1);
   }
 
   private Slot acquire() {
@@ -314,6 +319,7 @@ final class OpenDriver implements Driver {
     private void serve() {
       busy = true;
       long start = clock.nanoTime();
+      caller.startedAt(start);
       if (!entry.async()) {
         complete(start, caller.callToCompletion(entry));
         return;
@@ -328,24 +334,39 @@ final class OpenDriver implements Driver {
     private void complete(long start, Throwable error) {
       long end = clock.nanoTime();
       busy = false;
-      Recorder.record(caller, operation, intended, start, end, start - intended, error);
+      // Unless it was already recorded as unfinished at the stop.
+      if (caller.finish()) {
+        Recorder.record(caller, operation, intended, start, end, start - intended, error);
+      }
       release(this);
     }
   }
 
   @Override
-  public long started(int operationIndex) {
+  public long started(int window, int operationIndex) {
     long sum = 0;
     int count = slotCount;
     for (int i = 0; i < count; i++) {
-      sum += slots[i].caller.started(operationIndex);
+      sum += slots[i].caller.started(window, operationIndex);
     }
     return sum;
   }
 
   @Override
-  public long dropped(int operationIndex) {
-    return (long) COUNTS.getOpaque(dropped, operationIndex);
+  public int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
+    int abandoned = 0;
+    int count = slotCount;
+    for (int i = 0; i < count; i++) {
+      if (slots[i].caller.abandon(failure, nowNanos)) {
+        abandoned++;
+      }
+    }
+    return abandoned;
+  }
+
+  @Override
+  public long dropped(int window, int operationIndex) {
+    return (long) COUNTS.getOpaque(dropped, window * run.operationCount + operationIndex);
   }
 
   @Override

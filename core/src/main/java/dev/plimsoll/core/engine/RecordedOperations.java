@@ -15,16 +15,21 @@ final class RecordedOperations implements Driver {
   private final Map<String, Handle> byName = new LinkedHashMap<>();
   private final Recorder recorder;
   private final int firstOperation;
+  /** Started operations by window of their intended start and operation: {@code window * count + index}. */
   private final LongAdder[] started;
+  private final RunState state;
   private volatile boolean closed;
 
   /** {@code names} get scenario-wide operation indexes from {@code firstOperation} on. */
-  RecordedOperations(List<String> names, int firstOperation, Recorder recorder) {
+  RecordedOperations(List<String> names, int firstOperation, Recorder recorder, RunState state) {
     this.recorder = recorder;
     this.firstOperation = firstOperation;
-    this.started = new LongAdder[names.size()];
-    for (int i = 0; i < names.size(); i++) {
+    this.state = state;
+    this.started = new LongAdder[RunState.WINDOWS * names.size()];
+    for (int i = 0; i < started.length; i++) {
       started[i] = new LongAdder();
+    }
+    for (int i = 0; i < names.size(); i++) {
       byName.put(names.get(i), new Handle(names.get(i), i));
     }
   }
@@ -43,13 +48,14 @@ final class RecordedOperations implements Driver {
   public void start() {}
 
   @Override
-  public long started(int operationIndex) {
+  public long started(int window, int operationIndex) {
     int i = operationIndex - firstOperation;
-    return i >= 0 && i < started.length ? started[i].sum() : 0;
+    int count = byName.size();
+    return i >= 0 && i < count ? started[window * count + i].sum() : 0;
   }
 
   @Override
-  public long dropped(int operationIndex) {
+  public long dropped(int window, int operationIndex) {
     return 0;
   }
 
@@ -93,7 +99,7 @@ final class RecordedOperations implements Driver {
       if (closed) {
         return; // the run's last interval is cut: nothing would ever read it
       }
-      started[local].increment();
+      started[state.window(intendedStartNanos) * byName.size() + local].increment();
       // Any thread may record; spreading them over the stripes by thread keeps the locks apart.
       Stripe stripe = recorder.stripeFor((int) (Thread.currentThread().threadId() & Integer.MAX_VALUE));
       Recorder.record(stripe, firstOperation + local, intendedStartNanos, startNanos, endNanos, error);

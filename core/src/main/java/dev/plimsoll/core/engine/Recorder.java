@@ -1,6 +1,5 @@
 package dev.plimsoll.core.engine;
 
-import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 
 /**
@@ -12,10 +11,10 @@ final class Recorder {
 
   private final Stripe[] stripes;
 
-  Recorder(String[] operations, int stripeCount, Clock clock) {
+  Recorder(String[] operations, int stripeCount, RunState state) {
     stripes = new Stripe[stripeCount];
     for (int i = 0; i < stripeCount; i++) {
-      stripes[i] = new Stripe(operations, clock);
+      stripes[i] = new Stripe(operations, state);
     }
   }
 
@@ -36,7 +35,7 @@ final class Recorder {
       Stripe stripe, int operation, long intendedNanos, long startNanos, long endNanos, Throwable error) {
     long response = LatencyDistribution.clamp(endNanos - intendedNanos);
     long service = LatencyDistribution.clamp(endNanos - startNanos);
-    stripe.record(operation, response, service, NONE, NONE, NONE, unwrap(error));
+    stripe.record(operation, intendedNanos, response, service, NONE, NONE, NONE, unwrap(error));
   }
 
   /**
@@ -54,7 +53,19 @@ final class Recorder {
     // A reported time outside the operation is not of this operation, or not of this clock.
     long toWire = within(sent, startNanos, endNanos) ? LatencyDistribution.clamp(sent - intendedNanos) : NONE;
     long afterAnswer = within(received, startNanos, endNanos) ? LatencyDistribution.clamp(endNanos - received) : NONE;
-    caller.stripe.record(operation, response, service, lag, toWire, afterAnswer, unwrap(error));
+    caller.stripe.record(operation, intendedNanos, response, service, lag, toWire, afterAnswer, unwrap(error));
+  }
+
+  /**
+   * The operation {@code caller} still had running when the graceful stop ended, failed with
+   * {@code failure} at {@code endNanos}: its response time is a lower bound (it ran at least this
+   * long), and it has no lag or client costs to report.
+   */
+  static void recordUnfinished(Caller caller, int operation, long intendedNanos, long startNanos, long endNanos,
+      ErrorTable.Failure failure) {
+    long response = LatencyDistribution.clamp(endNanos - intendedNanos);
+    long service = LatencyDistribution.clamp(endNanos - startNanos);
+    caller.stripe.record(operation, intendedNanos, response, service, NONE, NONE, NONE, failure);
   }
 
   private static boolean within(long nanos, long from, long to) {

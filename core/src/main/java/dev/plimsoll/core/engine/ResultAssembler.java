@@ -4,17 +4,13 @@ import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorClasses;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
-import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
-import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.units.Units;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +23,21 @@ import java.util.List;
 final class ResultAssembler {
   private final ScenarioDescription scenario;
   private final EnvironmentInfo environment;
-  private final Instant startTime;
+  private Instant startTime;
   private final List<IntervalSnapshot> intervals = new ArrayList<>();
   private final Measurements.Builder measurements = Measurements.builder();
 
-  ResultAssembler(ScenarioDescription scenario, EnvironmentInfo environment, String[] operations, Instant startTime) {
+  ResultAssembler(ScenarioDescription scenario, EnvironmentInfo environment, String[] operations) {
     this.scenario = scenario;
     this.environment = environment;
-    this.startTime = startTime;
     for (String operation : operations) {
       measurements.operation(operation);
     }
+  }
+
+  /** The instant the run's clock started. */
+  void startsAt(Instant start) {
+    startTime = start;
   }
 
   /** A reading of live heap taken around the run, for memory growth. */
@@ -48,6 +48,16 @@ final class ResultAssembler {
   void add(IntervalSnapshot interval) {
     intervals.add(interval);
     measurements.add(interval);
+  }
+
+  /** Replaces the interval of the same index: a warm-up interval revised with its late operations. */
+  void revise(IntervalSnapshot interval) {
+    for (int i = 0; i < intervals.size(); i++) {
+      if (intervals.get(i).index() == interval.index()) {
+        intervals.set(i, interval);
+        return;
+      }
+    }
   }
 
   boolean hasMeasuredData() {
@@ -84,34 +94,6 @@ final class ResultAssembler {
         verdicts,
         allErrors,
         measured.system(),
-        health(measured));
-  }
-
-  private static GeneratorHealth health(Measurements measured) {
-    LatencyDistribution lag = measured.schedulingLag();
-    LatencyDistribution afterAnswer = measured.afterAnswer();
-    long dropped = measured.total().dropped();
-    SystemSummary system = measured.system();
-    List<String> reasons = new ArrayList<>();
-    double lagP99 = lag.stats().p99Ms();
-    if (lagP99 > GeneratorHealth.LAG_P99_LIMIT_MS) {
-      reasons.add("scheduling lag p99 was " + Units.decimal(lagP99) + " ms (limit "
-          + Units.decimal(GeneratorHealth.LAG_P99_LIMIT_MS) + " ms)");
-    }
-    // Only after the answer is purely the client's: to the wire includes waiting for a connection.
-    double afterAnswerP99 = afterAnswer.stats().p99Ms();
-    if (afterAnswerP99 > GeneratorHealth.LAG_P99_LIMIT_MS) {
-      reasons.add("the client took " + Units.decimal(afterAnswerP99)
-          + " ms (p99) from an answer's last byte to recording it (limit "
-          + Units.decimal(GeneratorHealth.LAG_P99_LIMIT_MS) + " ms)");
-    }
-    if (dropped > 0) {
-      reasons.add(Units.count(dropped) + " arrivals were dropped at the in-flight limit");
-    }
-    if (system.processCpuPeak() >= GeneratorHealth.CPU_SATURATION) {
-      reasons.add("the generator process used " + Units.percent(system.processCpuPeak()) + " of the machine's CPU");
-    }
-    return new GeneratorHealth(!reasons.isEmpty(), reasons, lag, measured.toWire(), afterAnswer, dropped,
-        system.processCpuPeak());
+        HealthJudgement.judge(measured, intervals, startTime));
   }
 }

@@ -6,15 +6,50 @@ import java.util.concurrent.ThreadFactory;
 /** What drivers read about the run: its clock, when it started, and whether to keep going. */
 final class RunState {
   final Clock clock;
-  final long startNanos;
-  final long endNanos;
+  /**
+   * When the run's clock started and when its load ends: set by the collector just before it starts
+   * the drivers ({@link #startAt}), so that no arrival is late for time spent getting ready.
+   */
+  volatile long startNanos;
+  volatile long endNanos;
+  /** Where the measured window begins: an operation meant to start before it belongs to the warm-up. */
+  private volatile long measuredFromNanos;
+  private final long durationNanos;
+  private final long warmUpNanos;
   private volatile boolean running = true;
   private volatile Thread collector;
 
-  RunState(Clock clock, long startNanos, long endNanos) {
+  /** The window of the warm-up, in {@link #window}'s terms. */
+  static final int WARM_UP = 0;
+  /** The measured window. */
+  static final int MEASURED = 1;
+  static final int WINDOWS = 2;
+
+  RunState(Clock clock, long startNanos, long durationNanos, long warmUpNanos) {
     this.clock = clock;
-    this.startNanos = startNanos;
-    this.endNanos = endNanos;
+    this.durationNanos = durationNanos;
+    this.warmUpNanos = warmUpNanos;
+    startAt(startNanos);
+  }
+
+  boolean hasWarmUp() {
+    return warmUpNanos > 0;
+  }
+
+  /**
+   * The window an operation meant to start at {@code intendedNanos} belongs to, {@link #WARM_UP}
+   * or {@link #MEASURED}: the window of its intended start, wherever it actually started or ended.
+   */
+  int window(long intendedNanos) {
+    return intendedNanos < measuredFromNanos ? WARM_UP : MEASURED;
+  }
+
+  /** Starts the run's clock at {@code nanos}; before any driver starts. */
+  void startAt(long nanos) {
+    startNanos = nanos;
+    endNanos = nanos + durationNanos;
+    // Without a warm-up every operation is measured, even one recorded with an earlier start.
+    measuredFromNanos = warmUpNanos > 0 ? nanos + warmUpNanos : Long.MIN_VALUE;
   }
 
   /**

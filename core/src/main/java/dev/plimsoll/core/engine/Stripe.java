@@ -1,6 +1,5 @@
 package dev.plimsoll.core.engine;
 
-import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,7 +7,9 @@ import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 /**
- * One of the recorder's stripes: a lock and two sets of cells, one being written and one spare.
+ * One of the recorder's stripes: a lock and two sets of cells, one being written and one spare,
+ * each with cells for the warm-up (if the run has one) and for the measured window: an operation is
+ * recorded in the window of its intended start, whenever it ends.
  * Users are spread over the stripes by id, so the lock is rarely contended; the collector swaps the
  * sets at each interval boundary, holding the lock only for the swap.
  *
@@ -31,23 +32,38 @@ final class Stripe {
 
   @SuppressWarnings("unused") // through LOCK
   private volatile int locked;
-  /** Dates failures. */
-  private final Clock clock;
-  private OperationCells[] active;
-  private OperationCells[] spare;
-  private GeneratorCells generator = new GeneratorCells(true);
-  private GeneratorCells spareGenerator = new GeneratorCells(true);
+  /** Dates failures, and tells each operation's window. */
+  private final RunState state;
+  /** Cells being written, by window ({@link RunState#WARM_UP}, {@link RunState#MEASURED}) and operation. */
+  private OperationCells[][] active;
+  private OperationCells[][] spare;
+  private GeneratorCells[] generator;
+  private GeneratorCells[] spareGenerator;
 
-  Stripe(String[] operations, Clock clock) {
-    this.clock = clock;
-    active = cells(operations);
-    spare = cells(operations);
+  Stripe(String[] operations, RunState state) {
+    this.state = state;
+    active = cells(operations, state.hasWarmUp());
+    spare = cells(operations, state.hasWarmUp());
+    generator = generatorCells(state.hasWarmUp());
+    spareGenerator = generatorCells(state.hasWarmUp());
   }
 
-  private static OperationCells[] cells(String[] operations) {
-    OperationCells[] cells = new OperationCells[operations.length];
-    for (int i = 0; i < operations.length; i++) {
-      cells[i] = new OperationCells(operations[i], true);
+  /** Cells for each window; none for a warm-up the run does not have. */
+  private static OperationCells[][] cells(String[] operations, boolean warmUp) {
+    OperationCells[][] cells = new OperationCells[RunState.WINDOWS][];
+    for (int w = warmUp ? RunState.WARM_UP : RunState.MEASURED; w < RunState.WINDOWS; w++) {
+      cells[w] = new OperationCells[operations.length];
+      for (int i = 0; i < operations.length; i++) {
+        cells[w][i] = new OperationCells(operations[i], true);
+      }
+    }
+    return cells;
+  }
+
+  private static GeneratorCells[] generatorCells(boolean warmUp) {
+    GeneratorCells[] cells = new GeneratorCells[RunState.WINDOWS];
+    for (int w = warmUp ? RunState.WARM_UP : RunState.MEASURED; w < RunState.WINDOWS; w++) {
+      cells[w] = new GeneratorCells(true);
     }
     return cells;
   }
@@ -73,29 +89,38 @@ final class Stripe {
   }
 
   /**
-   * Records one completed operation; {@code error} is null for a success. {@code lagNanos} is
-   * negative when the operation had no schedule to be late for, {@code toWireNanos} and
-   * {@code afterAnswerNanos} when it reported no request on the wire or no answer.
+   * Records one completed operation, meant to start at {@code intendedNanos}; {@code error} is null
+   * for a success. {@code lagNanos} is negative when the operation had no schedule to be late for,
+   * {@code toWireNanos} and {@code afterAnswerNanos} when it reported no request on the wire or no
+   * answer.
    */
-  void record(int operation, long responseNanos, long serviceNanos, long lagNanos, long toWireNanos,
-      long afterAnswerNanos, Throwable error) {
-    long now = error == null ? 0 : clock.millis();
-    ErrorTable.Failure failure = error == null ? null : ErrorTable.classify(error);
+  void record(int operation, long intendedNanos, long responseNanos, long serviceNanos, long lagNanos,
+      long toWireNanos, long afterAnswerNanos, Throwable error) {
+    record(operation, intendedNanos, responseNanos, serviceNanos, lagNanos, toWireNanos, afterAnswerNanos,
+        error == null ? null : ErrorTable.classify(error));
+  }
+
+  /** Records one completed operation, its failure (null for a success) already classified. */
+  void record(int operation, long intendedNanos, long responseNanos, long serviceNanos, long lagNanos,
+      long toWireNanos, long afterAnswerNanos, ErrorTable.Failure failure) {
+    long now = failure == null ? 0 : state.clock.millis();
+    int window = state.window(intendedNanos);
     lock();
     try {
-      OperationCells c = active[operation];
+      OperationCells c = active[window][operation];
+      GeneratorCells g = generator[window];
       c.responseTime.recordValue(responseNanos);
       c.serviceTime.recordValue(serviceNanos);
       if (lagNanos >= 0) {
-        generator.lag.recordValue(lagNanos);
+        g.lag.recordValue(lagNanos);
       }
       if (toWireNanos >= 0) {
-        generator.toWire.recordValue(toWireNanos);
+        g.toWire.recordValue(toWireNanos);
       }
       if (afterAnswerNanos >= 0) {
-        generator.afterAnswer.recordValue(afterAnswerNanos);
+        g.afterAnswer.recordValue(afterAnswerNanos);
       }
-      if (error == null) {
+      if (failure == null) {
         c.succeeded++;
       } else {
         c.failed++;
@@ -106,22 +131,23 @@ final class Stripe {
     }
   }
 
-  void recordLag(long lagNanos) {
+  void recordLag(long intendedNanos, long lagNanos) {
+    int window = state.window(intendedNanos);
     lock();
     try {
-      generator.lag.recordValue(lagNanos);
+      generator[window].lag.recordValue(lagNanos);
     } finally {
       unlock();
     }
   }
 
   /**
-   * Adds everything recorded since the last drain into {@code into} and {@code generatorInto},
-   * leaving this stripe recording into clean cells.
+   * Adds everything recorded since the last drain into {@code into} and {@code generatorInto}, by
+   * window, leaving this stripe recording into clean cells.
    */
-  void drainInto(OperationCells[] into, GeneratorCells generatorInto) {
-    OperationCells[] taken;
-    GeneratorCells takenGenerator;
+  void drainInto(OperationCells[][] into, GeneratorCells[] generatorInto) {
+    OperationCells[][] taken;
+    GeneratorCells[] takenGenerator;
     lock();
     try {
       taken = active;
@@ -134,11 +160,16 @@ final class Stripe {
       unlock();
     }
     // The taken cells are now only touched here: the next swap happens on this thread.
-    for (int i = 0; i < taken.length; i++) {
-      into[i].addAll(taken[i]);
-      taken[i].reset();
+    for (int w = 0; w < RunState.WINDOWS; w++) {
+      if (taken[w] == null) {
+        continue;
+      }
+      for (int i = 0; i < taken[w].length; i++) {
+        into[w][i].addAll(taken[w][i]);
+        taken[w][i].reset();
+      }
+      generatorInto[w].addAll(takenGenerator[w]);
+      takenGenerator[w].reset();
     }
-    generatorInto.addAll(takenGenerator);
-    takenGenerator.reset();
   }
 }

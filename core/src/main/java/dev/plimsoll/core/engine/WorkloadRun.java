@@ -37,6 +37,6 @@ final class WorkloadRun {
   }
 
   Caller newCaller(int id) {
-    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed, state.clock, recordings);
+    return new Caller(id, workload.name(), recorder.stripeFor(id), operationCount, seed, state, recordings);
   }
 }

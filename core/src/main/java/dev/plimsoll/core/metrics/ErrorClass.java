@@ -28,6 +28,12 @@ public record ErrorClass(
 
   public static final int MAX_SAMPLES = 100;
 
+  /**
+   * The type of the error class of operations still running when the graceful stop ended: Plimsoll
+   * fails them itself, so that every started operation is counted as succeeded or failed.
+   */
+  public static final String UNFINISHED_AT_STOP = "plimsoll.UnfinishedAtStop";
+
   public ErrorClass {
     samples = List.copyOf(samples);
   }

@@ -15,7 +15,8 @@ import java.util.List;
  * @param afterAnswer from the last byte of operations' answer to their recording, for operations
  *     that report it: purely the client's own cost (parsing, checks, the scenario's glue), so a
  *     high p99 here means the generator, not the system, was slow
- * @param droppedArrivals open-model arrivals not started because the in-flight bound was reached
+ * @param droppedArrivals open-model arrivals not started because the in-flight bound was reached:
+ *     no sign of a generator bottleneck by itself (a target that hangs fills the slots too)
  * @param processCpuPeak the generator process's peak CPU, as a fraction of the machine
  */
 public record GeneratorHealth(
@@ -30,7 +31,8 @@ public record GeneratorHealth(
   /**
    * A p99 of the generator's own delays above this suggests the generator could not keep up: of
    * its scheduling lag (it could not keep its schedule) and of {@link #afterAnswer} (it was slow
-   * to take in answers).
+   * to take in answers). Judged after the run's start-up, and only when enough operations were
+   * that late (see {@code docs/accounting.md}).
    */
   public static final double LAG_P99_LIMIT_MS = 1.0;
 

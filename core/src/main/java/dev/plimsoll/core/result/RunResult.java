@@ -54,8 +54,19 @@ public record RunResult(
     return operations.stream().filter(o -> o.name().equals(name)).findFirst();
   }
 
+  /** Whether the run passed its criteria; a run without criteria never did (it {@linkplain RunStatus#COMPLETED completed}). */
   public boolean passed() {
     return status == RunStatus.PASSED;
+  }
+
+  /** Whether the run ended well enough for an exit code of success: it passed, or completed with no criteria. */
+  public boolean succeeded() {
+    return status == RunStatus.PASSED || status == RunStatus.COMPLETED;
+  }
+
+  /** Whether no operation of the measured window succeeded: such a run fails whatever its criteria. */
+  public boolean nothingSucceeded() {
+    return RunStatus.nothingSucceeded(total);
   }
 
   /** A copy with the given verdicts and the status they imply. */
