@@ -8,6 +8,10 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +40,49 @@ class RealTimeEngineTest {
     assertThat(result.total().completed()).isEqualTo(400);
     assertThat(result.total().dropped()).isZero();
     assertThat(result.measuredDuration()).isBetween(Duration.ofMillis(1000), Duration.ofMillis(1500));
+  }
+
+  /**
+   * Operations that name a starting executor are started there, every one of them, at the rate
+   * asked for; a second workload without one keeps a scheduler thread of its own.
+   */
+  @Test
+  void openModelStartsArrivalsOnTheOperationsStartingExecutor() throws Exception {
+    // Runs each task before execute returns, as a busy event loop may: the first tick runs at once.
+    ScheduledExecutorService io = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "test-io")) {
+      @Override
+      public void execute(Runnable task) {
+        try {
+          schedule(task, 0, TimeUnit.NANOSECONDS).get();
+        } catch (InterruptedException | ExecutionException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    try {
+      AtomicLong onExecutor = new AtomicLong();
+      AtomicLong elsewhere = new AtomicLong();
+      AsyncOperation startsOnIo = new AsyncOperation() {
+        @Override
+        public CompletionStage<?> call(OperationContext context) {
+          (Thread.currentThread().getName().equals("test-io") ? onExecutor : elsewhere).incrementAndGet();
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public ScheduledExecutorService startingExecutor() {
+          return io;
+        }
+      };
+      RunResult result = Plimsoll.run(scenario(
+          Workload.of("w", Mix.ofAsync("io", startsOnIo), OpenModel.rate(400)), Duration.ofSeconds(1)).build());
+      assertThat(onExecutor.get()).isEqualTo(400);
+      assertThat(elsewhere.get()).isZero();
+      assertThat(result.total().completed()).isEqualTo(400);
+      assertThat(result.total().dropped()).isZero();
+    } finally {
+      io.shutdownNow();
+    }
   }
 
   /** Real blocking: the stalled call holds its thread, and the paced calls behind it start late. */

@@ -83,12 +83,14 @@ final class OpenDriver implements Driver {
     advance();
     ScheduledExecutorService executor = startingExecutor();
     if (executor != null) {
+      // Set before the first tick can run: a tick schedules the next on it.
+      home = executor;
       try {
         executor.execute(() -> tick(generation));
-        home = executor;
         return;
       } catch (RejectedExecutionException e) {
         // the operations' executor is shut down already: walk the schedule on a thread of our own
+        home = null;
       }
     }
     scheduler = clock.start(
