@@ -13,18 +13,16 @@ import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.system.LiveHeapReader;
+import dev.plimsoll.core.system.HeapAfterGcMonitor;
 import dev.plimsoll.core.system.SystemSampler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -46,7 +44,6 @@ import org.slf4j.LoggerFactory;
 final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long POLL_NANOS = 10_000_000;
-  private static final long LIVE_HEAP_LEAD_NANOS = 500_000_000L;
   private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
   private static final long INTERRUPTED_WAIT_NANOS = 200_000_000L;
 
@@ -61,6 +58,7 @@ final class Engine implements RunHandle {
   private final SnapshotAssembler snapshots;
   private final ResultAssembler results;
   private final Judge judge;
+  private final HeapAfterGcMonitor heapAfterGc;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
@@ -105,16 +103,13 @@ final class Engine implements RunHandle {
     drivers.add(recordings);
     this.snapshots = new SnapshotAssembler(
         operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
+    // Last, so that a constructor that throws leaves no listener behind.
+    this.heapAfterGc = HeapAfterGcMonitor.start(clock::instant);
   }
 
   /** Starts a run of the scenario. */
   static Engine start(Scenario scenario) {
-    // With no warm-up, live heap is read before the run's clock starts, so the collection's
-    // pause delays no operation; with one, it is read near the warm-up's end (see collect).
-    Optional<LiveHeap> liveHeapBefore =
-        scenario.warmUp().isZero() ? LiveHeapReader.read(scenario.clock()::instant) : Optional.empty();
     Engine engine = new Engine(scenario);
-    liveHeapBefore.ifPresent(engine.results::addLiveHeap);
     engine.begin();
     return engine;
   }
@@ -174,6 +169,7 @@ final class Engine implements RunHandle {
       LOG.error("the run failed inside Plimsoll", t);
       state.finish();
       drivers.forEach(Driver::wake);
+      heapAfterGc.close();
       result.completeExceptionally(t);
     }
   }
@@ -182,16 +178,10 @@ final class Engine implements RunHandle {
     long intervalStart = state.startNanos;
     long boundary = boundaries.next(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
-    long liveHeapAt = liveHeapReadingTime();
     boolean limited = drivers.stream().anyMatch(Driver::limited);
     int index = 0;
     while (true) {
       long now = clock.nanoTime();
-      if (now >= liveHeapAt) {
-        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
-        liveHeapAt = Long.MAX_VALUE;
-        continue;
-      }
       if (state.running() && (now >= state.endNanos || stopReason != null || allExhausted())) {
         state.finish();
         drivers.forEach(Driver::wake);
@@ -211,8 +201,6 @@ final class Engine implements RunHandle {
         if (intervalStart < state.endNanos || last.total().completed() > 0 || last.total().dropped() > 0) {
           publish(last);
         }
-        // After the last snapshot, so its pause shows in no interval.
-        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();
       }
       if (now >= boundary) {
@@ -224,7 +212,6 @@ final class Engine implements RunHandle {
       // Drivers nudge the collector when they go idle or use up their iterations; the polls are a
       // safety net.
       long wakeAt = draining ? Math.min(boundary, Math.min(drainDeadline, now + POLL_NANOS)) : Math.min(boundary, state.endNanos);
-      wakeAt = Math.min(wakeAt, liveHeapAt);
       if (limited) {
         wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
       }
@@ -232,19 +219,6 @@ final class Engine implements RunHandle {
       // On a virtual clock, what is due at this instant happens before the collector looks.
       clock.settle();
     }
-  }
-
-  /**
-   * When to read live heap at the start of the measurement: shortly before the warm-up ends, so
-   * that the warm-up has absorbed one-time growth (caches, the recorder's histograms) and the
-   * collection's pause lands in warm-up data, not in the measured part. Never, without a warm-up.
-   */
-  private long liveHeapReadingTime() {
-    long warmUp = boundaries.warmUpEndNanos() - state.startNanos;
-    if (warmUp <= 0) {
-      return Long.MAX_VALUE;
-    }
-    return boundaries.warmUpEndNanos() - Math.min(LIVE_HEAP_LEAD_NANOS, warmUp / 2);
   }
 
   private boolean allExhausted() {
@@ -274,6 +248,8 @@ final class Engine implements RunHandle {
   }
 
   private void publish(IntervalSnapshot interval) {
+    // Readings of heap after collection count only inside the measured window, wherever they land.
+    heapAfterGc.drain().forEach(results::addHeapAfterGc);
     results.add(interval);
     Duration elapsed = Duration.between(startTime, interval.start().plus(interval.length()));
     RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(),
@@ -296,6 +272,7 @@ final class Engine implements RunHandle {
   }
 
   private RunResult finish() {
+    heapAfterGc.close();
     String reason = stopReason == null ? "completed" : stopReason;
     Measurements measured = results.measurements();
     List<Verdict> verdicts = judge.verdicts(measured);

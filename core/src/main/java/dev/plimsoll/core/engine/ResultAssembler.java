@@ -5,7 +5,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorClasses;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.LiveHeap;
+import dev.plimsoll.core.metrics.HeapAfterGc;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -40,9 +40,9 @@ final class ResultAssembler {
     }
   }
 
-  /** A reading of live heap taken around the run, for memory growth. */
-  void addLiveHeap(LiveHeap reading) {
-    measurements.addLiveHeap(reading);
+  /** A reading of heap after a collection, for memory growth. */
+  void addHeapAfterGc(HeapAfterGc reading) {
+    measurements.addHeapAfterGc(reading);
   }
 
   void add(IntervalSnapshot interval) {
