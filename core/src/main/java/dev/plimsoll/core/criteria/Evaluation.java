@@ -105,13 +105,13 @@ final class Evaluation {
       return unmeasured(criterion, NOT_MEASURED);
     }
     if (!growth.judgeable()) {
-      return Verdict.notJudged(criterion, "not judged: " + MemoryGrowthText.describe(growth));
+      return Verdict.notJudged(criterion, MemoryGrowthText.describe(growth));
     }
     boolean lowHolds = holds(criterion, growth.lowerMbPerMinute());
     boolean highHolds = holds(criterion, growth.upperMbPerMinute());
     if (lowHolds != highHolds) {
-      return Verdict.notJudged(criterion, "not judged: " + MemoryGrowthText.describe(growth)
-          + ", on both sides of the limit");
+      return Verdict.notJudged(criterion, MemoryGrowthText.describe(growth)
+          + "; the interval spans the limit");
     }
     return new Verdict(criterion, growth.mbPerMinute(), lowHolds, "measured " + MemoryGrowthText.describe(growth));
   }
