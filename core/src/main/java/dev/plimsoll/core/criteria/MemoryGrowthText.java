@@ -28,7 +28,8 @@ public final class MemoryGrowthText {
   private static String readings(MemoryGrowth growth) {
     int n = growth.collections();
     String kind = growth.basis() == MemoryGrowth.Basis.WHOLE_HEAP ? " full collection" : " collection";
-    return n + kind + (n == 1 ? "" : "s") + " over " + Units.formatDuration(shown(growth.span()));
+    String count = n + kind + (n == 1 ? "" : "s");
+    return n < 2 ? count : count + " over " + Units.formatDuration(shown(growth.span()));
   }
 
   /** Whole seconds from a second on, whole milliseconds below. */

@@ -25,7 +25,7 @@ class MemoryGrowthTextTest {
         .isEqualTo("too short to judge: 6 collections over 18s (needs 5 over 30s)");
     assertThat(MemoryGrowthText.describe(new MemoryGrowth(Double.NaN, Double.NaN, 1, Duration.ZERO,
         Basis.AFTER_ANY_COLLECTION)))
-        .isEqualTo("too short to judge: 1 collection over 0s (needs 5 over 30s)");
+        .isEqualTo("too short to judge: 1 collection (needs 5 over 30s)");
     assertThat(MemoryGrowthText.describe(MemoryGrowth.NONE))
         .isEqualTo("too short to judge: no garbage collection in the measured time");
   }
