@@ -64,8 +64,9 @@ final class Engine implements RunHandle {
   private volatile boolean stoppedByCriterion;
   private volatile Thread collector;
 
-  private Engine(Scenario scenario) {
+  private Engine(Scenario scenario, HeapAfterGcMonitor heapAfterGc) {
     this.scenario = scenario;
+    this.heapAfterGc = heapAfterGc;
     this.clock = scenario.clock();
     this.description = scenario.describe();
     this.judge = Judge.of(scenario.criteria());
@@ -103,13 +104,20 @@ final class Engine implements RunHandle {
     drivers.add(recordings);
     this.snapshots = new SnapshotAssembler(
         operations, recorder, drivers, openDrivers, state, startTime, boundaries, sampler);
-    // Last, so that a constructor that throws leaves no listener behind.
-    this.heapAfterGc = HeapAfterGcMonitor.start(clock::instant);
   }
 
   /** Starts a run of the scenario. */
   static Engine start(Scenario scenario) {
-    Engine engine = new Engine(scenario);
+    // Before the run's clock starts: the first listener sets up the JVM's management beans,
+    // which can take a while on a loaded machine.
+    HeapAfterGcMonitor heapAfterGc = HeapAfterGcMonitor.start(scenario.clock()::instant);
+    Engine engine;
+    try {
+      engine = new Engine(scenario, heapAfterGc);
+    } catch (RuntimeException | Error e) {
+      heapAfterGc.close();
+      throw e;
+    }
     engine.begin();
     return engine;
   }
