@@ -66,7 +66,7 @@ public record Measurements(
     private final Histogram toWire = LatencyDistribution.newFullRangeHistogram();
     private final Histogram afterAnswer = LatencyDistribution.newFullRangeHistogram();
     private final List<IntervalSnapshot> measured = new ArrayList<>();
-    private final List<HeapAfterGc> heapAfterGc = new ArrayList<>();
+    private final ThinnedReadings heapAfterGc = new ThinnedReadings();
     private Duration duration = Duration.ZERO;
     private double expectedArrivals;
 
@@ -110,7 +110,8 @@ public record Measurements(
 
     /**
      * Adds a reading of heap after a garbage collection, for memory growth; only those taken in
-     * the measured window count (see {@link MemoryGrowth}), so readings may come at any time.
+     * the measured window count (see {@link MemoryGrowth}), so readings may come at any time. A
+     * long run's readings are thinned to a bounded number, evenly ({@link ThinnedReadings}).
      */
     public Builder addHeapAfterGc(HeapAfterGc reading) {
       heapAfterGc.add(reading);
@@ -126,7 +127,7 @@ public record Measurements(
       List<OperationStats> ops = operations.values().stream().map(StatsMerger::result).toList();
       return new Measurements(duration, ops, OperationStats.sum("total", ops), expectedArrivals,
           LatencyDistribution.of(lag), LatencyDistribution.of(toWire), LatencyDistribution.of(afterAnswer),
-          SystemSummaries.of(measured, heapAfterGc));
+          SystemSummaries.of(measured, heapAfterGc.list()));
     }
   }
 }
