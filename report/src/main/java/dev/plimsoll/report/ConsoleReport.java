@@ -145,7 +145,8 @@ public final class ConsoleReport implements Reporter {
       table.row(List.of(
           Cell.of(RunFacts.criterionText(verdict)),
           Cell.of(RunFacts.measured(verdict)),
-          verdict.passed() ? new Cell("PASS", Ansi.GREEN) : new Cell("FAIL", Ansi.RED)));
+          !verdict.judged() ? new Cell("NOT JUDGED", Ansi.YELLOW)
+              : verdict.passed() ? new Cell("PASS", Ansi.GREEN) : new Cell("FAIL", Ansi.RED)));
     }
     out.append(table.render(INDENT, colour));
   }

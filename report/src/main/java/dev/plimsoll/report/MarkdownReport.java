@@ -109,7 +109,7 @@ public final class MarkdownReport implements Reporter {
     List<List<String>> rows = new ArrayList<>();
     for (Verdict verdict : result.verdicts()) {
       rows.add(List.of(RunFacts.criterionText(verdict), RunFacts.measured(verdict),
-          verdict.passed() ? "PASS" : "FAIL"));
+          !verdict.judged() ? "NOT JUDGED" : verdict.passed() ? "PASS" : "FAIL"));
     }
     out.append(Markdown.table(List.of("criterion", "measured", "verdict"),
         List.of(false, true, false), rows)).append('\n');

@@ -1,6 +1,7 @@
 package dev.plimsoll.report;
 
 import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.MemoryGrowthText;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.LatencyDistribution;
@@ -71,6 +72,11 @@ final class RunFacts {
       return reason + "; no criteria";
     }
     long failed = verdicts.stream().filter(v -> !v.passed()).count();
+    long notJudged = verdicts.stream().filter(v -> !v.judged()).count();
+    if (failed == 0 && notJudged > 0) {
+      return reason + "; " + (verdicts.size() - notJudged) + " of " + verdicts.size()
+          + " criteria passed, " + notJudged + " not judged";
+    }
     if (failed == 0) {
       String which = verdicts.size() == 1 ? "the criterion" : "all " + verdicts.size() + " criteria";
       return reason + "; " + which + " passed";
@@ -215,11 +221,12 @@ final class RunFacts {
         Map.entry("GC", system.gcCount() < 0 ? Formats.NOT_AVAILABLE
             : Units.count(system.gcCount()) + " collections, "
                 + Formats.msWithUnit(system.gcPauseMs()) + " paused"),
-        Map.entry("memory growth", Units.decimal(system.memoryGrowthMbPerMinute()) + " MB/min"),
+        Map.entry("memory growth", MemoryGrowthText.describe(system.memoryGrowth())),
         Map.entry("threads peak", system.threadPeak() < 0 ? Formats.NOT_AVAILABLE
             : Units.count(system.threadPeak())),
-        Map.entry("network", Formats.bytes(system.networkReceivedBytes()) + " received, "
-            + Formats.bytes(system.networkSentBytes()) + " sent"));
+        // Linux counts network bytes per network namespace, never per process: say whose they are.
+        Map.entry("network, machine", Formats.bytes(system.networkReceivedBytes()) + " received, "
+            + Formats.bytes(system.networkSentBytes()) + " sent (all processes)"));
   }
 
   /** The generator's view of itself, as label/value pairs. */

@@ -2,6 +2,8 @@ package dev.plimsoll.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.GeneratorHealth;
@@ -151,10 +153,29 @@ class ConsoleReportTest {
         .containsPattern("heap peak +300 MiB")
         .containsPattern("RSS peak +1.2 GiB")
         .containsPattern("GC +17 collections, 45.3 ms paused")
-        .containsPattern("memory growth +0.75 MB/min")
-        .containsPattern("network +1.4 GiB received, 286 MiB sent")
+        .containsPattern("memory growth +0.75 ± 0.5 MB/min \\(95% confidence; heap after 17 collections over 57s\\)")
+        .containsPattern("network, machine +1.4 GiB received, 286 MiB sent \\(all processes\\)")
         .containsPattern("scheduling lag p99 +2.43 ms \\(limit 1 ms\\)")
         .containsPattern("dropped arrivals +12");
+  }
+
+  /** A run too short to show a memory trend: the criterion is neither passed nor failed. */
+  @Test
+  void criterionNotJudged_saysSoAndWhy() {
+    RunResult rich = ResultFixtures.richResult();
+    Verdict notJudged = Verdict.notJudged(Criterion.parse("memory_growth < 10MB/min"),
+        "too short to judge: 4 collections over 14s (needs 5 over 30s)");
+    RunResult result = new RunResult(rich.schemaVersion(), rich.name(), RunStatus.PASSED,
+        "completed", rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(),
+        rich.environment(), rich.total(), rich.operations(), rich.intervals(),
+        List.of(rich.verdicts().get(0), notJudged), rich.errors(), rich.system(), rich.generatorHealth());
+
+    String text = ConsoleReport.render(result, false);
+
+    assertThat(text)
+        .contains("completed; 1 of 2 criteria passed, 1 not judged")
+        .containsPattern("memory_growth < 10MB/min +too short to judge: 4 collections over 14s"
+            + " \\(needs 5 over 30s\\) +NOT JUDGED");
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.plimsoll.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,20 @@ class MarkdownReportTest {
         + "| p95 &lt; 25ms | 12.3 ms | PASS |\n"
         + "| search.p95 &lt; 5ms | 7.13 ms | FAIL |\n"
         + "| serch.p95 &lt; 5ms | no such operation 'serch' | FAIL |\n");
+  }
+
+  @Test
+  void criteriaTable_showsACriterionNotJudged() {
+    RunResult rich = ResultFixtures.richResult();
+    Verdict notJudged = Verdict.notJudged(Criterion.parse("memory_growth < 10MB/min"),
+        "too short to judge: no garbage collection in the measured time");
+    RunResult result = new RunResult(rich.schemaVersion(), rich.name(), rich.status(),
+        rich.stopReason(), rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(),
+        rich.environment(), rich.total(), rich.operations(), rich.intervals(), List.of(notJudged),
+        rich.errors(), rich.system(), rich.generatorHealth());
+
+    assertThat(MarkdownReport.render(result)).contains("| memory\\_growth &lt; 10MB/min"
+        + " | too short to judge: no garbage collection in the measured time | NOT JUDGED |\n");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -156,7 +157,24 @@ final class ResultJsonReader {
         o.intValue("threadPeak"),
         o.longValue("networkReceivedBytes"),
         o.longValue("networkSentBytes"),
-        o.doubleValue("memoryGrowthMbPerMinute"));
+        memoryGrowth(o));
+  }
+
+  /**
+   * Files written before memory growth had an interval hold only its slope (of heap in use, not
+   * heap after collection): read as {@link MemoryGrowth.Basis#UNRECORDED}.
+   */
+  private static MemoryGrowth memoryGrowth(JsonFields o) {
+    double slope = o.doubleValue("memoryGrowthMbPerMinute");
+    if (!o.has("memoryGrowthBasis")) {
+      return MemoryGrowth.unrecorded(slope);
+    }
+    return new MemoryGrowth(
+        slope,
+        o.doubleValue("memoryGrowthMarginMbPerMinute"),
+        o.intValue("memoryGrowthCollections"),
+        o.seconds("memoryGrowthSpanS"),
+        o.enumValue("memoryGrowthBasis", MemoryGrowth.Basis.class));
   }
 
   private static GeneratorHealth generatorHealth(JsonFields o) {

@@ -11,6 +11,7 @@ import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LatencyStats;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -181,7 +182,12 @@ final class ResultJsonWriter {
     o.put("threadPeak", s.threadPeak());
     o.put("networkReceivedBytes", s.networkReceivedBytes());
     o.put("networkSentBytes", s.networkSentBytes());
-    putDouble(o, "memoryGrowthMbPerMinute", s.memoryGrowthMbPerMinute());
+    MemoryGrowth growth = s.memoryGrowth();
+    putDouble(o, "memoryGrowthMbPerMinute", growth.mbPerMinute());
+    putDouble(o, "memoryGrowthMarginMbPerMinute", growth.marginMbPerMinute());
+    o.put("memoryGrowthCollections", growth.collections());
+    putSeconds(o, "memoryGrowthSpanS", growth.span());
+    o.put("memoryGrowthBasis", growth.basis().name());
     return o;
   }
 

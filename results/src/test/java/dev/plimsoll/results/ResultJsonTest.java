@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.IOException;
@@ -182,6 +183,30 @@ class ResultJsonTest {
       assertThat(i.toWire().count()).isZero();
       assertThat(i.afterAnswer().count()).isZero();
     });
+  }
+
+  /** Files written before memory growth had an interval hold its slope alone: read as unrecorded. */
+  @Test
+  void fromJson_withoutMemoryGrowthsInterval_readsTheSlopeAsUnrecorded() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.get("system")).remove(List.of("memoryGrowthMarginMbPerMinute",
+        "memoryGrowthCollections", "memoryGrowthSpanS", "memoryGrowthBasis"));
+
+    RunResult read = ResultJson.fromJson(tree.toString());
+
+    assertThat(read.system().memoryGrowth()).isEqualTo(MemoryGrowth.unrecorded(0.75));
+    assertThat(read.system().rssPeakBytes()).isEqualTo(ResultFixtures.richResult().system().rssPeakBytes());
+  }
+
+  @Test
+  void toJson_memoryGrowthWritesItsIntervalAndEvidence() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+
+    assertThat(tree.at("/system/memoryGrowthMbPerMinute").doubleValue()).isEqualTo(0.75);
+    assertThat(tree.at("/system/memoryGrowthMarginMbPerMinute").doubleValue()).isEqualTo(0.5);
+    assertThat(tree.at("/system/memoryGrowthCollections").intValue()).isEqualTo(17);
+    assertThat(tree.at("/system/memoryGrowthSpanS").doubleValue()).isEqualTo(57.25);
+    assertThat(tree.at("/system/memoryGrowthBasis").textValue()).isEqualTo("AFTER_ANY_COLLECTION");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.plimsoll.core.criteria;
 
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.units.Units;
@@ -84,23 +85,35 @@ final class Evaluation {
     return switch (criterion.metric().kind()) {
       case CPU_AVG -> fraction(criterion, system.processCpuAverage());
       case CPU_PEAK -> fraction(criterion, system.processCpuPeak());
-      case MEMORY_GROWTH -> {
-        // Growth is a slope and may rightly be -1, so whether heap was read at all decides.
-        if (system.heapUsedPeakBytes() < 0) {
-          yield unmeasured(criterion, NOT_MEASURED);
-        }
-        double growth = system.memoryGrowthMbPerMinute();
-        String note = system.gcCount() == 0
-            ? " (no garbage collection during the run, so uncollected garbage counts as growth)"
-            : "";
-        yield judge(criterion, growth, "measured " + Units.decimal(growth) + " MB/min" + note);
-      }
+      case MEMORY_GROWTH -> memoryGrowth(criterion, system);
       case PEAK_RSS -> system.rssPeakBytes() < 0
           ? unmeasured(criterion, NOT_MEASURED)
           : judge(criterion, system.rssPeakBytes(),
               "measured " + Units.bytes(system.rssPeakBytes()));
       default -> throw new AssertionError(criterion.metric());
     };
+  }
+
+  /**
+   * Judged only on enough evidence: a run too short to show a trend is not judged, nor is one
+   * whose 95 % confidence interval lies on both sides of the limit. Otherwise the interval lies
+   * wholly on one side, and the slope is the measured value.
+   */
+  private static Verdict memoryGrowth(Criterion criterion, SystemSummary system) {
+    MemoryGrowth growth = system.memoryGrowth();
+    if (growth.basis() == MemoryGrowth.Basis.NONE && system.heapUsedPeakBytes() < 0) {
+      return unmeasured(criterion, NOT_MEASURED);
+    }
+    if (!growth.judgeable()) {
+      return Verdict.notJudged(criterion, MemoryGrowthText.describe(growth));
+    }
+    boolean lowHolds = holds(criterion, growth.lowerMbPerMinute());
+    boolean highHolds = holds(criterion, growth.upperMbPerMinute());
+    if (lowHolds != highHolds) {
+      return Verdict.notJudged(criterion, MemoryGrowthText.describe(growth)
+          + "; the interval spans the limit");
+    }
+    return new Verdict(criterion, growth.mbPerMinute(), lowHolds, "measured " + MemoryGrowthText.describe(growth));
   }
 
   private static Verdict fraction(Criterion criterion, double value) {

@@ -53,7 +53,10 @@ public enum Metric {
   CPU_AVG("cpu_avg", Kind.CPU_AVG),
   /** This process's highest interval CPU, as a share of the whole machine. */
   CPU_PEAK("cpu_peak", Kind.CPU_PEAK),
-  /** The trend of heap in use; see {@code SystemSummaries}. */
+  /**
+   * The trend of heap after garbage collection, MB/min; not judged on a run too short to show one
+   * (see {@link dev.plimsoll.core.metrics.MemoryGrowth}).
+   */
   MEMORY_GROWTH("memory_growth", Kind.MEMORY_GROWTH),
   /** This process's largest resident set size. */
   PEAK_RSS("peak_rss", Kind.PEAK_RSS);

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 /**
  * Named sets of criteria, for a quick start: {@code production} for a service's real limits and
  * {@code development} for a laptop or a shared CI machine, where only gross regressions should
- * fail.
+ * fail. Their memory-growth limit is judged only when the run shows a trend with confidence
+ * (see {@link dev.plimsoll.core.metrics.MemoryGrowth}): a short run leaves it not judged rather
+ * than failed.
  */
 public enum Preset {
   /**

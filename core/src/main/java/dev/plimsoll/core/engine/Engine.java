@@ -14,19 +14,17 @@ import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LiveHeap;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
-import dev.plimsoll.core.system.LiveHeapReader;
+import dev.plimsoll.core.system.HeapAfterGcMonitor;
 import dev.plimsoll.core.system.SystemSampler;
 import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -51,7 +49,6 @@ import org.slf4j.LoggerFactory;
 final class Engine implements RunHandle {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long POLL_NANOS = 10_000_000;
-  private static final long LIVE_HEAP_LEAD_NANOS = 500_000_000L;
   private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
   private static final long INTERRUPTED_WAIT_NANOS = 200_000_000L;
 
@@ -67,13 +64,15 @@ final class Engine implements RunHandle {
   private final SnapshotAssembler snapshots;
   private final ResultAssembler results;
   private final Judge judge;
+  private final HeapAfterGcMonitor heapAfterGc;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
   private volatile Thread collector;
 
-  private Engine(Scenario scenario) {
+  private Engine(Scenario scenario, HeapAfterGcMonitor heapAfterGc) {
     this.scenario = scenario;
+    this.heapAfterGc = heapAfterGc;
     this.clock = scenario.clock();
     this.description = scenario.describe();
     this.judge = Judge.of(scenario.criteria());
@@ -113,12 +112,16 @@ final class Engine implements RunHandle {
 
   /** Starts a run of the scenario. */
   static Engine start(Scenario scenario) {
-    // With no warm-up, live heap is read before the run's clock starts, so the collection's
-    // pause delays no operation; with one, it is read near the warm-up's end (see collect).
-    Optional<LiveHeap> liveHeapBefore =
-        scenario.warmUp().isZero() ? LiveHeapReader.read(scenario.clock()::instant) : Optional.empty();
-    Engine engine = new Engine(scenario);
-    liveHeapBefore.ifPresent(engine.results::addLiveHeap);
+    // Before the run's clock starts: the first listener sets up the JVM's management beans,
+    // which can take a while on a loaded machine.
+    HeapAfterGcMonitor heapAfterGc = HeapAfterGcMonitor.start(scenario.clock()::instant);
+    Engine engine;
+    try {
+      engine = new Engine(scenario, heapAfterGc);
+    } catch (RuntimeException | Error e) {
+      heapAfterGc.close();
+      throw e;
+    }
     engine.begin();
     return engine;
   }
@@ -179,6 +182,7 @@ final class Engine implements RunHandle {
       LOG.error("the run failed inside Plimsoll", t);
       state.finish();
       drivers.forEach(Driver::wake);
+      heapAfterGc.close();
       result.completeExceptionally(t);
     }
   }
@@ -203,16 +207,10 @@ final class Engine implements RunHandle {
     long boundary = boundaries.next(intervalStart);
     long drainDeadline = Long.MAX_VALUE;
     long stoppedAt = Long.MAX_VALUE;
-    long liveHeapAt = liveHeapReadingTime();
     boolean limited = drivers.stream().anyMatch(Driver::limited);
     int index = 0;
     while (true) {
       long now = clock.nanoTime();
-      if (now >= liveHeapAt) {
-        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
-        liveHeapAt = Long.MAX_VALUE;
-        continue;
-      }
       if (state.running() && (now >= state.endNanos || stopReason != null || allExhausted())) {
         state.finish();
         stoppedAt = Math.min(now, state.endNanos);
@@ -236,8 +234,6 @@ final class Engine implements RunHandle {
         }
         // Warm-up operations that ended after the warm-up go to its last interval.
         snapshots.revisedWarmUp().ifPresent(results::revise);
-        // After the last snapshot, so its pause shows in no interval.
-        LiveHeapReader.read(clock::instant).ifPresent(results::addLiveHeap);
         return finish();
       }
       if (!draining && now >= boundary) {
@@ -249,7 +245,6 @@ final class Engine implements RunHandle {
       // Drivers nudge the collector when they go idle or use up their iterations; the polls are a
       // safety net.
       long wakeAt = draining ? Math.min(drainDeadline, now + POLL_NANOS) : Math.min(boundary, state.endNanos);
-      wakeAt = Math.min(wakeAt, liveHeapAt);
       if (limited) {
         wakeAt = Math.min(wakeAt, now + EXHAUSTION_POLL_NANOS);
       }
@@ -281,19 +276,6 @@ final class Engine implements RunHandle {
     LOG.debug("{} operations unfinished at the stop", unfinished);
   }
 
-  /**
-   * When to read live heap at the start of the measurement: shortly before the warm-up ends, so
-   * that the warm-up has absorbed one-time growth (caches, the recorder's histograms) and the
-   * collection's pause lands in warm-up data, not in the measured part. Never, without a warm-up.
-   */
-  private long liveHeapReadingTime() {
-    long warmUp = boundaries.warmUpEndNanos() - state.startNanos;
-    if (warmUp <= 0) {
-      return Long.MAX_VALUE;
-    }
-    return boundaries.warmUpEndNanos() - Math.min(LIVE_HEAP_LEAD_NANOS, warmUp / 2);
-  }
-
   private boolean allExhausted() {
     for (Driver d : drivers) {
       if (!d.exhausted() || !d.idle()) {
@@ -321,6 +303,8 @@ final class Engine implements RunHandle {
   }
 
   private void publish(IntervalSnapshot interval) {
+    // Readings of heap after collection count only inside the measured window, wherever they land.
+    heapAfterGc.drain().forEach(results::addHeapAfterGc);
     results.add(interval);
     Duration elapsed = Duration.between(startTime, interval.start().plus(interval.length()));
     RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(),
@@ -343,6 +327,7 @@ final class Engine implements RunHandle {
   }
 
   private RunResult finish() {
+    heapAfterGc.close();
     String reason = stopReason == null ? "completed" : stopReason;
     Measurements measured = results.measurements();
     List<Verdict> verdicts = judge.verdicts(measured);

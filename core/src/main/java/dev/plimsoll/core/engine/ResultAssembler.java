@@ -4,7 +4,8 @@ import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorClasses;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LiveHeap;
+import dev.plimsoll.core.metrics.HeapAfterGc;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
@@ -40,9 +41,9 @@ final class ResultAssembler {
     startTime = start;
   }
 
-  /** A reading of live heap taken around the run, for memory growth. */
-  void addLiveHeap(LiveHeap reading) {
-    measurements.addLiveHeap(reading);
+  /** A reading of heap after a collection, for memory growth. */
+  void addHeapAfterGc(HeapAfterGc reading) {
+    measurements.addHeapAfterGc(reading);
   }
 
   void add(IntervalSnapshot interval) {

@@ -66,7 +66,7 @@ public record Measurements(
     private final Histogram toWire = LatencyDistribution.newFullRangeHistogram();
     private final Histogram afterAnswer = LatencyDistribution.newFullRangeHistogram();
     private final List<IntervalSnapshot> measured = new ArrayList<>();
-    private final List<LiveHeap> liveHeap = new ArrayList<>();
+    private final ThinnedReadings heapAfterGc = new ThinnedReadings();
     private Duration duration = Duration.ZERO;
     private double expectedArrivals;
 
@@ -108,9 +108,13 @@ public record Measurements(
           name, n -> new StatsMerger(n, LatencyDistribution::newFullRangeHistogram));
     }
 
-    /** Adds a reading of live heap taken around the window, for memory growth. */
-    public Builder addLiveHeap(LiveHeap reading) {
-      liveHeap.add(reading);
+    /**
+     * Adds a reading of heap after a garbage collection, for memory growth; only those taken in
+     * the measured window count (see {@link MemoryGrowth}), so readings may come at any time. A
+     * long run's readings are thinned to a bounded number, evenly ({@link ThinnedReadings}).
+     */
+    public Builder addHeapAfterGc(HeapAfterGc reading) {
+      heapAfterGc.add(reading);
       return this;
     }
 
@@ -123,7 +127,7 @@ public record Measurements(
       List<OperationStats> ops = operations.values().stream().map(StatsMerger::result).toList();
       return new Measurements(duration, ops, OperationStats.sum("total", ops), expectedArrivals,
           LatencyDistribution.of(lag), LatencyDistribution.of(toWire), LatencyDistribution.of(afterAnswer),
-          SystemSummaries.of(measured, liveHeap));
+          SystemSummaries.of(measured, heapAfterGc.list()));
     }
   }
 }

@@ -11,8 +11,10 @@ package dev.plimsoll.core.metrics;
  * @param gcCount garbage collections during the interval
  * @param gcPauseMs time spent in garbage collection during the interval
  * @param threadCount live platform threads at the end of the interval
- * @param networkReceivedBytes bytes received by all interfaces during the interval (/proc/net/dev)
- * @param networkSentBytes bytes sent by all interfaces during the interval
+ * @param networkReceivedBytes bytes received by all interfaces during the interval: machine-wide,
+ *     every process's (Linux's /proc/net/dev counts per network namespace, never per process, so
+ *     in a container it is the container's traffic)
+ * @param networkSentBytes bytes sent by all interfaces during the interval, machine-wide likewise
  */
 public record SystemSample(
     double processCpu,

@@ -20,7 +20,7 @@ final class ProcFiles {
     static final CpuTicks UNKNOWN = new CpuTicks(-1, -1);
   }
 
-  /** Cumulative bytes through all network interfaces. */
+  /** Cumulative bytes through all network interfaces: every process's, not this one's. */
   record NetBytes(long received, long sent) {
     static final NetBytes UNKNOWN = new NetBytes(-1, -1);
   }

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * <p>Values come from the JVM's management beans and, on Linux, /proc: process CPU from
  * {@code com.sun.management.OperatingSystemMXBean#getProcessCpuTime} over wall time and
  * processors; machine CPU from /proc/stat (elsewhere, the JVM's own recent {@code getCpuLoad});
- * RSS from /proc/self/status; network bytes from /proc/net/dev, all interfaces, loopback included.
+ * RSS from /proc/self/status; network bytes from /proc/net/dev, all interfaces, loopback included:
+ * machine-wide (every process in the network namespace), since Linux keeps no per-process count
+ * and the JVM offers none.
  * A value that cannot be read is -1; {@link #sample()} never throws.
  *
  * <p>Safe to call from several threads, though one caller per sampler is the intended use: two

@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,7 +144,8 @@ class CriterionEvaluateTest {
     assertThat(Criterion.parse("memory_growth < 10MB/min").evaluate(measured))
         .returns(true, Verdict::passed)
         .returns(3.25, Verdict::measured)
-        .returns("measured 3.25 MB/min", Verdict::detail);
+        .returns("measured 3.25 ± 0.5 MB/min (95% confidence; heap after 20 collections over 2m)",
+            Verdict::detail);
     assertThat(Criterion.parse("peak_rss < 512MB").evaluate(measured))
         .returns(false, Verdict::passed)
         .returns((double) (512L << 20), Verdict::measured)
@@ -161,14 +164,57 @@ class CriterionEvaluateTest {
   }
 
   @Test
-  void memoryGrowthWithoutCollectionSaysSo() {
-    Measurements noGc = withSystem(system(0.1, 0.2, 100L << 20, 200L << 20, 0, 60));
+  void memoryGrowthOnARunTooShortIsNotJudgedAndDoesNotFail() {
+    MemoryGrowth steep = new MemoryGrowth(30.9, 4, 4, Duration.ofSeconds(14),
+        MemoryGrowth.Basis.AFTER_ANY_COLLECTION);
+    Measurements measured = withSystem(system(0.1, 0.2, 12L << 20, 200L << 20, 4, steep));
 
-    Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(noGc);
+    Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(measured);
 
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.judged()).isFalse();
+    assertThat(verdict.measured()).isNaN();
+    assertThat(verdict.detail())
+        .isEqualTo("too short to judge: 4 collections over 14s (needs 5 over 30s)");
+  }
+
+  @Test
+  void memoryGrowthWithoutAnyCollectionIsNotJudged() {
+    Measurements measured = withSystem(system(0.1, 0.2, 12L << 20, 200L << 20, 0, MemoryGrowth.NONE));
+
+    Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(measured);
+
+    assertThat(verdict.judged()).isFalse();
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.detail())
+        .isEqualTo("too short to judge: no garbage collection in the measured time");
+  }
+
+  @Test
+  void memoryGrowthWhoseIntervalStraddlesTheLimitIsNotJudged() {
+    MemoryGrowth unsure = new MemoryGrowth(12, 5, 20, Duration.ofMinutes(2),
+        MemoryGrowth.Basis.AFTER_ANY_COLLECTION);
+    Measurements measured = withSystem(system(0.1, 0.2, 12L << 20, 200L << 20, 20, unsure));
+
+    Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(measured);
+
+    assertThat(verdict.judged()).isFalse();
+    assertThat(verdict.passed()).isTrue();
+    assertThat(verdict.detail()).isEqualTo("12 ± 5 MB/min (95% confidence; heap after 20"
+        + " collections over 2m); the interval spans the limit");
+  }
+
+  @Test
+  void memoryGrowthSurelyAboveTheLimitFails() {
+    MemoryGrowth leak = new MemoryGrowth(40, 5, 20, Duration.ofMinutes(2),
+        MemoryGrowth.Basis.AFTER_ANY_COLLECTION);
+    Measurements measured = withSystem(system(0.1, 0.2, 12L << 20, 200L << 20, 20, leak));
+
+    Verdict verdict = Criterion.parse("memory_growth < 10MB/min").evaluate(measured);
+
+    assertThat(verdict.judged()).isTrue();
     assertThat(verdict.passed()).isFalse();
-    assertThat(verdict.detail()).isEqualTo("measured 60 MB/min (no garbage collection during the"
-        + " run, so uncollected garbage counts as growth)");
+    assertThat(verdict.measured()).isEqualTo(40.0);
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.plimsoll.core.criteria;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -68,7 +69,13 @@ final class TestMeasurements {
 
   static SystemSummary system(double cpuAverage, double cpuPeak, long heapPeak, long rssPeak,
       long gcCount, double growthMbPerMinute) {
+    return system(cpuAverage, cpuPeak, heapPeak, rssPeak, gcCount, new MemoryGrowth(growthMbPerMinute,
+        0.5, 20, Duration.ofMinutes(2), MemoryGrowth.Basis.AFTER_ANY_COLLECTION));
+  }
+
+  static SystemSummary system(double cpuAverage, double cpuPeak, long heapPeak, long rssPeak,
+      long gcCount, MemoryGrowth growth) {
     return new SystemSummary(cpuAverage, cpuPeak, -1, -1, heapPeak, rssPeak, gcCount, -1, -1, -1,
-        -1, growthMbPerMinute);
+        -1, growth);
   }
 }

@@ -113,13 +113,18 @@ class MeasurementsTest {
   }
 
   @Test
-  void liveHeapReadingsDecideMemoryGrowth() {
+  void readingsOfHeapAfterCollectionInTheWindowDecideMemoryGrowth() {
+    // The window is 1 s to 3 s; the warm-up's reading at 0.5 s is left out.
     Measurements m = Measurements.builder()
         .add(run.get(1)).add(run.get(2))
-        .addLiveHeap(new LiveHeap(T0.plusSeconds(1), 100L << 20))
-        .addLiveHeap(new LiveHeap(T0.plusSeconds(61), 112L << 20))
+        .addHeapAfterGc(new HeapAfterGc(T0.plusMillis(500), 10L << 20, false))
+        .addHeapAfterGc(new HeapAfterGc(T0.plusSeconds(1), 100L << 20, false))
+        .addHeapAfterGc(new HeapAfterGc(T0.plusSeconds(2), (100L << 20) + (1L << 19), false))
+        .addHeapAfterGc(new HeapAfterGc(T0.plusSeconds(3), 101L << 20, false))
         .build();
 
-    assertThat(m.system().memoryGrowthMbPerMinute()).isCloseTo(12, within(1e-9));
+    assertThat(m.system().memoryGrowthMbPerMinute()).isCloseTo(30, within(1e-9));
+    assertThat(m.system().memoryGrowth().collections()).isEqualTo(3);
+    assertThat(m.system().memoryGrowth().judgeable()).as("2 s is too short").isFalse();
   }
 }

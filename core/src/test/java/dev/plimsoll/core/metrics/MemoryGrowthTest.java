@@ -1,104 +1,128 @@
 package dev.plimsoll.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MemoryGrowthTest {
 
   private static final long MB = 1024 * 1024;
+  private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Instant END = T0.plusSeconds(600);
 
-  @Test
-  void slopeOfAnExactLine() {
-    // +5 MB every 30 s is 10 MB per minute.
-    double growth = MemoryGrowth.mbPerMinute(
-        new double[] {0, 30, 60}, new long[] {100 * MB, 105 * MB, 110 * MB});
+  private static HeapAfterGc young(double second, double mb) {
+    return new HeapAfterGc(T0.plusMillis(Math.round(second * 1000)), Math.round(mb * MB), false);
+  }
 
-    assertThat(growth).isCloseTo(10, within(1e-9));
+  private static HeapAfterGc full(double second, double mb) {
+    return new HeapAfterGc(T0.plusMillis(Math.round(second * 1000)), Math.round(mb * MB), true);
   }
 
   @Test
-  void leastSquaresSlopeComputedByHand() {
-    // x = 0..3 s, y = 1, 3, 2, 5 MB: Sxx = 5, Sxy = 5.5, slope 1.1 MB/s = 66 MB/min.
-    double growth = MemoryGrowth.mbPerMinute(
-        new double[] {0, 1, 2, 3}, new long[] {MB, 3 * MB, 2 * MB, 5 * MB});
-
-    assertThat(growth).isCloseTo(66, within(1e-9));
-  }
-
-  @Test
-  void shrinkingMemoryHasANegativeSlope() {
-    double growth = MemoryGrowth.mbPerMinute(new double[] {0, 60}, new long[] {200 * MB, 150 * MB});
-
-    assertThat(growth).isCloseTo(-50, within(1e-9));
-  }
-
-  @Test
-  void noisyLineKeepsItsSlope() {
-    Random random = new Random(42);
-    double[] seconds = new double[600];
-    long[] bytes = new long[600];
-    for (int i = 0; i < seconds.length; i++) {
-      seconds[i] = i;
-      double mb = 500 + i * 10 / 60.0 + (random.nextDouble() - 0.5) * 10; // ±5 MB noise
-      bytes[i] = (long) (mb * MB);
+  void aSteadyClimbIsMeasuredWithAnIntervalAroundIt() {
+    Random random = new Random(3);
+    List<HeapAfterGc> readings = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      readings.add(young(i * 5, 100 + i * 5 / 60.0 * 12 + random.nextGaussian()));
     }
 
-    assertThat(MemoryGrowth.mbPerMinute(seconds, bytes)).isCloseTo(10, within(0.3));
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0, END);
+
+    assertThat(growth.judgeable()).isTrue();
+    assertThat(growth.basis()).isEqualTo(MemoryGrowth.Basis.AFTER_ANY_COLLECTION);
+    assertThat(growth.collections()).isEqualTo(60);
+    assertThat(growth.span()).isEqualTo(Duration.ofSeconds(295));
+    assertThat(growth.lowerMbPerMinute()).isLessThan(12).isGreaterThan(10);
+    assertThat(growth.upperMbPerMinute()).isGreaterThan(12).isLessThan(14);
   }
 
   @Test
-  void tooFewPointsOrNoTimeSpreadIsZero() {
-    assertThat(MemoryGrowth.mbPerMinute(new double[0], new long[0])).isZero();
-    assertThat(MemoryGrowth.mbPerMinute(new double[] {5}, new long[] {MB})).isZero();
-    assertThat(MemoryGrowth.mbPerMinute(new double[] {5, 5}, new long[] {MB, 9 * MB})).isZero();
-    assertThat(MemoryGrowth.lowerEnvelopeMbPerMinute(new double[0], new long[0])).isZero();
+  void readingsOutsideTheWindowAreLeftOut() {
+    // A warm-up's climb (before 100 s) and a drain's (after 400 s) do not count.
+    List<HeapAfterGc> readings = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      readings.add(young(i, 10 + i));
+    }
+    for (int i = 100; i <= 400; i += 10) {
+      readings.add(young(i, 200 + (i % 20 == 0 ? 1 : -1)));
+    }
+    readings.add(young(450, 900));
+
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0.plusSeconds(100), T0.plusSeconds(400));
+
+    assertThat(growth.collections()).isEqualTo(31);
+    assertThat(growth.mbPerMinute()).isCloseTo(0, within(0.1));
   }
 
   @Test
-  void mismatchedArraysAreRejected() {
-    assertThatThrownBy(() -> MemoryGrowth.mbPerMinute(new double[2], new long[3]))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("seconds and bytes differ in length: 2 and 3");
-  }
-
-  @Test
-  void envelopeOfASteadySawtoothIsFlat() {
-    // Collected back to 100 MB every 5 s, climbing 50 MB a second in between, for 62 s: the raw
-    // slope depends on where the run stops, the troughs do not.
-    double[] seconds = new double[62];
-    long[] bytes = new long[62];
-    for (int t = 1; t <= 62; t++) {
-      seconds[t - 1] = t;
-      bytes[t - 1] = (100 + (t % 5) * 50) * MB;
+  void collectionsOfTheWholeHeapDecideWhenThereAreEnough() {
+    // Young collections leave promoted garbage that climbs; full ones show the live heap flat.
+    List<HeapAfterGc> readings = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      readings.add(young(i, 100 + (i % 20) * 2));
+    }
+    for (int i = 0; i < 6; i++) {
+      readings.add(full(i * 20 + 19.5, 100));
     }
 
-    assertThat(MemoryGrowth.lowerEnvelopeMbPerMinute(seconds, bytes)).isCloseTo(0, within(1e-9));
-    assertThat(Math.abs(MemoryGrowth.mbPerMinute(seconds, bytes))).isGreaterThan(1);
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0, END);
+
+    assertThat(growth.basis()).isEqualTo(MemoryGrowth.Basis.WHOLE_HEAP);
+    assertThat(growth.collections()).isEqualTo(6);
+    assertThat(growth.mbPerMinute()).isCloseTo(0, within(1e-9));
   }
 
   @Test
-  void envelopeOfALeakingSawtoothFollowsTheTroughs() {
-    // Troughs climb 10 MB per minute under a 200 MB sawtooth.
-    double[] seconds = new double[120];
-    long[] bytes = new long[120];
-    for (int t = 1; t <= 120; t++) {
-      seconds[t - 1] = t;
-      bytes[t - 1] = (long) ((100 + t * 10 / 60.0 + (t % 5) * 50) * MB);
-    }
+  void tooFewWholeHeapReadingsFallBackToEveryCollection() {
+    List<HeapAfterGc> readings = List.of(young(0, 100), full(10, 90), young(20, 100), young(30, 100),
+        young(40, 100));
 
-    assertThat(MemoryGrowth.lowerEnvelopeMbPerMinute(seconds, bytes)).isCloseTo(10, within(0.01));
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0, END);
+
+    assertThat(growth.basis()).isEqualTo(MemoryGrowth.Basis.AFTER_ANY_COLLECTION);
+    assertThat(growth.collections()).isEqualTo(5);
+  }
+
+  /** The case: a few collections in a short run look like tens of MB a minute. */
+  @Test
+  void aShortRunIsTooShortToJudgeHoweverSteepItLooks() {
+    List<HeapAfterGc> readings = List.of(young(1, 10), young(4, 12), young(8, 14), young(12, 16),
+        young(16, 18), young(19, 19));
+
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0, END);
+
+    assertThat(growth.mbPerMinute()).isGreaterThan(25);
+    assertThat(growth.judgeable()).isFalse();
   }
 
   @Test
-  void envelopeOfFewPointsIsThePlainSlope() {
-    double[] seconds = {0, 1, 2, 3};
-    long[] bytes = {MB, 3 * MB, 2 * MB, 5 * MB};
+  void fewCollectionsOverALongTimeAreTooFewToJudge() {
+    List<HeapAfterGc> readings = List.of(young(0, 10), young(100, 12), young(200, 14), young(300, 16));
 
-    assertThat(MemoryGrowth.lowerEnvelopeMbPerMinute(seconds, bytes))
-        .isEqualTo(MemoryGrowth.mbPerMinute(seconds, bytes));
+    MemoryGrowth growth = MemoryGrowth.of(readings, T0, END);
+
+    assertThat(growth.judgeable()).isFalse();
+  }
+
+  @Test
+  void noCollectionIsNone() {
+    assertThat(MemoryGrowth.of(List.of(), T0, END)).isEqualTo(MemoryGrowth.NONE);
+    assertThat(MemoryGrowth.of(List.of(young(700, 1)), T0, END)).isEqualTo(MemoryGrowth.NONE);
+    assertThat(MemoryGrowth.NONE.judgeable()).isFalse();
+  }
+
+  @Test
+  void aSlopeFromAnOlderResultIsShownAsItWas() {
+    MemoryGrowth old = MemoryGrowth.unrecorded(0.325);
+
+    assertThat(old.judgeable()).isFalse();
+    assertThat(old.mbPerMinute()).isEqualTo(0.325);
+    assertThat(old.basis()).isEqualTo(MemoryGrowth.Basis.UNRECORDED);
   }
 }

@@ -67,58 +67,52 @@ class SystemSummariesTest {
     SystemSummary summary = SystemSummaries.of(List.of(
         interval(0, 1, SystemSample.UNKNOWN), interval(1, 1, null)));
 
-    assertThat(summary).isEqualTo(new SystemSummary(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0));
+    assertThat(summary).isEqualTo(new SystemSummary(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, MemoryGrowth.NONE));
   }
 
+  /** The case: an 18 ms last interval read 100 % and made the run's peak. */
   @Test
-  void growthTimesAreFromTheFirstStartToEachIntervalsEnd() {
-    // The last interval is half as long: ends at 1, 2 and 2.5 s, heap on a 1 MB/s line there.
+  void cpuIsWeightedByTimeAndAShortLastIntervalMakesNoPeak() {
     SystemSummary summary = SystemSummaries.of(List.of(
-        interval(0, 1, sample(0, 0, 100 * MB, 1, 1, 0, 1, 0, 0)),
-        interval(1, 1, sample(0, 0, 101 * MB, 1, 1, 0, 1, 0, 0)),
-        interval(2, 0.5, sample(0, 0, 101 * MB + MB / 2, 1, 1, 0, 1, 0, 0))));
+        interval(0, 1, sample(0.30, 0.50, 1, 1, 0, 0, 1, 0, 0)),
+        interval(1, 1, sample(0.35, 0.60, 1, 1, 0, 0, 1, 0, 0)),
+        interval(2, 0.018, sample(1.0, 1.0, 1, 1, 0, 0, 1, 0, 0))));
 
-    assertThat(summary.memoryGrowthMbPerMinute()).isCloseTo(60, within(1e-9));
+    assertThat(summary.processCpuPeak()).isCloseTo((0.35 + 0.018) / 1.018, within(1e-9));
+    assertThat(summary.processCpuAverage()).isCloseTo((0.30 + 0.35 + 0.018) / 2.018, within(1e-9));
+    assertThat(summary.machineCpuPeak()).isCloseTo((0.60 + 0.018) / 1.018, within(1e-9));
   }
 
   @Test
-  void growthUsesIntervalsThatSawACollection() {
-    // After each collection heap is back at 100 MB; in between it climbs high.
-    long[] heap = {100 * MB, 300 * MB, 500 * MB, 100 * MB, 300 * MB, 500 * MB, 100 * MB, 400 * MB};
-    long[] gcs = {1, 0, 0, 1, 0, 0, 2, 0};
+  void memoryGrowthCountsReadingsFromTheFirstIntervalsStartToTheLastOnesEnd() {
+    // Measured from 100 s to 160 s; a reading just before (the warm-up's) and after do not count.
+    List<IntervalSnapshot> intervals = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      intervals.add(interval(100 + i, 1, sample(0.1, 0.1, 100 * MB, 1, 1, 0, 1, 0, 0)));
+    }
+    List<HeapAfterGc> readings = new ArrayList<>();
+    readings.add(new HeapAfterGc(START.plusSeconds(99), 10 * MB, false));
+    for (int s = 100; s <= 160; s += 5) {
+      readings.add(new HeapAfterGc(START.plusSeconds(s), 100 * MB + (s % 10 == 0 ? MB : 0), false));
+    }
+    readings.add(new HeapAfterGc(START.plusSeconds(161), 900 * MB, false));
 
-    SystemSummary summary = SystemSummaries.of(heap(heap, gcs));
+    SystemSummary summary = SystemSummaries.of(intervals, readings);
 
-    assertThat(summary.memoryGrowthMbPerMinute()).isCloseTo(0, within(1e-9));
+    assertThat(summary.memoryGrowth().collections()).isEqualTo(13);
+    assertThat(summary.memoryGrowth().judgeable()).isTrue();
+    assertThat(summary.memoryGrowthMbPerMinute()).isCloseTo(0, within(0.1));
   }
 
   @Test
-  void withoutCollectionsGrowthIsTheRawHeapTrend() {
-    long[] heap = {100 * MB, 102 * MB, 104 * MB, 106 * MB};
-    long[] gcs = {0, 0, 0, 0};
-
-    SystemSummary summary = SystemSummaries.of(heap(heap, gcs));
-
-    assertThat(summary.memoryGrowthMbPerMinute()).isCloseTo(120, within(1e-9));
-  }
-
-  @Test
-  void oneCollectionIsTooFewToFitSoTheRawTrendIsUsed() {
+  void withoutReadingsAfterCollectionThereIsNoGrowth() {
+    // Heap in use climbing at the intervals' ends is garbage as much as data: not growth.
     long[] heap = {100 * MB, 102 * MB, 104 * MB, 106 * MB};
     long[] gcs = {0, 1, 0, 0};
 
     SystemSummary summary = SystemSummaries.of(heap(heap, gcs));
 
-    assertThat(summary.memoryGrowthMbPerMinute()).isCloseTo(120, within(1e-9));
-  }
-
-  @Test
-  void growthIsZeroWithoutHeapReadings() {
-    SystemSummary summary = SystemSummaries.of(List.of(
-        interval(0, 1, sample(0.5, 0.5, -1, 1, 1, 0, 1, 0, 0)),
-        interval(1, 1, sample(0.5, 0.5, -1, 1, 1, 0, 1, 0, 0))));
-
-    assertThat(summary.memoryGrowthMbPerMinute()).isZero();
-    assertThat(summary.heapUsedPeakBytes()).isEqualTo(-1);
+    assertThat(summary.memoryGrowth()).isEqualTo(MemoryGrowth.NONE);
+    assertThat(summary.memoryGrowthMbPerMinute()).isNaN();
   }
 }

@@ -9,6 +9,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.MemoryGrowth;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -129,7 +130,8 @@ public final class ResultFixtures {
     EnvironmentInfo environment = new EnvironmentInfo("0.1.0-SNAPSHOT", "21.0.5", "Eclipse Adoptium",
         "OpenJDK 64-Bit Server VM", "Linux", "6.8.0", "amd64", 2, 1_073_741_824L, "loadgen-1");
     SystemSummary system = new SystemSummary(0.25, 0.97, 0.5, 0.99, 314_572_800L,
-        1_288_490_189L, 17, 45.25, 48, 1_500_000_000L, 300_000_000L, 0.75);
+        1_288_490_189L, 17, 45.25, 48, 1_500_000_000L, 300_000_000L,
+        new MemoryGrowth(0.75, 0.5, 17, Duration.ofMillis(57_250), MemoryGrowth.Basis.AFTER_ANY_COLLECTION));
     GeneratorHealth health = new GeneratorHealth(true,
         List.of("scheduling lag p99 3.2 ms above 1 ms", "process CPU peaked at 97%"),
         latencies(99, 1000, 0.8), latencies(97, 1000, 2.5), latencies(98, 1000, 1.6), 12, 0.97);
