@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * A {@link RunResult} as versioned JSON text, documented field by field in
@@ -50,6 +51,11 @@ public final class ResultJson {
       // The caller owns the stream; a file still has to be forced to disk after the JSON.
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .build();
+
+  /** Where Jackson's messages name the setting a limit comes from, which users never set. */
+  private static final Pattern JACKSON_SETTING = Pattern.compile(", from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`");
+  /** Where Jackson's messages name a position inside the text, with a note on how it hides the text. */
+  private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
@@ -118,7 +124,7 @@ public final class ResultJson {
       tree = text.parse();
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
-          source + ": not valid JSON" + location(e) + ": " + e.getOriginalMessage(), e);
+          source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
     } catch (IOException e) {
       // Parsing a String or a byte array in memory does no I/O of its own.
       throw new IllegalStateException("unexpected I/O error parsing " + source, e);
@@ -132,6 +138,19 @@ public final class ResultJson {
   /** A tree of plain nodes always serialises; reaching here is a bug in this module. */
   private static IllegalStateException unserialisable(JacksonException e) {
     return new IllegalStateException("could not serialise a result tree", e);
+  }
+
+  /**
+   * Jackson's message without its own insides: "Document nesting depth (1001) exceeds the maximum
+   * allowed (1000)" rather than "(1000, from `StreamReadConstraints...`)", and "(for Object
+   * starting at line 1, column 5)" rather than "at [Source: REDACTED (...); line: 1, column: 5]".
+   */
+  private static String inUserWords(String message) {
+    if (message == null) {
+      return "";
+    }
+    String plain = JACKSON_SETTING.matcher(message).replaceAll("");
+    return JACKSON_SOURCE.matcher(plain).replaceAll("line $1, column $2");
   }
 
   private static String location(JacksonException e) {
