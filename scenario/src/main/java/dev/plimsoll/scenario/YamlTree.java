@@ -126,6 +126,8 @@ final class YamlTree {
     JsonLocation l = e.getLocation();
     String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     message = message.lines().findFirst().orElse(message);
+    // Jackson names the setting behind a limit ("from `StreamReadConstraints.getMaxNestingDepth()`").
+    message = message.replaceAll(", from `[A-Za-z]+\\.[A-Za-z]+\\(\\)`", "");
     if (l != null && l.getLineNr() > 0) {
       return new ScenarioException(source, l.getLineNr(), l.getColumnNr(), "", "YAML syntax: " + message);
     }
