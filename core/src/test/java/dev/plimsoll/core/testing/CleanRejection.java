@@ -16,7 +16,7 @@ public final class CleanRejection {
 
   /** Internals no message may show; checked case-sensitively. */
   private static final List<String> INTERNAL = List.of(
-      "Exception", "Error:", "[Source:", "StreamReadConstraints", "\tat ", "java.lang.",
+      "Exception", "[Source:", "StreamReadConstraints", "\tat ", "java.lang.",
       "java.util.", "java.time.", "java.nio.", "dev.plimsoll.", "com.fasterxml.", "org.yaml.",
       "io.netty.", "picocli.", "null:", "NaN", "Infinity");
 
