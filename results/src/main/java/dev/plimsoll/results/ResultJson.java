@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plimsoll.core.result.RunResult;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,6 +126,9 @@ public final class ResultJson {
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
+    } catch (CharConversionException e) {
+      // Jackson guesses the encoding from the first bytes (UTF-16 and UTF-32 too) and finds it wrong.
+      throw new IllegalArgumentException(source + ": not valid JSON: the text is not UTF-8", e);
     } catch (IOException e) {
       // Parsing a String or a byte array in memory does no I/O of its own.
       throw new IllegalStateException("unexpected I/O error parsing " + source, e);
