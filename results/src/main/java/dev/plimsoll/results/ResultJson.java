@@ -153,6 +153,10 @@ public final class ResultJson {
     if (message == null) {
       return "";
     }
+    if (message.startsWith("Trailing token")) {
+      // "... (bound as `com.fasterxml...JsonNode`): not allowed as per `DeserializationFeature...`"
+      return "more text after the end of the JSON document";
+    }
     String plain = JACKSON_SETTING.matcher(message).replaceAll("");
     return JACKSON_SOURCE.matcher(plain).replaceAll("line $1, column $2");
   }
