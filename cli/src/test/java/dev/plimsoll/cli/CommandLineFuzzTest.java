@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -31,6 +32,8 @@ class CommandLineFuzzTest {
 
   private static final Path SCENARIO = scenarioFile();
 
+  /** Each input within 10 s: a slow one is a finding too (a dry run must not hang). */
+  @Timeout(10)
   @FuzzTest(maxDuration = "30s")
   void parse(byte[] data) {
     List<String> lines = Arrays.asList(new String(data, StandardCharsets.UTF_8).split("\n", -1));

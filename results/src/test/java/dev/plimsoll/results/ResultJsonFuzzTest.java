@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.testing.CleanRejection;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Any bytes as a result file, read as {@code plimsoll report} reads one: a result, or an
@@ -15,6 +16,8 @@ class ResultJsonFuzzTest {
 
   private static final String FILE = "result.json";
 
+  /** Each input within 10 s: a slow one is a finding too (a dry run must not hang). */
+  @Timeout(10)
   @FuzzTest(maxDuration = "30s")
   void read(byte[] content) {
     RunResult result;

@@ -3,6 +3,7 @@ package dev.plimsoll.core.criteria;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.plimsoll.core.testing.CleanRejection;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Any text as a criterion: it parses, or it is rejected with an {@link IllegalArgumentException}
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  */
 class CriterionFuzzTest {
 
+  /** Each input within 10 s: a slow one is a finding too (a dry run must not hang). */
+  @Timeout(10)
   @FuzzTest(maxDuration = "30s")
   void parse(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);

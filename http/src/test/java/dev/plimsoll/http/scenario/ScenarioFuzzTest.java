@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Any text as a scenario file, with the HTTP driver: it loads, its dry run describes it, and it
@@ -28,6 +29,8 @@ class ScenarioFuzzTest {
   private static final Path FOLDER = folderWithDataFiles();
   private static final Map<String, String> ENVIRONMENT = Map.of("TOKEN", "s3cret", "RATE", "5/s");
 
+  /** Each input within 10 s: a slow one is a finding too (a dry run must not hang). */
+  @Timeout(10)
   @FuzzTest(maxDuration = "30s")
   void load(byte[] data) {
     String yaml = new String(data, StandardCharsets.UTF_8);
