@@ -13,6 +13,11 @@ final class Durations {
 
   static void requirePositive(Duration d, String field) {
     InvalidConfigurationException.require(d != null && d.compareTo(Duration.ZERO) > 0, field,
-        "must be positive (was " + (d == null ? "none" : Units.formatDuration(d)) + ")");
+        "must be positive (was " + text(d) + ")");
+  }
+
+  /** A duration as users write it ({@code 800ms}), never {@code Duration.toString()}'s PT0.8S. */
+  static String text(Duration d) {
+    return d == null ? "none" : Units.formatDuration(d);
   }
 }

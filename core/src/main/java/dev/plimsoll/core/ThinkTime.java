@@ -45,7 +45,7 @@ public sealed interface ThinkTime {
   record Constant(Duration pause) implements ThinkTime {
     public Constant {
       InvalidConfigurationException.require(
-          pause != null && !pause.isNegative(), "thinkTime", "must be >= 0 (was " + pause + ")");
+          pause != null && !pause.isNegative(), "thinkTime", "must be >= 0 (was " + Durations.text(pause) + ")");
     }
 
     @Override
@@ -62,9 +62,9 @@ public sealed interface ThinkTime {
   record Uniform(Duration min, Duration max) implements ThinkTime {
     public Uniform {
       InvalidConfigurationException.require(
-          min != null && !min.isNegative(), "thinkTime.min", "must be >= 0 (was " + min + ")");
+          min != null && !min.isNegative(), "thinkTime.min", "must be >= 0 (was " + Durations.text(min) + ")");
       InvalidConfigurationException.require(
-          max != null && max.compareTo(min) >= 0, "thinkTime.max", "must be >= min (was " + max + ")");
+          max != null && max.compareTo(min) >= 0, "thinkTime.max", "must be >= min (was " + Durations.text(max) + ")");
     }
 
     @Override
