@@ -126,6 +126,9 @@ public final class ResultJson {
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
+    } catch (NumberFormatException e) {
+      // Exact decimals (USE_BIG_DECIMAL_FOR_FLOATS) have an int exponent: 1e9999999999 is none.
+      throw new IllegalArgumentException(source + ": not valid JSON: a number is out of range", e);
     } catch (CharConversionException e) {
       // Jackson guesses the encoding from the first bytes (UTF-16 and UTF-32 too) and finds it wrong.
       throw new IllegalArgumentException(source + ": not valid JSON: the text is not UTF-8", e);
