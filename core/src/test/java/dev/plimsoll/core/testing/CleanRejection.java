@@ -55,7 +55,9 @@ public final class CleanRejection {
     }
     var duration = ISO_DURATION.matcher(message);
     while (duration.find()) {
-      if (!input.toUpperCase(Locale.ROOT).contains(duration.group())) {
+      // A quoted token may be cut short with "...": the dots are the message's, not the input's.
+      String found = duration.group().replaceAll("\\.+$", "");
+      if (!input.toUpperCase(Locale.ROOT).contains(found)) {
         return "an ISO-8601 duration '" + duration.group() + "'";
       }
     }

@@ -32,6 +32,7 @@ class CleanRejectionTest {
   void textTheInputHoldsMayBeQuoted() {
     assertThat(CleanRejection.problemWith("unknown metric 'Exception'", "Exception < 5ms")).isNull();
     assertThat(CleanRejection.problemWith("'PT5S' is not a duration", "duration: PT5S")).isNull();
+    assertThat(CleanRejection.problemWith("Unrecognized token 'PT1111...'", "PT11111111")).isNull();
   }
 
   @Test
