@@ -53,15 +53,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(file)) {
-      throw new UserException("no scenario file at " + file);
-    }
-    Runner.Builder runner = Runner.forFile(file).overrides(commandLine());
+    Runner.Builder runner = runner();
     if (dryRun) {
       System.out.print(output.describe(runner));
       return ExitCodes.PASSED;
     }
     return RunSession.run(runner, output, System.out);
+  }
+
+  /** The run the arguments ask for; nothing is read or sent until it is built and described or started. */
+  Runner.Builder runner() {
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("no scenario file at " + file);
+    }
+    return Runner.forFile(file).overrides(commandLine());
   }
 
   private Overrides commandLine() {

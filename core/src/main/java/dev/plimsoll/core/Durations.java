@@ -13,8 +13,13 @@ final class Durations {
 
   static void requirePositive(Duration d, String field) {
     InvalidConfigurationException.require(d != null && d.compareTo(Duration.ZERO) > 0, field,
-        "must be positive (was " + (d == null ? "none" : Units.formatDuration(d)) + ")");
+        "must be positive (was " + text(d) + ")");
     InvalidConfigurationException.require(d.compareTo(Units.MAX_DURATION) <= 0, field,
-        "must be at most " + Units.formatDuration(Units.MAX_DURATION) + " (was " + Units.formatDuration(d) + ")");
+        "must be at most " + text(Units.MAX_DURATION) + " (was " + text(d) + ")");
+  }
+
+  /** A duration as users write it ({@code 800ms}), never {@code Duration.toString()}'s PT0.8S. */
+  static String text(Duration d) {
+    return d == null ? "none" : Units.formatDuration(d);
   }
 }

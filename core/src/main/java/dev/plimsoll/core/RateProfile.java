@@ -149,7 +149,7 @@ public sealed interface RateProfile {
       implements RateProfile {
     public Spike {
       requireLowHigh(basePerSecond, peakPerSecond, "spike.base", "spike.peak");
-      InvalidConfigurationException.require(at != null && !at.isNegative(), "spike.at", "must be >= 0s (was " + (at == null ? "none" : Units.formatDuration(at)) + ")");
+      InvalidConfigurationException.require(at != null && !at.isNegative(), "spike.at", "must be >= 0s (was " + Durations.text(at) + ")");
       Durations.requirePositive(length, "spike.length");
     }
 

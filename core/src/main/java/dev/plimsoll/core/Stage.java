@@ -25,7 +25,7 @@ public record Stage(Duration duration, double target) {
       InvalidConfigurationException.require(
           s.duration() != null && s.duration().compareTo(Duration.ZERO) > 0,
           at + ".duration",
-          "must be positive (was " + (s.duration() == null ? "none" : Units.formatDuration(s.duration())) + ")");
+          "must be positive (was " + Durations.text(s.duration()) + ")");
       InvalidConfigurationException.require(
           s.target() >= 0 && Double.isFinite(s.target()),
           at + ".target",

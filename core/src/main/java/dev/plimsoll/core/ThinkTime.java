@@ -45,7 +45,7 @@ public sealed interface ThinkTime {
   record Constant(Duration pause) implements ThinkTime {
     public Constant {
       InvalidConfigurationException.require(
-          pause != null && !pause.isNegative(), "thinkTime", "must be >= 0s (was " + text(pause) + ")");
+          pause != null && !pause.isNegative(), "thinkTime", "must be >= 0s (was " + Durations.text(pause) + ")");
     }
 
     @Override
@@ -62,9 +62,9 @@ public sealed interface ThinkTime {
   record Uniform(Duration min, Duration max) implements ThinkTime {
     public Uniform {
       InvalidConfigurationException.require(
-          min != null && !min.isNegative(), "thinkTime.min", "must be >= 0s (was " + text(min) + ")");
+          min != null && !min.isNegative(), "thinkTime.min", "must be >= 0s (was " + Durations.text(min) + ")");
       InvalidConfigurationException.require(
-          max != null && max.compareTo(min) >= 0, "thinkTime.max", "must be >= min (was " + text(max) + ")");
+          max != null && max.compareTo(min) >= 0, "thinkTime.max", "must be >= min (was " + Durations.text(max) + ")");
     }
 
     @Override
@@ -94,9 +94,5 @@ public sealed interface ThinkTime {
     public String describe() {
       return "think " + Units.formatDuration(mean) + " mean exponential";
     }
-  }
-
-  private static String text(Duration d) {
-    return d == null ? "none" : Units.formatDuration(d);
   }
 }

@@ -182,13 +182,21 @@ final class JsonFields {
 
   /** A failure at {@code field} of this object, for checks the caller makes on the value. */
   IllegalArgumentException failure(String field, String problem) {
-    return new IllegalArgumentException(
-        source + ": field '" + childPath(field) + "' " + problem);
+    return new Failure(source + ": field '" + childPath(field) + "' " + problem);
   }
 
   private IllegalArgumentException failure(String problem) {
     String where = path.isEmpty() ? "" : " at '" + path + "'";
-    return new IllegalArgumentException(source + where + ": " + problem);
+    return new Failure(source + where + ": " + problem);
+  }
+
+  /** A failure this class made, already naming the file and the field. */
+  private static final class Failure extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(String message) {
+      super(message);
+    }
   }
 
   private <T> T readObject(JsonNode value, String childPath, Function<JsonFields, T> reader) {
@@ -196,7 +204,14 @@ final class JsonFields {
     if (!value.isObject()) {
       throw child.failure("must be a JSON object, was " + describe(value));
     }
-    return reader.apply(child);
+    try {
+      return reader.apply(child);
+    } catch (Failure e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // A value the result model itself refuses (a negative threshold, say): say where it is.
+      throw child.failure(e.getMessage());
+    }
   }
 
   private JsonNode array(String field) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plimsoll.core.result.RunResult;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,9 @@ public final class ResultJson {
       // The caller owns the stream; a file still has to be forced to disk after the JSON.
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
       .build();
+
+  /** Where Jackson's messages name the setting a limit comes from, which users never set. */
+  /** Where Jackson's messages name a position inside the text, with a note on how it hides the text. */
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
 
@@ -119,6 +123,12 @@ public final class ResultJson {
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
+    } catch (NumberFormatException e) {
+      // Exact decimals (USE_BIG_DECIMAL_FOR_FLOATS) have an int exponent: 1e9999999999 is none.
+      throw new IllegalArgumentException(source + ": not valid JSON: a number is out of range", e);
+    } catch (CharConversionException e) {
+      // Jackson guesses the encoding from the first bytes (UTF-16 and UTF-32 too) and finds it wrong.
+      throw new IllegalArgumentException(source + ": not valid JSON: the text is not UTF-8", e);
     } catch (IOException e) {
       // Parsing a String or a byte array in memory does no I/O of its own.
       throw new IllegalStateException("unexpected I/O error parsing " + source, e);
@@ -139,6 +149,13 @@ public final class ResultJson {
    * placeholder ({@code [Source: REDACTED ...]}), which mean nothing to someone with a damaged file.
    */
   private static String inUserWords(String message) {
+    if (message == null) {
+      return "";
+    }
+    if (message.startsWith("Trailing token")) {
+      // "... (bound as `com.fasterxml...JsonNode`): not allowed as per `DeserializationFeature...`"
+      return "more text after the end of the JSON document";
+    }
     return message.lines().findFirst().orElse("")
         .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
             " (opened at line $1, column $2)")

@@ -124,8 +124,12 @@ final class YamlTree {
       }
     }
     JsonLocation l = e.getLocation();
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
     message = ParserMessages.clean(message);
+    if (message.startsWith("Expected a field name")) {
+      // A key written as a list or a mapping ("? - a", "[a]: b"); Jackson shows SnakeYAML's event.
+      message = "a key must be a plain value, not a list or a mapping";
+    }
     if (l != null && l.getLineNr() > 0) {
       return new ScenarioException(source, l.getLineNr(), l.getColumnNr(), "", "YAML syntax: " + message);
     }

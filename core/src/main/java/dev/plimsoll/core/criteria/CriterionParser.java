@@ -85,13 +85,22 @@ final class CriterionParser {
     if (!number.matches()) {
       throw error("value '" + right + "' is not a number");
     }
-    BigDecimal value = new BigDecimal(number.group(1));
+    BigDecimal value;
+    try {
+      value = new BigDecimal(number.group(1));
+    } catch (NumberFormatException e) {
+      // Only an exponent beyond int range gets here: the pattern admits nothing else.
+      throw error("value '" + right + "' is out of range");
+    }
     if (value.signum() < 0) {
       throw error("negative threshold '" + right + "' (thresholds are 0 or more)");
     }
     String unitText = number.group(2).strip();
 
     Threshold threshold = threshold(metric, value, unitText);
+    if (Double.isInfinite(threshold.canonical)) {
+      throw error("value '" + right + "' is out of range");
+    }
     metric = threshold.metric;
     if (scope != null && metric.wholeRunOnly()) {
       throw error(wholeRunName(metric) + " is measured for the whole run and takes no operation"

@@ -97,7 +97,10 @@ public final class Units {
       throw new IllegalArgumentException("'" + text + "' is not a duration (" + DURATION_EXAMPLES + ")");
     }
     try {
-      return Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3)).plusMillis(group(m, 4));
+      Duration d = Duration.ofHours(group(m, 1)).plusMinutes(group(m, 2)).plusSeconds(group(m, 3)).plusMillis(group(m, 4));
+      // Every duration is counted in long nanoseconds somewhere (timers, plans): about 292 years.
+      d.toNanos();
+      return d;
     } catch (ArithmeticException | NumberFormatException e) {
       throw new IllegalArgumentException("'" + text + "' is too long a duration (at most " + formatDuration(MAX_DURATION) + ")");
     }

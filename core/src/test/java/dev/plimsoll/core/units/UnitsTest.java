@@ -56,6 +56,13 @@ class UnitsTest {
   }
 
   @Test
+  void parseDuration_refusesWhatLongNanosecondsCannotHold() {
+    // A Duration holds this, but timers and plans count in long nanoseconds (about 292 years).
+    assertThatThrownBy(() -> Units.parseDuration("999999999999999h")).hasMessageContaining("too long");
+    assertThat(Units.parseDuration("2500000h")).isEqualTo(Duration.ofHours(2_500_000));
+  }
+
+  @Test
   void formatDuration_shortestExactForm() {
     assertThat(Units.formatDuration(Duration.ZERO)).isEqualTo("0s");
     assertThat(Units.formatDuration(Duration.ofMillis(500))).isEqualTo("500ms");
