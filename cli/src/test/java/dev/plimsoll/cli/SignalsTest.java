@@ -70,9 +70,9 @@ class SignalsTest {
         assertThat(run.awaitOutput(10, o -> o.contains("SIGINT received: stopping gracefully"))).as(run.output()).isTrue();
         Thread.sleep(2000);
         String waiting = run.output();
+        // The engine publishes no interval while it drains: the notice is what says the run waits.
         assertThat(waiting)
-            .containsPattern("SIGINT received: stopping gracefully \\(waiting up to 1m for [0-9]+ in-flight operations; Ctrl-C again to stop now\\)")
-            .containsPattern("stopping, waiting for [0-9]+ in flight");
+            .containsPattern("SIGINT received: stopping gracefully \\(waiting up to 1m for [0-9]+ in-flight operations; Ctrl-C again to stop now\\)");
         assertThat(run.waitFor(0)).as("still waiting for in-flight work").isFalse();
 
         long second = System.nanoTime();
