@@ -29,6 +29,9 @@ final class RunSession {
       runner.listener(new ProgressListener(System.err, terminal));
     }
     output.applyTo(runner);
+    // What the runner says on its own (a signal received, a journal it cannot write) goes with the
+    // progress, on stderr, starting on a line of its own in case a progress line is showing.
+    runner.notices(message -> System.err.println((terminal ? "\n" : "") + "plimsoll: " + message));
     AtomicReference<RunningTest> started = new AtomicReference<>();
     runner.stopOnShutdown(result -> {
       int code = finish(result, started.get(), out, terminal);

@@ -1,9 +1,13 @@
 package dev.plimsoll.core;
 
+import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -47,6 +51,39 @@ public final class Plimsoll {
       return properties.getProperty("version", "unknown");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where this process runs, as a run records it (and a run's journal, before the run ends). */
+  public static EnvironmentInfo environment() {
+    Runtime rt = Runtime.getRuntime();
+    return new EnvironmentInfo(
+        version(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vendor"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
+        rt.availableProcessors(),
+        rt.maxMemory(),
+        thisHostName());
+  }
+
+  /** Avoids a DNS look-up where the kernel already knows the name: resolving can hang for seconds. */
+  private static String thisHostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    } catch (IOException | RuntimeException e) {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (IOException ex) {
+        return "unknown";
+      }
     }
   }
 }

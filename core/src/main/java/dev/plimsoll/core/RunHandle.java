@@ -17,6 +17,15 @@ public interface RunHandle {
     stop("stopped by request");
   }
 
+  /**
+   * Ends the run now, cutting short a graceful stop already under way (a second Ctrl-C): in-flight
+   * operations are interrupted rather than waited for, and the result is still written, promptly.
+   * An engine without a way to cut the wait short stops gracefully.
+   */
+  default void stopNow(String reason) {
+    stop(reason);
+  }
+
   /** Completes with the result when the run has ended. */
   CompletableFuture<RunResult> result();
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  * A run result as aligned plain text for a terminal or a log.
  *
  * <p>The first line is always the verdict ({@code PASSED}, {@code FAILED}, {@code ABORTED} or
- * {@code COMPLETED (no criteria)}, the run's name and its stop reason); when the generator flagged
+ * {@code COMPLETED (no criteria)}, the run's name and its stop reason); a result rebuilt from a journal after a crash says so next
+ * ({@code INCOMPLETE}); when the generator flagged
  * itself as a possible bottleneck, the second line says so, because every number below it is then
  * in doubt; the next says what became of the operations (started, succeeded, failed, dropped). Then come the run summary,
  * the operations, the criteria, the error classes, the system and the generator's health.
@@ -69,6 +70,8 @@ public final class ConsoleReport implements Reporter {
     out.append(statusStyle(result.status()).apply(RunFacts.status(result), colour))
         .append("  ").append(RunFacts.name(result)).append(": ").append(RunFacts.outcome(result))
         .append('\n');
+    RunFacts.incompleteWarning(result).ifPresent(w -> out.append(Ansi.YELLOW.apply("INCOMPLETE", colour))
+        .append(' ').append(w).append('\n'));
     Optional<String> warning = RunFacts.bottleneckWarning(result);
     warning.ifPresent(w -> out.append(Ansi.YELLOW.apply("WARNING", colour)).append(' ')
         .append(w).append('\n'));

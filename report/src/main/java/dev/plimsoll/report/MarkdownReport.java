@@ -62,6 +62,8 @@ public final class MarkdownReport implements Reporter {
     out.append(Markdown.escape(capitalise(RunFacts.outcome(result)))).append(".\n\n");
     out.append(summaryLine(result)).append("\n\n");
     RunFacts.counts(result).ifPresent(c -> out.append(Markdown.escape(capitalise(c))).append(".\n\n"));
+    RunFacts.incompleteWarning(result).ifPresent(w ->
+        out.append("> [!CAUTION]\n> ").append(Markdown.escape(capitalise(w))).append(".\n\n"));
     RunFacts.bottleneckWarning(result).ifPresent(w ->
         // A GitHub alert: rendered as a warning box on GitHub, a plain quote elsewhere.
         out.append("> [!WARNING]\n> ").append(Markdown.escape(capitalise(w))).append(".\n\n"));

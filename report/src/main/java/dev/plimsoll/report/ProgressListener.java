@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>Elsewhere (a CI log, a file), one plain line for every 10 seconds of elapsed time, covering
  * those 10 seconds, and nothing else: a log should not grow by a line per interval, and carriage
- * returns would garble it.
+ * returns would garble it; except while a stopping run waits for operations still in flight,
+ * when a line each interval says how many.
  *
  * <p>Called from the engine's single listener thread, as {@link RunListener} promises, so it keeps
  * its state without locking.
@@ -90,7 +91,7 @@ public final class ProgressListener implements RunListener {
         Formats.clock(progress.elapsed()) + " elapsed, "
             + Formats.clock(progress.remaining()) + " left",
         bar(progress),
-        phase(progress),
+        phase(progress, total),
         rateLatencyAndErrors(total, interval.length(), progress));
     // Spaces over the tail of a longer previous line; no ANSI erase, which not every terminal has.
     String padding = " ".repeat(Math.max(0, shownLength - line.length()));
@@ -102,13 +103,14 @@ public final class ProgressListener implements RunListener {
   private void accumulate(OperationStats total, RunProgress progress) {
     window = window.merge(total);
     Duration elapsed = progress.elapsed();
-    if (elapsed.compareTo(nextPlainLineAt) < 0) {
+    // While the run waits for in-flight work, a line each interval says so: the wait may be long.
+    if (elapsed.compareTo(nextPlainLineAt) < 0 && !(progress.stopping() && total.inFlight() > 0)) {
       return;
     }
     out.println(String.join("  ",
         Formats.clock(elapsed) + " elapsed, " + Formats.clock(progress.remaining()) + " left",
         percentDone(progress),
-        phase(progress),
+        phase(progress, total),
         rateLatencyAndErrors(window, elapsed.minus(windowStart), progress)));
     out.flush();
     // The next line is due at the next multiple of 10 s, even if intervals do not divide 10 s.
@@ -133,9 +135,11 @@ public final class ProgressListener implements RunListener {
     return stats.inFlight() > 0 ? line + "  in flight " + Units.count(stats.inFlight()) : line;
   }
 
-  private static String phase(RunProgress progress) {
+  private static String phase(RunProgress progress, OperationStats interval) {
     if (progress.stopping()) {
-      return "stopping";
+      return interval.inFlight() > 0
+          ? "stopping, waiting for " + Units.count(interval.inFlight()) + " in flight"
+          : "stopping";
     }
     return progress.inWarmUp() ? "warm-up" : "measuring";
   }

@@ -117,6 +117,19 @@ final class RunFacts {
         .mapToLong(ErrorClass::count).sum();
   }
 
+  /**
+   * The warning on a result rebuilt from a run's journal after a crash, present only on such a
+   * result: its numbers stop at the last complete interval.
+   */
+  static Optional<String> incompleteWarning(RunResult result) {
+    if (!result.incomplete()) {
+      return Optional.empty();
+    }
+    return Optional.of("incomplete result: the run ended without writing it (killed, or the machine"
+        + " stopped); rebuilt from its journal, it covers the run up to its last complete interval"
+        + " and nothing after");
+  }
+
   /** The generator warning, present only when the run flagged the generator as a bottleneck. */
   static Optional<String> bottleneckWarning(RunResult result) {
     GeneratorHealth health = result.generatorHealth();

@@ -28,11 +28,16 @@ class ProgressListenerTest {
   /** An interval in which {@code completed} operations took exactly {@code ms} each. */
   private static IntervalSnapshot interval(int index, Duration length, long completed,
       long failed, long ms) {
+    return interval(index, length, completed, failed, ms, 0);
+  }
+
+  private static IntervalSnapshot interval(int index, Duration length, long completed,
+      long failed, long ms, long inFlight) {
     Histogram nanos = LatencyDistribution.newHistogram();
     nanos.recordValueWithCount(ms * 1_000_000, completed);
     LatencyDistribution latency = LatencyDistribution.of(nanos);
     OperationStats op = new OperationStats("op", completed, completed - failed, failed, 0,
-        0, latency, latency, List.of());
+        inFlight, latency, latency, List.of());
     return new IntervalSnapshot(index, Instant.EPOCH.plus(length.multipliedBy(index)), length,
         false, 0, List.of(op), LatencyDistribution.empty(), LatencyDistribution.empty(),
         LatencyDistribution.empty(), SystemSample.UNKNOWN);
@@ -117,5 +122,25 @@ class ProgressListenerTest {
         .contains("  100 ops/s  "));
     assertThat(output().lines().map(l -> l.substring(0, 4)))
         .containsExactly("0:12", "0:21", "0:30");
+  }
+
+  @Test
+  void stoppingWithWorkInFlight_saysWhatItWaitsFor_onATerminal_andEachIntervalInALog() {
+    ProgressListener terminal = new ProgressListener(out, true);
+    terminal.intervalCompleted(interval(0, Duration.ofSeconds(1), 10, 0, 2, 12),
+        progress(Duration.ofSeconds(31), 0, true));
+    assertThat(output()).contains("  stopping, waiting for 12 in flight  ");
+
+    bytes.reset();
+    ProgressListener log = new ProgressListener(out, false);
+    log.intervalCompleted(interval(0, Duration.ofSeconds(1), 10, 0, 2, 0),
+        progress(Duration.ofSeconds(1), 0, false));
+    assertThat(output()).isEmpty();
+    log.intervalCompleted(interval(1, Duration.ofSeconds(1), 10, 0, 2, 7),
+        progress(Duration.ofSeconds(2), 0, true));
+    log.intervalCompleted(interval(2, Duration.ofSeconds(1), 10, 0, 2, 5),
+        progress(Duration.ofSeconds(3), 0, true));
+    assertThat(output().lines()).hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("stopping, waiting for"));
   }
 }

@@ -45,7 +45,9 @@ final class ResultJsonReader {
         o.objects("verdicts", ResultJsonReader::verdict),
         o.objects("errors", ResultJsonReader::errorClass),
         o.object("system", ResultJsonReader::systemSummary),
-        o.object("generatorHealth", ResultJsonReader::generatorHealth));
+        o.object("generatorHealth", ResultJsonReader::generatorHealth),
+        // Files written before runs could be rebuilt from a journal lack it: they were complete.
+        o.has("incomplete") && o.bool("incomplete"));
   }
 
   /** Checked before anything else, so a newer file fails with this message and not a field's. */
@@ -60,7 +62,7 @@ final class ResultJsonReader {
     }
   }
 
-  private static ScenarioDescription scenario(JsonFields o) {
+  static ScenarioDescription scenario(JsonFields o) {
     return new ScenarioDescription(
         o.string("name"),
         o.seconds("durationS"),
@@ -83,7 +85,7 @@ final class ResultJsonReader {
             m.string("operation"), m.intValue("weight"), m.bool("async"))));
   }
 
-  private static EnvironmentInfo environment(JsonFields o) {
+  static EnvironmentInfo environment(JsonFields o) {
     return new EnvironmentInfo(
         o.string("plimsollVersion"),
         o.string("javaVersion"),
@@ -123,7 +125,7 @@ final class ResultJsonReader {
    * Built from the stored fields, not by parsing {@code source} again: the file records what was
    * judged, even if a later Plimsoll would parse the same text differently.
    */
-  private static Criterion criterion(JsonFields o) {
+  static Criterion criterion(JsonFields o) {
     return new Criterion(
         o.string("source"),
         o.string("scope"),
@@ -188,7 +190,7 @@ final class ResultJsonReader {
         o.doubleValue("processCpuPeak"));
   }
 
-  private static IntervalSnapshot interval(JsonFields o) {
+  static IntervalSnapshot interval(JsonFields o) {
     return new IntervalSnapshot(
         o.intValue("index"),
         o.instant("start"),

@@ -46,6 +46,7 @@ final class ResultJsonWriter {
     o.put("name", r.name());
     o.put("status", r.status() == null ? null : r.status().name());
     o.put("stopReason", r.stopReason());
+    o.put("incomplete", r.incomplete());
     putInstant(o, "startTime", r.startTime());
     putInstant(o, "endTime", r.endTime());
     putSeconds(o, "measuredDurationS", r.measuredDuration());
@@ -63,7 +64,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode scenario(ScenarioDescription s) {
+  static ObjectNode scenario(ScenarioDescription s) {
     ObjectNode o = NODES.objectNode();
     o.put("name", s.name());
     putSeconds(o, "durationS", s.duration());
@@ -93,7 +94,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode environment(EnvironmentInfo e) {
+  static ObjectNode environment(EnvironmentInfo e) {
     ObjectNode o = NODES.objectNode();
     o.put("plimsollVersion", e.plimsollVersion());
     o.put("javaVersion", e.javaVersion());
@@ -138,7 +139,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode criterion(Criterion c) {
+  static ObjectNode criterion(Criterion c) {
     ObjectNode o = NODES.objectNode();
     o.put("source", c.source());
     o.put("scope", c.scope());
@@ -203,7 +204,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode interval(IntervalSnapshot i) {
+  static ObjectNode interval(IntervalSnapshot i) {
     ObjectNode o = NODES.objectNode();
     o.put("index", i.index());
     putInstant(o, "start", i.start());

@@ -2,12 +2,15 @@ package dev.plimsoll.runner;
 
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioLoader;
 import dev.plimsoll.scenario.ScenarioSpec;
+import dev.plimsoll.scenario.WorkloadSpec;
+import dev.plimsoll.scenario.driver.DriverSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +40,7 @@ import java.util.function.Consumer;
  * {@link dev.plimsoll.scenario.driver.ScenarioException} naming the file, line, column and field.
  */
 public final class Runner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Runner.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   private final ScenarioSource source;
@@ -44,6 +48,7 @@ public final class Runner {
   private final Path resultsDirectory;
   private final Path resultsParent;
   private final Consumer<RunResult> onShutdown;
+  private final Consumer<String> notices;
 
   private Runner(Builder b) {
     this.source = b.source;
@@ -51,6 +56,7 @@ public final class Runner {
     this.resultsDirectory = b.resultsDirectory;
     this.resultsParent = b.resultsParent;
     this.onShutdown = b.onShutdown;
+    this.notices = b.notices;
   }
 
   /** A runner for a scenario built in Java. */
@@ -92,15 +98,34 @@ public final class Runner {
    */
   public RunningTest start() {
     Checked checked = source.check();
+    // Before the drivers open anything: a run that cannot fit sends nothing.
+    Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
     Path directory = directoryFor(checked.name());
     if (directory != null) {
       ResultsFolder.prepare(directory);
     }
     OpenedScenario opened = checked.open();
+    JournalListener journal = null;
     try {
-      Scenario scenario = withListeners(opened.scenario());
-      return RunningTest.start(scenario, opened, directory, onShutdown);
+      Scenario scenario = opened.scenario();
+      // Before the first operation, so that a crash from the first interval on leaves a journal.
+      journal = directory == null ? null : JournalListener.createIn(directory, scenario.criteria(), notices);
+      InFlightGauge inFlight = new InFlightGauge();
+      Scenario.Builder b = scenario.toBuilder();
+      if (journal != null) {
+        b.listener(journal);
+      }
+      b.listener(inFlight);
+      listeners.forEach(b::listener);
+      Scenario running = b.build();
+      ShutdownStop.Options stop = onShutdown == null ? null
+          : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
+      return RunningTest.start(running, opened, directory, journal, stop);
     } catch (RuntimeException e) {
+      if (journal != null) {
+        // Nothing ran: there is nothing to recover.
+        journal.delete();
+      }
       opened.close();
       throw e;
     }
@@ -116,20 +141,12 @@ public final class Runner {
    */
   public String describe() {
     Checked checked = source.check();
+    Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
     Path directory = directoryFor(checked.name());
     if (directory != null) {
       ResultsFolder.check(directory);
     }
     return checked.describe();
-  }
-
-  private Scenario withListeners(Scenario scenario) {
-    if (listeners.isEmpty()) {
-      return scenario;
-    }
-    Scenario.Builder b = scenario.toBuilder();
-    listeners.forEach(b::listener);
-    return b.build();
   }
 
   private Path directoryFor(String scenarioName) {
@@ -150,6 +167,7 @@ public final class Runner {
     private Path resultsDirectory;
     private Path resultsParent;
     private Consumer<RunResult> onShutdown;
+    private Consumer<String> notices = message -> LOG.warn("{}", message);
 
     private Builder(ScenarioSource source) {
       this.source = source;
@@ -186,7 +204,23 @@ public final class Runner {
       return this;
     }
 
-    /** Writes result.json and every report into exactly this directory (created if missing). */
+    /**
+     * Where the runner says what it does on its own, one sentence at a time: a signal received and
+     * the wait for in-flight operations, a journal that cannot be written, a resource running
+     * short. The {@code plimsoll} command prints them on standard error; by default they are
+     * logged as warnings.
+     */
+    public Builder notices(Consumer<String> notices) {
+      this.notices = Objects.requireNonNull(notices, "notices");
+      return this;
+    }
+
+    /**
+     * Writes result.json and every report into exactly this directory (created if missing). While
+     * the run goes, its journal ({@value dev.plimsoll.results.RunJournal#FILE_NAME}) is kept
+     * there, one line per interval, from which {@code plimsoll report --recover} rebuilds the
+     * result after a crash; it is deleted once the result and reports are written.
+     */
     public Builder resultsDirectory(Path directory) {
       this.resultsDirectory = Objects.requireNonNull(directory, "directory");
       this.resultsParent = null;
@@ -201,9 +235,13 @@ public final class Runner {
     }
 
     /**
-     * Stops the run gracefully when the JVM begins to shut down (Ctrl-C, SIGTERM), waits until its
-     * result and files are written, then calls {@code afterwards} with the result (which may print it
-     * and end the process with {@link Runtime#halt}). Without this, a shutdown ends the run unrecorded.
+     * Handles the process being asked to stop. Ctrl-C or SIGTERM stops the run gracefully, saying
+     * so through {@link #notices}, and the run then ends as any run does (status ABORTED); a second
+     * one cuts the graceful stop short, the result still written; a third ends the process at once
+     * (exit 130). Any other shutdown of the JVM stops the run gracefully, waits until its result
+     * and files are written, then calls {@code afterwards} with the result (which may print it and
+     * end the process with {@link Runtime#halt}). Without this, signals are left alone and a
+     * shutdown ends the run unrecorded.
      */
     public Builder stopOnShutdown(Consumer<RunResult> afterwards) {
       this.onShutdown = Objects.requireNonNull(afterwards, "afterwards");
@@ -226,6 +264,9 @@ public final class Runner {
 
     String describe();
 
+    /** What the run asks of the process: users and connections, for the {@link Preflight} check. */
+    Preflight.Demand demand();
+
     /** A spec, read from a file or built: drivers check it, then open it or describe it. */
     static Checked of(ScenarioSpec spec) {
       ScenarioBuilder.checkBeforeRun(spec);
@@ -233,6 +274,13 @@ public final class Runner {
         @Override
         public String name() {
           return spec.name();
+        }
+
+        @Override
+        public Preflight.Demand demand() {
+          int connections = spec.settings().values().stream()
+              .mapToInt(DriverSettings::connectionsPerTarget).max().orElse(0);
+          return Preflight.Demand.of(spec.workloads().stream().map(WorkloadSpec::load).toList(), connections);
         }
 
         @Override
@@ -260,6 +308,11 @@ public final class Runner {
           @Override
           public String name() {
             return scenario.name();
+          }
+
+          @Override
+          public Preflight.Demand demand() {
+            return Preflight.Demand.of(scenario.workloads().stream().map(Workload::load).toList(), 0);
           }
 
           @Override

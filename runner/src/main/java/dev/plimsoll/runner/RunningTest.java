@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 
 /**
  * A run started by a {@link Runner}. Any thread may stop it. Its result completes after the run
@@ -32,7 +31,13 @@ public final class RunningTest {
     this.result = result;
   }
 
-  static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory, Consumer<RunResult> onShutdown) {
+  /**
+   * Starts {@code scenario}, whose listeners already include {@code journal} when there is one.
+   *
+   * @param onShutdown what to do when asked to stop from outside, or null to leave signals alone
+   */
+  static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory,
+      JournalListener journal, ShutdownStop.Options onShutdown) {
     RunHandle handle = Plimsoll.start(scenario);
     CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
     CompletableFuture<RunResult> written = new CompletableFuture<>();
@@ -40,21 +45,30 @@ public final class RunningTest {
         onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown));
     ended.whenComplete((r, e) -> {
       if (e != null) {
+        // The engine failed: the journal stays, the record of what was measured.
+        if (journal != null) {
+          journal.close();
+        }
         written.completeExceptionally(e);
       } else {
-        running.write(r, written);
+        running.write(r, written, journal);
       }
     });
     return running;
   }
 
-  private void write(RunResult r, CompletableFuture<RunResult> written) {
+  private void write(RunResult r, CompletableFuture<RunResult> written, JournalListener journal) {
     if (resultsDirectory != null) {
       try {
         files = List.copyOf(Reports.writeAll(r, resultsDirectory));
       } catch (IOException | RuntimeException e) {
+        // The journal stays: `plimsoll report --recover` can rebuild what could not be written.
         written.completeExceptionally(new ResultsNotWrittenException(r, resultsDirectory, e));
         return;
+      }
+      if (journal != null) {
+        // result.json holds every interval the journal does, and more (the run's error samples).
+        journal.delete();
       }
     }
     written.complete(r);

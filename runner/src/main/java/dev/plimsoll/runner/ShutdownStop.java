@@ -2,34 +2,47 @@ package dev.plimsoll.runner;
 
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.result.RunResult;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * Ctrl-C and SIGTERM during a run: stop it gracefully, wait until its result and files are written,
- * then hand the result on. A JVM shutdown hook is the one place both signals reach.
+ * A run's end when the process is asked to stop. Ctrl-C and SIGTERM are caught as signals
+ * ({@link SignalStop}): the run stops gracefully and ends as any run does, its result returned to
+ * the caller. Any other way the JVM begins to shut down (SIGHUP, {@code System.exit} elsewhere, or
+ * signals that could not be caught) reaches a shutdown hook instead: it stops the run gracefully,
+ * waits until its result and files are written, then hands the result on.
  */
 final class ShutdownStop {
   static final String REASON = "interrupted (Ctrl-C)";
 
   private ShutdownStop() {}
 
+  /** What a run does when asked to stop from outside. */
+  record Options(Consumer<RunResult> afterwards, Consumer<String> notices, Duration gracefulStop,
+      LongSupplier inFlight) {}
+
   /**
-   * Installs the hook for the run behind {@code handle}, whose result is {@code written}. Returns the
-   * result callers should wait for: it completes only if the run ended without a signal; when a
-   * signal came, the hook alone hands the result on, so it is never reported twice.
+   * Installs the signal handlers and the hook for the run behind {@code handle}, whose result is
+   * {@code written}. Returns the result callers should wait for: it completes unless the JVM is
+   * shutting down, in which case the hook alone hands the result on, so it is never reported twice.
    */
   static CompletableFuture<RunResult> guard(RunHandle handle, CompletableFuture<RunResult> written,
-      Consumer<RunResult> afterwards) {
+      Options options) {
+    Optional<SignalStop> signals =
+        SignalStop.install(handle, options.notices(), options.gracefulStop(), options.inFlight());
     Thread hook = new Thread(() -> {
       handle.stop(REASON);
-      afterwards.accept(resultOf(written));
+      options.afterwards().accept(resultOf(written));
     }, "plimsoll-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     // On a thread of its own: parking the thread that completes the result would also hold back
     // the hook, which waits for that same result.
     return written.whenCompleteAsync((r, e) -> {
+      signals.ifPresent(SignalStop::restore);
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

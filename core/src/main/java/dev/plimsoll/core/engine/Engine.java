@@ -5,6 +5,7 @@ import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.OperationRecorder;
+import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
@@ -68,6 +69,7 @@ final class Engine implements RunHandle {
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
+  private volatile boolean stopNow;
   private volatile Thread collector;
 
   private Engine(Scenario scenario, HeapAfterGcMonitor heapAfterGc) {
@@ -90,7 +92,7 @@ final class Engine implements RunHandle {
     this.startTime = clock.instant(); // for the listeners, until the clock starts
     this.state = new RunState(clock, now, scenario.duration().toNanos(), scenario.warmUp().toNanos());
     Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), state);
-    this.results = new ResultAssembler(description, Environment.current(), operations);
+    this.results = new ResultAssembler(description, Plimsoll.environment(), operations);
     this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder, state);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
@@ -144,6 +146,12 @@ final class Engine implements RunHandle {
     if (c != null) {
       clock.unpark(c);
     }
+  }
+
+  @Override
+  public void stopNow(String reason) {
+    stopNow = true;
+    stop(reason);
   }
 
   @Override
@@ -220,7 +228,7 @@ final class Engine implements RunHandle {
         clock.settle();
       }
       boolean draining = !state.running();
-      if (draining && (allIdle() || now >= drainDeadline)) {
+      if (draining && (allIdle() || now >= drainDeadline || stopNow)) {
         if (!allIdle()) {
           failUnfinished(now);
         }

@@ -9,6 +9,7 @@ import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
+import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -95,6 +96,6 @@ final class ResultAssembler {
         verdicts,
         allErrors,
         measured.system(),
-        HealthJudgement.judge(measured, intervals, startTime));
+        GeneratorHealth.of(measured, intervals, startTime));
   }
 }

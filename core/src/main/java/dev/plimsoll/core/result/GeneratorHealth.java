@@ -1,6 +1,9 @@
 package dev.plimsoll.core.result;
 
 import dev.plimsoll.core.metrics.LatencyDistribution;
+import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -41,5 +44,14 @@ public record GeneratorHealth(
 
   public GeneratorHealth {
     reasons = List.copyOf(reasons);
+  }
+
+  /**
+   * The generator's health over the measured window of {@code intervals}, a run that started at
+   * {@code start}: the engine's judgement at the end of a run, and the same judgement of a run
+   * rebuilt from its journal (see {@code docs/accounting.md}).
+   */
+  public static GeneratorHealth of(Measurements measured, List<IntervalSnapshot> intervals, Instant start) {
+    return HealthJudgement.judge(measured, intervals, start);
   }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
  *     {@code operation.throughputPerSecond(measuredDuration)})
  * @param intervals every interval of the run, warm-up included
  * @param errors every error class over the measured time, largest first
+ * @param incomplete whether the run never finished its own result (the process was killed, the
+ *     machine lost power) and this one was rebuilt from its journal, up to its last complete
+ *     interval; such a run's status is {@link RunStatus#ABORTED}
  */
 public record RunResult(
     int schemaVersion,
@@ -39,9 +42,20 @@ public record RunResult(
     List<Verdict> verdicts,
     List<ErrorClass> errors,
     SystemSummary system,
-    GeneratorHealth generatorHealth) {
+    GeneratorHealth generatorHealth,
+    boolean incomplete) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A result the run finished itself (not {@linkplain #incomplete incomplete}). */
+  public RunResult(int schemaVersion, String name, RunStatus status, String stopReason,
+      Instant startTime, Instant endTime, Duration measuredDuration, ScenarioDescription config,
+      EnvironmentInfo environment, OperationStats total, List<OperationStats> operations,
+      List<IntervalSnapshot> intervals, List<Verdict> verdicts, List<ErrorClass> errors,
+      SystemSummary system, GeneratorHealth generatorHealth) {
+    this(schemaVersion, name, status, stopReason, startTime, endTime, measuredDuration, config,
+        environment, total, operations, intervals, verdicts, errors, system, generatorHealth, false);
+  }
 
   public RunResult {
     operations = List.copyOf(operations);
@@ -73,6 +87,6 @@ public record RunResult(
   public RunResult withVerdicts(List<Verdict> newVerdicts, RunStatus newStatus) {
     return new RunResult(schemaVersion, name, newStatus, stopReason, startTime, endTime,
         measuredDuration, config, environment, total, operations, intervals, newVerdicts, errors,
-        system, generatorHealth);
+        system, generatorHealth, incomplete);
   }
 }

@@ -56,6 +56,11 @@ record HttpDriverSettings(HttpSettingsSpec http, Map<String, Template> defaultHe
   }
 
   @Override
+  public int connectionsPerTarget() {
+    return http.connections();
+  }
+
+  @Override
   public List<Line> describe() {
     List<Line> lines = new ArrayList<>();
     HttpSettingsSpec h = http;

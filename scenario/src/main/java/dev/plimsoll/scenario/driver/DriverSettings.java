@@ -14,6 +14,15 @@ public interface DriverSettings {
   List<Line> describe();
 
   /**
+   * The most connections this driver may hold open at once to one target, each a file descriptor;
+   * 0 for a driver that opens none. The runner checks, before any load, that the process may open
+   * that many files.
+   */
+  default int connectionsPerTarget() {
+    return 0;
+  }
+
+  /**
    * These settings with the overrides that concern the driver applied, e.g.
    * {@link DriverOverrides#connections()}; unchanged by default.
    *

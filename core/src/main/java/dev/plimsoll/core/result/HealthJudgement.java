@@ -1,10 +1,9 @@
-package dev.plimsoll.core.engine;
+package dev.plimsoll.core.result;
 
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.SystemSummary;
-import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
