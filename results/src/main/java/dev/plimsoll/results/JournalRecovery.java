@@ -134,7 +134,7 @@ public final class JournalRecovery {
         RunResult.SCHEMA_VERSION,
         header.config().name(),
         RunStatus.ABORTED,
-        stopReason(header, intervals, unreadable),
+        stopReason(intervals, unreadable),
         header.startTime(),
         end,
         measured.measuredDuration(),
@@ -160,11 +160,13 @@ public final class JournalRecovery {
     return names;
   }
 
-  private static String stopReason(Header header, List<IntervalSnapshot> intervals, int unreadable) {
+  private static String stopReason(List<IntervalSnapshot> intervals, int unreadable) {
     String upTo = intervals.isEmpty()
         ? "no interval was complete"
         : intervals.size() + (intervals.size() == 1 ? " interval" : " intervals") + ", up to "
-            + Units.formatDuration(Duration.between(header.startTime(),
+            // From the first interval's start: the header's start time is taken a moment before
+            // the run's clock starts, and would show as "4024.49ms".
+            + Units.formatDuration(Duration.between(intervals.get(0).start(),
                 last(intervals).start().plus(last(intervals).length())))
             + " into the run";
     String damaged = unreadable == 0 ? ""
