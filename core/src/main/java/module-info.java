@@ -18,6 +18,7 @@ module dev.plimsoll.core {
   exports dev.plimsoll.core.criteria;
   exports dev.plimsoll.core.metrics;
   exports dev.plimsoll.core.result;
+  exports dev.plimsoll.core.text;
   exports dev.plimsoll.core.units;
 
   uses dev.plimsoll.core.EngineProvider;

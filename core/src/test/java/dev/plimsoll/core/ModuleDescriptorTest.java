@@ -24,6 +24,7 @@ class ModuleDescriptorTest {
         exports dev.plimsoll.core.criteria
         exports dev.plimsoll.core.metrics
         exports dev.plimsoll.core.result
+        exports dev.plimsoll.core.text
         exports dev.plimsoll.core.units
         uses dev.plimsoll.core.EngineProvider
         provides dev.plimsoll.core.EngineProvider with dev.plimsoll.core.engine.DefaultEngineProvider

@@ -43,4 +43,10 @@ class PackageDependenciesTest {
   void unitsDependOnNothingElseOfCore() {
     assertThat(graph.uses("dev.plimsoll.core.units")).isEmpty();
   }
+
+  /** Redaction and escaping: every renderer may use them, they use nothing. */
+  @Test
+  void textDependsOnNothingElseOfCore() {
+    assertThat(graph.uses("dev.plimsoll.core.text")).isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.text.Secrets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
@@ -35,9 +36,9 @@ final class ErrorClassifier {
     return error.getClass().getName();
   }
 
-  /** The raw message, shortened; never null. */
+  /** The raw message, secrets masked ({@link Secrets#redactText}) before it is shortened; never null. */
   static String message(Throwable error) {
-    String m = error.getMessage();
+    String m = Secrets.redactText(error.getMessage());
     if (m == null) {
       return "";
     }

@@ -3,6 +3,7 @@ package dev.plimsoll.core.engine;
 import dev.plimsoll.core.ClassifiedError;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.core.text.Secrets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +45,14 @@ final class ErrorTable {
   /** One failure, classified: its type, its class message and its own message. */
   record Failure(String type, String classMessage, String message) {}
 
-  /** Classifies a failure; costly (regular expressions), so done before taking any lock. */
+  /**
+   * Classifies a failure; costly (regular expressions), so done before taking any lock. Secrets
+   * are masked here ({@link Secrets#redactText}), before anything is stored: a message naming a
+   * URL with a password or a token would otherwise reach result.json and every report.
+   */
   static Failure classify(Throwable error) {
     String raw = ErrorClassifier.message(error);
-    String own = error instanceof ClassifiedError classified ? classified.errorClass() : null;
+    String own = error instanceof ClassifiedError classified ? Secrets.redactText(classified.errorClass()) : null;
     return new Failure(ErrorClassifier.type(error), own != null ? own : ErrorClassifier.normalise(raw), raw);
   }
 

@@ -30,6 +30,17 @@ class ErrorTableTest {
   }
 
   @Test
+  void secretsInMessagesAreMaskedBeforeTheyAreStored() {
+    ErrorTable table = new ErrorTable("op", 100);
+    String url = "http://alice:hunter2@127.0.0.1:1/a?token=T0K3N&q=1" + "x".repeat(400);
+    table.add(new IllegalArgumentException("invalid URL '" + url + "'"), 1000);
+    ErrorClass error = table.toErrorClasses(100).get(0);
+    assertThat(error.samples().get(0).message()).startsWith("invalid URL 'http://***@127.0.0.1:1/a?token=***&q=1")
+        .doesNotContain("hunter2").doesNotContain("T0K3N");
+    assertThat(error.message()).doesNotContain("hunter2").doesNotContain("T0K3N");
+  }
+
+  @Test
   void idsAndQuotedValuesAreNormalised() {
     assertThat(ErrorClassifier.normalise("order 6f1c2e0a-4b7d-4c1e-9a3b-2d5e6f7a8b9c not found"))
         .isEqualTo("order <uuid> not found");
