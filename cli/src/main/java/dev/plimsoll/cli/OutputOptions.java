@@ -19,11 +19,14 @@ final class OutputOptions {
   @Option(names = "--no-progress", description = "Do not show live progress.")
   boolean noProgress;
 
-  /** The dry run's plan, refusing an output folder the run would refuse. */
-  String describe(Runner.Builder runner) {
+  /**
+   * The dry run's plan, refusing an output folder the run would refuse; request bodies as written
+   * only when {@code showBodies} ({@code --show-bodies}), else by size and shape.
+   */
+  String describe(Runner.Builder runner, boolean showBodies) {
     applyTo(runner);
     try {
-      return runner.build().describe();
+      return runner.build().describe(showBodies);
     } catch (ResultsFolderException e) {
       throw inOptionWords(e);
     }

@@ -1,5 +1,7 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.core.text.Secrets;
+import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.scenario.driver.ScenarioException;
@@ -49,11 +51,11 @@ final class PlimsollCommand implements Runnable {
       return ExitCodes.USAGE;
     }
     if (e instanceof InvalidConfigurationException || e instanceof IllegalArgumentException || e instanceof UserException) {
-      err.println("plimsoll: " + e.getMessage());
+      err.println("plimsoll: " + shown(e.getMessage()));
       err.flush();
       return ExitCodes.USAGE;
     }
-    err.println("plimsoll: internal error: " + e);
+    err.println("plimsoll: internal error: " + shown(e.toString()));
     if (System.getenv("PLIMSOLL_DEBUG") != null) {
       e.printStackTrace(err);
     } else {
@@ -61,6 +63,11 @@ final class PlimsollCommand implements Runnable {
     }
     err.flush();
     return ExitCodes.ABORTED;
+  }
+
+  /** A message as it may be printed: secrets masked, control characters escaped. */
+  private static String shown(String message) {
+    return TerminalText.escape(Secrets.redactText(message));
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -49,13 +49,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the effective plan (workloads, load over time, criteria) and send nothing.")
   boolean dryRun;
 
+  @Option(names = "--show-bodies", description = "With --dry-run: show request bodies as written (they may hold credentials), not just their size and shape.")
+  boolean showBodies;
+
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
     Runner.Builder runner = runner();
     if (dryRun) {
-      System.out.print(output.describe(runner));
+      System.out.print(output.describe(runner, showBodies));
       return ExitCodes.PASSED;
     }
     return RunSession.run(runner, output, System.out);

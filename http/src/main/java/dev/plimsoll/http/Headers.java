@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import dev.plimsoll.core.text.Secrets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -104,11 +105,12 @@ public final class Headers {
     return Arrays.hashCode(namesAndValues);
   }
 
+  /** One line per field; secret values (Authorization, Cookie, ...) masked. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      sb.append(namesAndValues[i]).append(": ").append(namesAndValues[i + 1]).append('\n');
+      sb.append(namesAndValues[i]).append(": ").append(Secrets.redact(namesAndValues[i], namesAndValues[i + 1])).append('\n');
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import dev.plimsoll.core.text.Secrets;
 import io.netty.buffer.ByteBuf;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -139,9 +140,10 @@ public final class HttpRequest {
     return query == null ? path : path + '?' + query;
   }
 
+  /** The method and URI, the URI's user information and secret query values masked. */
   @Override
   public String toString() {
-    return method + " " + (plain != null ? uriText : uri);
+    return method + " " + Secrets.redactUrl(plain != null ? uriText : uri.toString());
   }
 
   @Override
@@ -163,7 +165,7 @@ public final class HttpRequest {
     try {
       return URI.create(uri);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("request URI '" + uri + "' is not a valid URI: " + e.getMessage(), e);
+      throw new IllegalArgumentException(Secrets.redactText("request URI '" + uri + "' is not a valid URI: " + e.getMessage()));
     }
   }
 
@@ -185,10 +187,11 @@ public final class HttpRequest {
       Objects.requireNonNull(target, "uri");
       String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new IllegalArgumentException("request URI '" + target + "' must be absolute with scheme http or https");
+        throw new IllegalArgumentException(
+            "request URI '" + Secrets.redactUrl(target.toString()) + "' must be absolute with scheme http or https");
       }
       if (target.getHost() == null || target.getHost().isEmpty()) {
-        throw new IllegalArgumentException("request URI '" + target + "' has no host");
+        throw new IllegalArgumentException("request URI '" + Secrets.redactUrl(target.toString()) + "' has no host");
       }
       this.uri = target;
       this.plain = null;
@@ -287,9 +290,20 @@ public final class HttpRequest {
       return method("HEAD");
     }
 
+    /**
+     * The request. A URI with user information ({@code http://alice:pass@host/}) is sent with
+     * {@code Authorization: Basic} for it, as curl does, unless an Authorization header is given;
+     * the user information itself never goes on the wire.
+     */
     public HttpRequest build() {
       if (uri == null && plain == null) {
         throw new IllegalStateException("request URI is not set");
+      }
+      if (uri != null && uri.getRawUserInfo() != null) {
+        Headers current = headers != null ? headers.build() : fixedHeaders;
+        if (!current.contains("authorization")) {
+          headers = current.newBuilder().add("authorization", BasicAuth.header(uri.getRawUserInfo()));
+        }
       }
       return new HttpRequest(this);
     }

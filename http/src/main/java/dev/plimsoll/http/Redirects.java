@@ -1,5 +1,6 @@
 package dev.plimsoll.http;
 
+import dev.plimsoll.core.text.Secrets;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
@@ -40,7 +41,7 @@ final class Redirects {
         }
       } else if (hops >= HttpClientSettings.MAX_REDIRECTS) {
         result.completeExceptionally(new HttpProtocolException("too many redirects: more than "
-            + HttpClientSettings.MAX_REDIRECTS + ", the last to " + next.uri(), null));
+            + HttpClientSettings.MAX_REDIRECTS + ", the last to " + Secrets.redactUrl(next.uri().toString()), null));
       } else {
         hop(client, next, check, deadlineNanos, hops + 1, response.sentAtNanos(), result);
       }

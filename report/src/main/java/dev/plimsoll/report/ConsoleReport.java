@@ -5,6 +5,7 @@ import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.TextTable.Align;
 import dev.plimsoll.report.TextTable.Cell;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * ({@code INCOMPLETE}); when the generator flagged
  * itself as a possible bottleneck, the second line says so, because every number below it is then
  * in doubt; the next says what became of the operations (started, succeeded, failed, dropped). Then come the run summary,
- * the operations, the criteria, the error classes, the system and the generator's health.
+ * the operations, the criteria, the error classes, the system and the generator's health. Text
+ * from the run (names, error messages from the target) is printed with its control characters
+ * escaped ({@link TerminalText}): a reason phrase holding {@code ESC[2J} must not clear the screen.
  *
  * <p>ANSI colour is used only when asked for; the caller decides, typically from whether standard
  * output is a terminal ({@code System.console() != null}). As a {@link Reporter} (named
@@ -68,13 +71,13 @@ public final class ConsoleReport implements Reporter {
   public static String render(RunResult result, boolean colour) {
     StringBuilder out = new StringBuilder();
     out.append(statusStyle(result.status()).apply(RunFacts.status(result), colour))
-        .append("  ").append(RunFacts.name(result)).append(": ").append(RunFacts.outcome(result))
-        .append('\n');
+        .append("  ").append(TerminalText.escape(RunFacts.name(result))).append(": ")
+        .append(TerminalText.escape(RunFacts.outcome(result))).append('\n');
     RunFacts.incompleteWarning(result).ifPresent(w -> out.append(Ansi.YELLOW.apply("INCOMPLETE", colour))
-        .append(' ').append(w).append('\n'));
+        .append(' ').append(TerminalText.escape(w)).append('\n'));
     Optional<String> warning = RunFacts.bottleneckWarning(result);
     warning.ifPresent(w -> out.append(Ansi.YELLOW.apply("WARNING", colour)).append(' ')
-        .append(w).append('\n'));
+        .append(TerminalText.escape(w)).append('\n'));
     RunFacts.counts(result).ifPresent(c -> out.append(c).append('\n'));
 
     summary(out, result, colour);
@@ -183,7 +186,7 @@ public final class ConsoleReport implements Reporter {
     int width = facts.stream().mapToInt(f -> f.getKey().length()).max().orElse(0);
     for (Map.Entry<String, String> fact : facts) {
       out.append(INDENT).append(fact.getKey()).append(" ".repeat(width - fact.getKey().length()))
-          .append("  ").append(fact.getValue()).append('\n');
+          .append("  ").append(TerminalText.escape(fact.getValue())).append('\n');
     }
   }
 

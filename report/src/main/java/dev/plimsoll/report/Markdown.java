@@ -1,5 +1,6 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.core.text.TerminalText;
 import java.util.List;
 
 /** GitHub-flavoured Markdown building blocks: escaped text and pipe tables. */
@@ -10,11 +11,12 @@ final class Markdown {
   /**
    * {@code text} as literal inline Markdown, safe inside a table cell: characters Markdown would
    * read as markup (emphasis, code, links, HTML) are escaped, {@code |} cannot end the cell, and
-   * line breaks become spaces because a table row must stay on one line. Error messages reach
-   * reports verbatim, so they must not be able to break the table.
+   * line breaks become spaces because a table row must stay on one line, and other control
+   * characters are escaped ({@link TerminalText}). Error messages reach reports verbatim, so they
+   * must not be able to break the table, nor a terminal that shows the file.
    */
   static String escape(String text) {
-    String line = Formats.oneLine(text);
+    String line = TerminalText.escape(Formats.oneLine(text));
     StringBuilder out = new StringBuilder(line.length() + 8);
     for (char c : line.toCharArray()) {
       switch (c) {

@@ -1,12 +1,14 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.core.text.TerminalText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A plain-text table with aligned columns. Widths are measured on the visible text, and a cell's
- * style is applied after padding, so colour never disturbs the alignment.
+ * style is applied after padding, so colour never disturbs the alignment. Control characters in
+ * cells are escaped ({@link TerminalText}).
  */
 final class TextTable {
 
@@ -31,7 +33,7 @@ final class TextTable {
       throw new IllegalArgumentException(
           "headers (" + headers.size() + ") and aligns (" + aligns.size() + ") differ in size");
     }
-    this.headers = List.copyOf(headers);
+    this.headers = headers.stream().map(TerminalText::escape).toList();
     this.aligns = List.copyOf(aligns);
   }
 
@@ -44,7 +46,8 @@ final class TextTable {
       throw new IllegalArgumentException(
           "row has " + cells.size() + " cells, table has " + headers.size() + " columns");
     }
-    rows.add(List.copyOf(cells));
+    // Cells hold text from the run (error messages, names): never a control character on a terminal.
+    rows.add(cells.stream().map(c -> new Cell(TerminalText.escape(c.text()), c.style())).toList());
     return this;
   }
 

@@ -2,6 +2,9 @@ package dev.plimsoll.results;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.text.TerminalText;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +59,33 @@ public final class ResultJson {
   /** Where Jackson's messages name the setting a limit comes from, which users never set. */
   /** Where Jackson's messages name a position inside the text, with a note on how it hides the text. */
 
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter()).with(new ControlEscapes());
+
+  /**
+   * JSON escapes the C0 controls already; these also escape DEL, the C1 controls and the
+   * bidirectional overrides ({@link TerminalText#isUnsafe}), so that {@code cat result.json} shows
+   * no byte from the target that a terminal would act on.
+   */
+  private static final class ControlEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    ControlEscapes() {
+      ascii = standardAsciiEscapesForJSON();
+      ascii[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch <= 0xffff && TerminalText.isUnsafe((char) ch)
+          ? new SerializedString(String.format("\\u%04X", ch)) : null;
+    }
+  }
 
   private ResultJson() {}
 

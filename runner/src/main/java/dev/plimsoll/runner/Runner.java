@@ -140,13 +140,21 @@ public final class Runner {
    * @throws ResultsFolderException as {@link #start} would
    */
   public String describe() {
+    return describe(false);
+  }
+
+  /**
+   * As {@link #describe()}; when {@code showBodies}, request bodies are shown as written rather than
+   * by their size and shape (they may hold credentials, so only when asked, e.g. {@code --show-bodies}).
+   */
+  public String describe(boolean showBodies) {
     Checked checked = source.check();
     Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
     Path directory = directoryFor(checked.name());
     if (directory != null) {
       ResultsFolder.check(directory);
     }
-    return checked.describe();
+    return checked.describe(showBodies);
   }
 
   private Path directoryFor(String scenarioName) {
@@ -262,7 +270,7 @@ public final class Runner {
 
     OpenedScenario open();
 
-    String describe();
+    String describe(boolean showBodies);
 
     /** What the run asks of the process: users and connections, for the {@link Preflight} check. */
     Preflight.Demand demand();
@@ -289,8 +297,8 @@ public final class Runner {
         }
 
         @Override
-        public String describe() {
-          return DryRun.describe(spec);
+        public String describe(boolean showBodies) {
+          return DryRun.describe(spec, showBodies);
         }
       };
     }
@@ -321,7 +329,7 @@ public final class Runner {
           }
 
           @Override
-          public String describe() {
+          public String describe(boolean showBodies) {
             return scenario.describe().toString();
           }
         };

@@ -7,6 +7,7 @@ import dev.plimsoll.core.RatePlan;
 import dev.plimsoll.core.RateProfile;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
+import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.DriverStep;
@@ -20,22 +21,34 @@ import java.util.stream.Collectors;
 /**
  * The effective plan of a scenario in words, without sending anything: settings, each workload's
  * load model and flows, a table of the load over time, and the criteria. Each driver describes its
- * own settings and steps. Secrets are masked with {@link Redaction}; template expressions are shown
- * as written, never with the values of environment variables.
+ * own settings and steps. Secrets are masked with {@link Redaction}: values of secret headers and
+ * query parameters, URL user information, variables from the environment; request bodies are shown
+ * by size and shape unless asked for. Template expressions are shown as written, never with the
+ * values of environment variables. Control characters are escapes ({@link TerminalText}).
  */
 public final class DryRun {
 
   private DryRun() {}
 
-  /** The plan as text, lines ending in {@code \n}. */
+  /** The plan as text, lines ending in {@code \n}; request bodies shown by their size and shape only. */
   public static String describe(ScenarioSpec spec) {
+    return describe(spec, false);
+  }
+
+  /**
+   * The plan as text, lines ending in {@code \n}.
+   *
+   * @param showBodies whether request bodies are shown as written (they may hold credentials),
+   *     rather than by their size and shape ({@code JSON object, 3 fields, 120 bytes})
+   */
+  public static String describe(ScenarioSpec spec, boolean showBodies) {
     StringBuilder out = new StringBuilder();
     out.append("Scenario ").append(spec.name());
     if (!spec.source().isEmpty()) {
       out.append(" (").append(spec.source()).append(')');
     }
     out.append(": dry run, nothing is sent\n");
-    line(out, "target", spec.target() == null ? "none (every URL is absolute)" : spec.target().toString());
+    line(out, "target", spec.target() == null ? "none (every URL is absolute)" : Redaction.url(spec.target().toString()));
     line(out, "duration", Units.formatDuration(spec.duration()) + ", warm-up " + Units.formatDuration(spec.warmUp())
         + ", interval " + Units.formatDuration(spec.interval()) + ", graceful stop "
         + Units.formatDuration(spec.gracefulStop()) + ", seed " + spec.seed());
@@ -46,7 +59,7 @@ public final class DryRun {
     }
     if (!spec.variables().isEmpty()) {
       line(out, "variables", new java.util.TreeMap<>(spec.variables()).entrySet().stream()
-          .map(e -> e.getKey() + " = " + Redaction.redact(e.getKey(), e.getValue()))
+          .map(e -> e.getKey() + " = " + (spec.isSecretVariable(e.getKey()) ? Redaction.MASK : e.getValue()))
           .collect(Collectors.joining(", ")));
     }
     for (FeederSpec f : spec.feeders().values()) {
@@ -79,7 +92,7 @@ public final class DryRun {
           String indent = " ".repeat(prefix.length() + 2);
           List<String> lines = switch (step) {
             case ThinkStep t -> List.of(t.think().describe());
-            case DriverStep d -> d.describe();
+            case DriverStep d -> d.describe(showBodies);
             default -> throw new IllegalArgumentException("not a step of a driver: " + step);
           };
           for (int i = 0; i < lines.size(); i++) {
@@ -103,6 +116,18 @@ public final class DryRun {
       Preset preset = Preset.named(spec.preset());
       out.append("  preset ").append(preset.label()).append(": ")
           .append(preset.criteria().stream().map(Criterion::source).collect(Collectors.joining(", "))).append('\n');
+    }
+    return printable(out);
+  }
+
+  /** Each line with its control characters escaped: a file's text must not drive the terminal either. */
+  private static String printable(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.toString().split("\n", -1)) {
+      if (!out.isEmpty()) {
+        out.append('\n');
+      }
+      out.append(TerminalText.escape(line));
     }
     return out.toString();
   }

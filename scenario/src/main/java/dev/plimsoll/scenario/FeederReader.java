@@ -26,9 +26,11 @@ final class FeederReader {
     this.nodes = context.nodes();
   }
 
-  Map<String, String> variables(Node n, String path) {
+  /** Reads the variables into the context, and which of them come from the environment. */
+  void variables(Node n, String path) {
     MapNode m = nodes.map(n, path, null);
     Map<String, String> values = new LinkedHashMap<>();
+    java.util.Set<String> secret = new java.util.HashSet<>();
     Template.Scope envOnly = Template.Scope.environmentOnly(context.environment());
     for (Field f : m.fields().values()) {
       String p = child(path, f.key());
@@ -38,8 +40,11 @@ final class FeederReader {
         throw nodes.error(f.value(), p, "a variable may only use ${env.NAME} (found '" + t.source() + "')");
       }
       values.put(f.key(), t.render(null, null));
+      if (t.hasSecrets()) {
+        secret.add(f.key());
+      }
     }
-    return values;
+    context.variables(values, secret);
   }
 
   /** Reads every feeder into the context's feeders. */

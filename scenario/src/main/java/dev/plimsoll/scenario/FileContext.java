@@ -39,6 +39,7 @@ final class FileContext implements ReadContext {
   private final Path baseDirectory;
   private final Map<String, String> environment;
   private Map<String, String> variables = Map.of();
+  private Set<String> secretVariables = Set.of();
   private final Map<String, FeederSpec> feeders = new LinkedHashMap<>();
 
   FileContext(String source, Path baseDirectory, Map<String, String> environment) {
@@ -60,8 +61,14 @@ final class FileContext implements ReadContext {
     return variables;
   }
 
-  void variables(Map<String, String> values) {
+  void variables(Map<String, String> values, Set<String> secret) {
     variables = Map.copyOf(values);
+    secretVariables = Set.copyOf(secret);
+  }
+
+  /** The variables whose values came from the environment. */
+  Set<String> secretVariables() {
+    return secretVariables;
   }
 
   /** The feeders read so far, by name, in file order; the feeder reader adds to it. */
@@ -73,7 +80,7 @@ final class FileContext implements ReadContext {
   Template.Scope scope(Set<String> stored) {
     Map<String, List<String>> columns = new LinkedHashMap<>();
     feeders.forEach((name, feeder) -> columns.put(name, feeder.columns()));
-    return new Template.Scope(variables, stored, columns, environment);
+    return new Template.Scope(variables, stored, columns, environment, secretVariables);
   }
 
   @Override

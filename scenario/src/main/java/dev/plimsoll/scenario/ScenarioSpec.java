@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import dev.plimsoll.core.Defaults;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.scenario.driver.DriverSettings;
+import dev.plimsoll.scenario.driver.Redaction;
 import dev.plimsoll.scenario.driver.ScenarioException;
 import java.net.URI;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A scenario file as read and checked: every value is valid, every template compiled, every
@@ -34,6 +36,7 @@ import java.util.Optional;
  * @param workloads what runs, side by side
  * @param criteria the criteria, parsed once where their text was read ({@link Criterion#source()} keeps it)
  * @param preset a {@link dev.plimsoll.core.criteria.Preset} name whose criteria are added, or null
+ * @param secretVariables the variables whose values came from the environment, never shown
  */
 public record ScenarioSpec(
     String name,
@@ -49,7 +52,8 @@ public record ScenarioSpec(
     Map<String, FeederSpec> feeders,
     List<WorkloadSpec> workloads,
     List<Criterion> criteria,
-    String preset) {
+    String preset,
+    Set<String> secretVariables) {
 
   public ScenarioSpec {
     Objects.requireNonNull(name, "name");
@@ -63,6 +67,20 @@ public record ScenarioSpec(
     feeders = Collections.unmodifiableMap(new LinkedHashMap<>(feeders));
     workloads = List.copyOf(workloads);
     criteria = List.copyOf(criteria);
+    secretVariables = Set.copyOf(secretVariables);
+  }
+
+  /** A spec none of whose variables is secret but by its name. */
+  public ScenarioSpec(String name, String source, URI target, Duration duration, Duration warmUp, Duration interval,
+      Duration gracefulStop, long seed, Map<String, DriverSettings> settings, Map<String, String> variables,
+      Map<String, FeederSpec> feeders, List<WorkloadSpec> workloads, List<Criterion> criteria, String preset) {
+    this(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings, variables, feeders, workloads,
+        criteria, preset, Set.of());
+  }
+
+  /** Whether the variable's value must not be shown: it came from the environment, or its name is secret. */
+  public boolean isSecretVariable(String variable) {
+    return secretVariables.contains(variable) || Redaction.isSensitive(variable);
   }
 
   /**
@@ -81,23 +99,23 @@ public record ScenarioSpec(
 
   public ScenarioSpec withTarget(URI newTarget) {
     return new ScenarioSpec(name, source, newTarget, duration, warmUp, interval, gracefulStop, seed, settings,
-        variables, feeders, workloads, criteria, preset);
+        variables, feeders, workloads, criteria, preset, secretVariables);
   }
 
   public ScenarioSpec withDuration(Duration newDuration) {
     return new ScenarioSpec(name, source, target, newDuration, warmUp, interval, gracefulStop, seed, settings,
-        variables, feeders, workloads, criteria, preset);
+        variables, feeders, workloads, criteria, preset, secretVariables);
   }
 
   public ScenarioSpec withWarmUp(Duration newWarmUp) {
     return new ScenarioSpec(name, source, target, duration, newWarmUp, interval, gracefulStop, seed, settings,
-        variables, feeders, workloads, criteria, preset);
+        variables, feeders, workloads, criteria, preset, secretVariables);
   }
 
   /** Replaces the settings of every driver. */
   public ScenarioSpec withSettings(Map<String, DriverSettings> newSettings) {
     return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, newSettings,
-        variables, feeders, workloads, criteria, preset);
+        variables, feeders, workloads, criteria, preset, secretVariables);
   }
 
   /** Replaces (or adds) the settings of the driver called {@code driver}. */
@@ -109,13 +127,13 @@ public record ScenarioSpec(
 
   public ScenarioSpec withWorkloads(List<WorkloadSpec> newWorkloads) {
     return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
-        variables, feeders, newWorkloads, criteria, preset);
+        variables, feeders, newWorkloads, criteria, preset, secretVariables);
   }
 
   /** Replaces the criteria and the preset together: both decide the verdict. */
   public ScenarioSpec withCriteria(List<Criterion> newCriteria, String newPreset) {
     return new ScenarioSpec(name, source, target, duration, warmUp, interval, gracefulStop, seed, settings,
-        variables, feeders, workloads, newCriteria, newPreset);
+        variables, feeders, workloads, newCriteria, newPreset, secretVariables);
   }
 
   /** Builds a {@link ScenarioSpec}; unset values are those of a file that does not give them. */

@@ -84,7 +84,7 @@ final class SpecReader {
     }
     FeederReader feeders = new FeederReader(context);
     if (has(root, "variables")) {
-      context.variables(feeders.variables(get(root, "variables"), "variables"));
+      feeders.variables(get(root, "variables"), "variables");
     }
     if (has(root, "feeders")) {
       feeders.feeders(get(root, "feeders"), "feeders");
@@ -109,7 +109,8 @@ final class SpecReader {
       nodes.core(get(root, "preset"), "preset", () -> Preset.named(p));
     }
     return new ScenarioSpec(name, context.source(), target, duration, warmUp, interval, gracefulStop, seed,
-        files.settings(), context.variables(), context.feeders(), workloadSpecs, criteria, preset);
+        files.settings(), context.variables(), context.feeders(), workloadSpecs, criteria, preset,
+        context.secretVariables());
   }
 
   /**

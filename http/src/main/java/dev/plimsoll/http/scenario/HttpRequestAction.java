@@ -2,6 +2,7 @@ package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.scenario.driver.Action;
+import dev.plimsoll.scenario.driver.Redaction;
 import dev.plimsoll.scenario.driver.Template;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,31 @@ final class HttpRequestAction implements Action {
     // As text: the executor takes a plain URL apart for less than java.net.URI would, every call.
     String absolute = rootRelative ? url.render(target, context, sequence) : absolute(url.render(context, sequence));
     Map<String, String> rendered = constantHeaders != null ? constantHeaders : render(headers, context, sequence);
-    return notNull(executor.execute(method, absolute, rendered, body(context), check));
+    try {
+      return notNull(executor.execute(method, absolute, rendered, body(context), check));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw withUrlShown(e, absolute);
+    }
+  }
+
+  /**
+   * The failure to send a request to {@code rendered}, its message naming the URL as written
+   * rather than as rendered when the URL holds a secret ({@link Template#hasSecrets()}): an
+   * invalid URL's message quotes it whole, and would carry a token from the environment into
+   * every report.
+   */
+  private RuntimeException withUrlShown(RuntimeException e, String rendered) {
+    if (!url.hasSecrets()) {
+      return e;
+    }
+    String shown = Redaction.url(rootRelative || !isAbsolute(url.source()) && target != null
+        ? target + (url.source().startsWith("/") ? "" : "/") + url.source() : url.source());
+    String message = String.valueOf(e.getMessage());
+    if (!message.contains(rendered)) {
+      return e; // not about the URL (a header's value, say): it does not quote it
+    }
+    message = message.replace(rendered, shown);
+    return e instanceof IllegalStateException ? new IllegalStateException(message) : new IllegalArgumentException(message);
   }
 
   /**
@@ -99,8 +124,14 @@ final class HttpRequestAction implements Action {
 
   /** Has the executor prepare the constant request; its templates need no user to render. */
   private RequestExecutor.Prepared prepare() {
-    URI uri = RequestExecutor.uri(absolute(url.render(null, sequence)));
-    RequestExecutor.Prepared p = executor.prepare(method, uri, constantHeaders, body(null));
+    String rendered = absolute(url.render(null, sequence));
+    RequestExecutor.Prepared p;
+    try {
+      URI uri = RequestExecutor.uri(rendered);
+      p = executor.prepare(method, uri, constantHeaders, body(null));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw withUrlShown(e, rendered);
+    }
     if (p == null) {
       throw new IllegalStateException("the request executor prepared null instead of a request");
     }
@@ -158,13 +189,17 @@ final class HttpRequestAction implements Action {
     return checked;
   }
 
+  private static boolean isAbsolute(String text) {
+    return text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8);
+  }
+
   /** The URL with the scenario's target applied; the executor parses (and checks) it. */
   private String absolute(String text) {
-    if (text.regionMatches(true, 0, "http://", 0, 7) || text.regionMatches(true, 0, "https://", 0, 8)) {
+    if (isAbsolute(text)) {
       return text;
     }
     if (target == null) {
-      throw new IllegalStateException("URL '" + text + "' is relative and the scenario has no target");
+      throw withUrlShown(new IllegalStateException("URL '" + text + "' is relative and the scenario has no target"), text);
     }
     return text.startsWith("/") ? target + text : target + "/" + text;
   }

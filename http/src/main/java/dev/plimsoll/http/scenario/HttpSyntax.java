@@ -24,7 +24,6 @@ final class HttpSyntax {
   /** A template expression, which the URL check reads as a harmless placeholder. */
   private static final Pattern EXPRESSION = Pattern.compile("(?<!\\$)\\$\\{[^}]*}");
   private static final int MAX_PORT = 65_535;
-  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@");
   /** The client's names of its settings, by the key a file writes them as. */
   private static final Map<String, String> SETTING_KEYS = Map.of(
       "http.connectionsPerTarget", "connections",
@@ -100,9 +99,12 @@ final class HttpSyntax {
     return null;
   }
 
-  /** The URL as written, its user information (a password, say) masked: messages are printed and logged. */
+  /**
+   * The URL as written, its user information (a password, say) and secret query values masked
+   * ({@link Redaction#url}): messages are printed and logged.
+   */
   static String shown(String url) {
-    return USER_INFO.matcher(url).replaceFirst("$1" + Redaction.MASK + "@");
+    return Redaction.url(url);
   }
 
   /** A client setting the HTTP client refuses: the key a file writes it as, and why. */

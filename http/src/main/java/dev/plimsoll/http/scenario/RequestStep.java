@@ -2,6 +2,7 @@ package dev.plimsoll.http.scenario;
 
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Redaction;
 import dev.plimsoll.scenario.driver.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,14 +57,23 @@ record RequestStep(RequestSpec request, CheckSpec checks, List<ExtractSpec> extr
     return HttpDriver.NAME;
   }
 
+  /** Bodies by their size and shape only: they may hold credentials. */
   @Override
   public List<String> describe() {
+    return describe(false);
+  }
+
+  @Override
+  public List<String> describe(boolean showBodies) {
     List<String> lines = new ArrayList<>();
-    lines.add(request.method() + " " + request.url().source());
+    lines.add(request.method() + " " + Redaction.url(request.url().source()));
     if (!request.headers().isEmpty()) {
       lines.add("headers: " + HttpDriverSettings.headers(request.headers()));
     }
     switch (request.body()) {
+      case BodySpec.Text t when !showBodies -> lines.add("body: " + BodyShape.ofTemplate(t.template().source()));
+      case BodySpec.File f when !showBodies ->
+          lines.add("body: file " + f.path().getFileName() + ", " + BodyShape.ofBytes(f.bytes()));
       case BodySpec.Text t -> {
         String body = t.template().source().replace("\n", "\\n");
         if (body.length() > MAX_BODY_SHOWN) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.driver.CheckFailedException;
+import dev.plimsoll.scenario.driver.Redaction;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,10 @@ final class ResponseChecks {
       String needle = checks.bodyContains().render(context, sequence);
       text = new String(body, StandardCharsets.UTF_8);
       if (!text.contains(needle)) {
-        throw new CheckFailedException("check bodyContains '" + needle + "' failed: not found in " + body.length + " bytes");
+        // The needle may be a secret (${env.TOKEN}, a stored session id): the message shows it masked.
+        String shown = checks.bodyContains().hasSecrets() ? checks.bodyContains().source() : needle;
+        throw new CheckFailedException("check bodyContains '" + Redaction.text(shown) + "' failed: not found in "
+            + body.length + " bytes");
       }
     }
     JsonNode json = null;

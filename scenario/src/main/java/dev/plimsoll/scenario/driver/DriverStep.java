@@ -15,7 +15,16 @@ public interface DriverStep extends StepSpec {
   /**
    * The step in the dry run: the first line says what it does ({@code POST /login}), the others
    * give details ({@code checks: status in [200]}). Secrets must be masked
-   * ({@link Redaction}); templates are shown as written.
+   * ({@link Redaction}); templates are shown as written. What a step sends (a request body, say)
+   * is shown by its size and shape only, as it may hold credentials.
    */
   List<String> describe();
+
+  /**
+   * As {@link #describe()}; when {@code showBodies}, what the step sends is shown as written (the
+   * user asked for it, e.g. with {@code --show-bodies}). By default the same as {@link #describe()}.
+   */
+  default List<String> describe(boolean showBodies) {
+    return describe();
+  }
 }

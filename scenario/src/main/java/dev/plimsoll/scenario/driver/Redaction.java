@@ -1,41 +1,25 @@
 package dev.plimsoll.scenario.driver;
 
+import dev.plimsoll.core.text.Secrets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hides secrets in anything printed: dry runs, logs, error samples. A header is sensitive when it is
- * {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} or {@code Set-Cookie}, or when
- * its name contains {@code token}, {@code secret}, {@code api-key} (or {@code api_key},
- * {@code apikey}) or {@code password}, ignoring case. The same rule applies to variable names.
+ * Hides secrets in anything a driver prints: dry runs, logs, error messages. The rule of what is
+ * secret is {@link Secrets}'s, the one list for headers, query parameters and variables alike:
+ * {@code Authorization}, {@code Cookie}, {@code Set-Cookie}, and any name with a word such as
+ * token, key, secret, password, signature, auth or session in it, ignoring case.
  */
 public final class Redaction {
 
   /** What a sensitive value is printed as. */
-  public static final String MASK = "***";
-
-  private static final java.util.Set<String> EXACT =
-      java.util.Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
-  private static final String[] PARTS = {"token", "secret", "api-key", "api_key", "apikey", "password"};
+  public static final String MASK = Secrets.MASK;
 
   private Redaction() {}
 
-  /** Whether values of the header (or variable) called {@code name} must not be printed. */
+  /** Whether values of the header (or variable, or query parameter) called {@code name} must not be printed. */
   public static boolean isSensitive(String name) {
-    if (name == null) {
-      return false;
-    }
-    String n = name.toLowerCase(Locale.ROOT);
-    if (EXACT.contains(n)) {
-      return true;
-    }
-    for (String part : PARTS) {
-      if (n.contains(part)) {
-        return true;
-      }
-    }
-    return false;
+    return Secrets.isSecretName(name);
   }
 
   /** {@value #MASK} for a sensitive header, else the value unchanged. */
@@ -48,5 +32,18 @@ public final class Redaction {
     Map<String, String> copy = new LinkedHashMap<>();
     headers.forEach((name, value) -> copy.put(name, redact(name, value)));
     return copy;
+  }
+
+  /**
+   * A URL as it may be shown: its user information ({@code alice:pass@}) and the values of
+   * secret query parameters ({@code ?token=...}) masked.
+   */
+  public static String url(String url) {
+    return Secrets.redactUrl(url);
+  }
+
+  /** Free text (a message) with every secret {@link Secrets#redactText} recognises masked. */
+  public static String text(String text) {
+    return Secrets.redactText(text);
   }
 }

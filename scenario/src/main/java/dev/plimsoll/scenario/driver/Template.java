@@ -48,18 +48,28 @@ public final class Template {
    * @param extracted names that requests store in the user's state with {@code extract}
    * @param feeders each feeder's name and columns
    * @param environment the environment {@code ${env.NAME}} reads
+   * @param secretVariables the variables whose values came from the environment: never shown,
+   *     like those whose names are secret ({@link Redaction#isSensitive})
    */
   public record Scope(
       Map<String, String> variables,
       Set<String> extracted,
       Map<String, List<String>> feeders,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      Set<String> secretVariables) {
 
     public Scope {
       variables = Map.copyOf(variables);
       extracted = Set.copyOf(extracted);
       feeders = Map.copyOf(feeders);
       environment = Map.copyOf(environment);
+      secretVariables = Set.copyOf(secretVariables);
+    }
+
+    /** A scope none of whose variables is secret but by its name. */
+    public Scope(Map<String, String> variables, Set<String> extracted, Map<String, List<String>> feeders,
+        Map<String, String> environment) {
+      this(variables, extracted, feeders, environment, Set.of());
     }
 
     /** Only {@code ${env.NAME}}, the built-ins and literal text. */
@@ -70,6 +80,8 @@ public final class Template {
 
   private final String source;
   private final List<Part> parts;
+  /** See {@link #hasSecrets()}. */
+  private final boolean secret;
   /** The parts again, as an array: rendering walks it without an iterator. */
   private final Part[] partArray;
   /** The length of the literal parts, so that the builder rarely has to grow. */
@@ -77,7 +89,12 @@ public final class Template {
   private final String constant;
 
   private Template(String source, List<Part> parts) {
+    this(source, parts, false);
+  }
+
+  private Template(String source, List<Part> parts, boolean secret) {
     this.source = source;
+    this.secret = secret;
     this.parts = List.copyOf(parts);
     this.partArray = parts.toArray(Part[]::new);
     this.literalLength = parts.stream().mapToInt(p -> p instanceof Literal l ? l.text().length() : 0).sum();
@@ -91,6 +108,7 @@ public final class Template {
    */
   public static Template compile(String text, Scope scope) {
     List<Part> parts = new ArrayList<>();
+    boolean secret = false;
     StringBuilder literal = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
@@ -104,6 +122,7 @@ public final class Template {
               "'${' at position " + (i + 1) + " is not closed with '}' in '" + text + "'");
         }
         Part part = expression(text.substring(i, end + 1), text.substring(i + 2, end).strip(), scope);
+        secret |= isSecret(part, scope);
         if (part instanceof Literal l) {
           literal.append(l.text());
         } else {
@@ -121,7 +140,17 @@ public final class Template {
     if (!literal.isEmpty()) {
       parts.add(new Literal(literal.toString()));
     }
-    return new Template(text, parts);
+    return new Template(text, parts, secret);
+  }
+
+  /** Whether what the part renders must not be shown: see {@link #hasSecrets()}. */
+  private static boolean isSecret(Part part, Scope scope) {
+    return switch (part) {
+      case Literal l -> l.secret();
+      case StateValue v -> Redaction.isSensitive(v.name()) || scope.secretVariables().contains(v.name());
+      case Column c -> Redaction.isSensitive(c.column()) || Redaction.isSensitive(c.feeder());
+      default -> false;
+    };
   }
 
   /**
@@ -145,6 +174,16 @@ public final class Template {
   /** Whether the template renders the same text every time. */
   public boolean isConstant() {
     return constant != null;
+  }
+
+  /**
+   * Whether what it renders holds a secret: a value from the environment ({@code ${env.NAME}}), or
+   * of a variable, stored value or feeder column that came from the environment or has a secret
+   * name ({@link Redaction#isSensitive}). A message about such a template shows its
+   * {@link #source()}, never what it rendered.
+   */
+  public boolean hasSecrets() {
+    return secret;
   }
 
   /**
@@ -223,7 +262,7 @@ public final class Template {
         if (value == null) {
           throw new IllegalArgumentException("environment variable '" + rest + "' is not set (used in " + written + ")");
         }
-        return new Literal(value);
+        return new Literal(value, true);
       }
       List<String> columns = scope.feeders().get(head);
       if (columns == null) {
@@ -259,7 +298,7 @@ public final class Template {
       return new StateValue(expr, value);
     }
     if (value != null) {
-      return new Literal(value);
+      return new Literal(value, Redaction.isSensitive(expr) || scope.secretVariables().contains(expr));
     }
     Set<String> known = new TreeSet<>(scope.variables().keySet());
     known.addAll(scope.extracted());
@@ -308,7 +347,12 @@ public final class Template {
     void append(StringBuilder out, OperationContext context, LongSupplier sequence);
   }
 
-  private record Literal(String text) implements Part {
+  /** Constant text; {@code secret} when it is a value from the environment or of a secret variable. */
+  private record Literal(String text, boolean secret) implements Part {
+    Literal(String text) {
+      this(text, false);
+    }
+
     @Override
     public void append(StringBuilder out, OperationContext context, LongSupplier sequence) {
       out.append(text);
