@@ -79,7 +79,7 @@ class DryRunTest {
 
           login (draws from users)
             1. POST /login
-                 body: {"user":"${users.name}"}
+                 body: JSON object, 1 field, 24 bytes as written
                  checks: status in [2xx, 3xx]
                  extract: token = jsonPath $.token
             2. think 1s
@@ -131,6 +131,9 @@ class DryRunTest {
           p95 < 25ms
           preset production: p95 < 25ms, error_rate < 0.1%, memory_growth < 10MB/min, cpu_avg < 70%
         """);
+    // Asked for, bodies are shown as written; secrets stay masked.
+    assertThat(DryRun.describe(spec, true)).contains("body: {\"user\":\"${users.name}\"}").contains("apiToken = ***")
+        .doesNotContain("k-123-secret");
   }
 
   @Test
