@@ -3,6 +3,7 @@ package dev.plimsoll.cli;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
+import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
 import dev.plimsoll.runner.ResultsFolderException;
@@ -61,7 +62,7 @@ final class RunSession {
 
   private static void announce(RunningTest running, PrintStream out) {
     Scenario scenario = running.scenario();
-    out.println("plimsoll: running '" + scenario.name() + "' for " + Units.formatDuration(scenario.duration())
+    out.println("plimsoll: running '" + TerminalText.escape(scenario.name()) + "' for " + Units.formatDuration(scenario.duration())
         + (scenario.warmUp().isZero() ? "" : " (warm-up " + Units.formatDuration(scenario.warmUp()) + ")")
         + running.resultsDirectory().map(d -> "; results in " + d).orElse(""));
   }

@@ -19,6 +19,24 @@ import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
 
+  /** A JSON string may hold any character; a terminal showing the file must see none it would act on. */
+  @Test
+  void controlCharactersFromTheTargetAreEscapedInTheFile() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+    String hostile = "a\u001b[2J b\u007f c\u009b31m d\u202Eevil é";
+    RunResult result = new RunResult(rich.schemaVersion(), hostile, rich.status(), rich.stopReason(), rich.startTime(),
+        rich.endTime(), rich.measuredDuration(), rich.config(), rich.environment(), rich.total(), rich.operations(),
+        rich.intervals(), rich.verdicts(), rich.errors(), rich.system(), rich.generatorHealth());
+    String json = ResultJson.toJson(result);
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    ResultJson.write(result, file);
+    for (String text : List.of(json, file.toString(StandardCharsets.UTF_8))) {
+      assertThat(text).contains("a\\u001B[2J b\\u007F c\\u009B31m d\\u202Eevil é")
+          .doesNotContain("\u001b").doesNotContain("\u007f").doesNotContain("\u009b").doesNotContain("\u202e");
+      assertThat(ResultJson.fromJson(text).name()).isEqualTo(hostile);
+    }
+  }
+
   @Test
   void roundTrip_richResult_readsBackEqual() {
     RunResult rich = ResultFixtures.richResult();
