@@ -2,8 +2,8 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.units.Units;
 import dev.plimsoll.core.text.TerminalText;
+import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
 import dev.plimsoll.runner.ResultsFolderException;
