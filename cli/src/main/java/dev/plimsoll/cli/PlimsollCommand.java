@@ -38,8 +38,26 @@ final class PlimsollCommand implements Runnable {
     CommandLine cl = new CommandLine(new PlimsollCommand());
     cl.registerConverter(java.time.Duration.class, new DurationConverter());
     cl.setExecutionExceptionHandler(PlimsollCommand::handle);
+    cl.setParameterExceptionHandler(PlimsollCommand::badArguments);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /**
+   * A bad argument gets one line and where to read more (exit 2), not the whole usage text,
+   * which would bury the line that says what is wrong.
+   */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("plimsoll: " + shown(e.getMessage()));
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      unmatched.printSuggestions(err); // "Possible solutions: --rate"
+    }
+    err.println("(plimsoll " + (cl.getCommandName().equals("plimsoll") ? "" : cl.getCommandName() + " ")
+        + "--help shows every option)");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /** Bad configuration is the user's to fix (exit 2, one line); anything else is ours (exit 3). */

@@ -28,6 +28,20 @@ class CliTest {
     assertThat(run("--help").out()).contains("Exit codes:").contains("  1  a criterion failed");
   }
 
+  /** A bad argument is one line, a suggestion when there is one, and where help is: not the usage text. */
+  @Test
+  void badArgumentsGetOneLineNotTheUsage() {
+    CliRunner.Outcome tooLong = run("http", "http://127.0.0.1:1/", "--rate", "10/s", "--duration", "999999999999h");
+    assertThat(tooLong.code()).isEqualTo(2);
+    assertThat(tooLong.err().lines().toList()).containsExactly(
+        "plimsoll: Invalid value for option '--duration': '999999999999h' is too long a duration (at most 8760h)",
+        "(plimsoll http --help shows every option)");
+    CliRunner.Outcome typo = run("http", "http://127.0.0.1:1/", "--rat", "10/s", "--duration", "1s");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Possible solutions: --rate").doesNotContain("Usage:");
+    assertThat(typo.out()).isEmpty();
+  }
+
   /** The help states the defaults the quick test applies, written once in HttpClientSettings. */
   @Test
   void httpHelpStatesTheClientsDefaults() {
