@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.core.testing.TestContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.plimsoll.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.core.testing.TestContext;
 import dev.plimsoll.scenario.driver.Template;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ class TemplateTest {
 
   @Test
   void userIdAndIteration() {
-    context.iteration = 3;
+    context.iteration(3);
     assertThat(render("${userId}/${iteration}")).isEqualTo("7/3");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.VirtualClock;
+import dev.plimsoll.core.testing.TestContext;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -9,6 +9,7 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.testing.TestContext;
 import dev.plimsoll.http.HttpClient;
 import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.HttpRequest;

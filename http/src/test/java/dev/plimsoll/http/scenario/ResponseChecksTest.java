@@ -3,6 +3,7 @@ package dev.plimsoll.http.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.core.testing.TestContext;
 import dev.plimsoll.scenario.driver.CheckFailedException;
 import dev.plimsoll.scenario.driver.Template;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.testing.TestContext;
 import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioLoader;
 import dev.plimsoll.scenario.ScenarioSpec;

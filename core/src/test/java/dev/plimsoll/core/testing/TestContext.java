@@ -1,4 +1,4 @@
-package dev.plimsoll.scenario;
+package dev.plimsoll.core.testing;
 
 import dev.plimsoll.core.OperationContext;
 import java.util.HashMap;
@@ -6,19 +6,22 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-/** An operation context for tests: one user, its own state, a seeded random source. */
-class TestContext implements OperationContext {
+/**
+ * An operation context for tests of code that runs inside operations (templates, checks, drivers):
+ * one user, its own state, a seeded random source, and an iteration the test sets.
+ */
+public class TestContext implements OperationContext {
   private final int userId;
   private final Map<String, Object> state = new HashMap<>();
   private final SplittableRandom random;
-  long iteration;
+  private long iteration;
 
-  TestContext(int userId, long seed) {
+  public TestContext(int userId, long seed) {
     this.userId = userId;
     this.random = new SplittableRandom(seed);
   }
 
-  TestContext() {
+  public TestContext() {
     this(0, 42);
   }
 
@@ -40,6 +43,11 @@ class TestContext implements OperationContext {
   @Override
   public long iteration() {
     return iteration;
+  }
+
+  /** Sets what {@link #iteration()} returns, as the engine counts a user's iterations. */
+  public void iteration(long value) {
+    iteration = value;
   }
 
   @Override
