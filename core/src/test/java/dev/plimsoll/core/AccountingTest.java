@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,6 +71,27 @@ class AccountingTest {
         Workload.of("w", ctx -> ctx.clock().sleep(Duration.ofHours(1)), OpenModel.rate(20)), Duration.ofSeconds(4)).build());
     assertThat(result.total().failed()).isEqualTo(80);
     assertThat(result.errors()).extracting(ErrorClass::type).containsExactly(ErrorClass.UNFINISHED_AT_STOP);
+    assertAddsUp(result.total());
+  }
+
+  /** A second Ctrl-C cuts the graceful stop short: the unfinished operations' class says so. */
+  @Test
+  void aStopAtOnceSaysSoInTheUnfinishedClass() throws Exception {
+    AsyncOperation hangs = ctx -> new CompletableFuture<Void>();
+    // Started as one of the clock's own actions, so no time passes before the stops are set.
+    RunHandle handle = clock.call(() -> {
+      RunHandle started = Plimsoll.start(
+          scenario(Workload.of("w", Mix.ofAsync("request", hangs), OpenModel.rate(20)), Duration.ofSeconds(4)).build());
+      clock.delay(Duration.ofSeconds(1)).thenRun(() -> started.stop("first Ctrl-C"));
+      clock.delay(Duration.ofMillis(1500)).thenRun(() -> started.stopNow("second Ctrl-C"));
+      return started;
+    });
+    RunResult result = handle.result().get(10, TimeUnit.SECONDS);
+
+    assertThat(result.total().started()).isEqualTo(20);
+    assertThat(result.total().failed()).isEqualTo(20);
+    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message())
+        .isEqualTo("still running when the run was stopped at once, before the graceful stop of 1s ended"));
     assertAddsUp(result.total());
   }
 

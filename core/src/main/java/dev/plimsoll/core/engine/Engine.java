@@ -230,7 +230,7 @@ final class Engine implements RunHandle {
       boolean draining = !state.running();
       if (draining && (allIdle() || now >= drainDeadline || stopNow)) {
         if (!allIdle()) {
-          failUnfinished(now);
+          failUnfinished(now, drainDeadline);
         }
         drivers.forEach(Driver::close);
         // The interval the stop fell in takes in everything that ended in the drain, but not the
@@ -267,9 +267,11 @@ final class Engine implements RunHandle {
    * error class of its own, so that every started operation ends as succeeded or failed; then the
    * threads running them are interrupted, and whatever they record afterwards is not counted again.
    */
-  private void failUnfinished(long now) {
-    String message = "still running when the graceful stop of "
-        + Units.formatDuration(scenario.gracefulStop()) + " ended";
+  private void failUnfinished(long now, long drainDeadlineNanos) {
+    String grace = Units.formatDuration(scenario.gracefulStop());
+    String message = stopNow && now < drainDeadlineNanos
+        ? "still running when the run was stopped at once, before the graceful stop of " + grace + " ended"
+        : "still running when the graceful stop of " + grace + " ended";
     ErrorTable.Failure failure = new ErrorTable.Failure(ErrorClass.UNFINISHED_AT_STOP, message, message);
     int unfinished = 0;
     for (Driver d : drivers) {
