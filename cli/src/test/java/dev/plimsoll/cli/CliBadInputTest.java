@@ -151,7 +151,7 @@ class CliBadInputTest {
   void hugeDurationsAndUserWordsForClientSettings() throws Exception {
     CliRunner.Outcome o = CliRunner.run("http", url("/"), "--rate", "5/s", "--duration", "999999999999h");
     assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(o.err()).startsWith("Invalid value for option '--duration': '999999999999h' is too long a duration "
+    assertThat(o.err()).startsWith("plimsoll: Invalid value for option '--duration': '999999999999h' is too long a duration "
         + "(at most 8760h)").doesNotContain("overflow");
     refused("--timeout: must be > 0s and at most 24h (was 0s)",
         "http", url("/"), "--rate", "5/s", "--duration", "2s", "--timeout", "0s");
