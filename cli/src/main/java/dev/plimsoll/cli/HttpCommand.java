@@ -75,22 +75,13 @@ final class HttpCommand implements Callable<Integer> {
   @Option(names = "--criteria", paramLabel = "C", description = "A criterion (repeatable), e.g. 'p99 < 50ms'.")
   List<String> criteria = new ArrayList<>();
 
-  @Option(names = "--dry-run", description = "Print the plan and send nothing.")
-  boolean dryRun;
-
-  @Option(names = "--show-bodies", description = "With --dry-run: show request bodies as written (they may hold credentials), not just their size and shape.")
-  boolean showBodies;
+  @Mixin PlanOptions plan;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Runner.Builder runner = Runner.forSpec(spec());
-    if (dryRun) {
-      System.out.print(output.describe(runner, showBodies));
-      return ExitCodes.PASSED;
-    }
-    return RunSession.run(runner, output, System.out);
+    return plan.runOrDescribe(Runner.forSpec(spec()), output);
   }
 
   ScenarioSpec spec() {

@@ -46,22 +46,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--criteria", paramLabel = "C", description = "Criteria replacing the file's (repeatable), e.g. 'p99 < 50ms'.")
   List<String> criteria;
 
-  @Option(names = "--dry-run", description = "Print the effective plan (workloads, load over time, criteria) and send nothing.")
-  boolean dryRun;
-
-  @Option(names = "--show-bodies", description = "With --dry-run: show request bodies as written (they may hold credentials), not just their size and shape.")
-  boolean showBodies;
+  @Mixin PlanOptions plan;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    Runner.Builder runner = runner();
-    if (dryRun) {
-      System.out.print(output.describe(runner, showBodies));
-      return ExitCodes.PASSED;
-    }
-    return RunSession.run(runner, output, System.out);
+    return plan.runOrDescribe(runner(), output);
   }
 
   /** The run the arguments ask for; nothing is read or sent until it is built and described or started. */
