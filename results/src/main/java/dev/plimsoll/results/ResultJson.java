@@ -1,6 +1,7 @@
 package dev.plimsoll.results;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -16,14 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.text.TerminalText;
+import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A {@link RunResult} as versioned JSON text, documented field by field in
@@ -91,11 +95,13 @@ public final class ResultJson {
 
   /** {@code result} as pretty-printed JSON, ending with a newline. */
   public static String toJson(RunResult result) {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
     try {
-      return WRITER.writeValueAsString(ResultJsonWriter.result(result)) + "\n";
-    } catch (JacksonException e) {
-      throw unserialisable(e);
+      write(result, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
     }
+    return text.toString(StandardCharsets.UTF_8);
   }
 
   /**
@@ -122,10 +128,25 @@ public final class ResultJson {
     }
   }
 
-  /** {@link #toJson} onto {@code out}, without building the text in memory; leaves it open. */
+  /**
+   * {@link #toJson} onto {@code out}, without building the text in memory; leaves it open. The
+   * intervals are written one at a time, as the result's list yields them: a long run keeps them
+   * on disk ({@link dev.plimsoll.core.metrics.IntervalLog}), and a tree of them all would be the
+   * largest thing the process ever held.
+   */
   static void write(RunResult result, OutputStream out) throws IOException {
-    try {
-      WRITER.writeValue(out, ResultJsonWriter.result(result));
+    try (JsonGenerator json = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+      json.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : ResultJsonWriter.withoutIntervals(result).properties()) {
+        json.writeFieldName(field.getKey());
+        json.writeTree(field.getValue());
+      }
+      json.writeArrayFieldStart("intervals");
+      for (IntervalSnapshot interval : result.intervals()) {
+        json.writeTree(ResultJsonWriter.interval(interval));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     } catch (JacksonException e) {
       throw unserialisable(e);
     }

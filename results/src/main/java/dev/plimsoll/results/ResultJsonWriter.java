@@ -39,7 +39,11 @@ final class ResultJsonWriter {
 
   private ResultJsonWriter() {}
 
-  static ObjectNode result(RunResult r) {
+  /**
+   * Everything but the intervals, in the order written: the intervals come last, because they
+   * are by far the largest part and a reader skimming the file wants the rest.
+   */
+  static ObjectNode withoutIntervals(RunResult r) {
     ObjectNode o = NODES.objectNode();
     // The version of the format written here, which is what a reader needs to know.
     o.put("schemaVersion", RunResult.SCHEMA_VERSION);
@@ -59,8 +63,6 @@ final class ResultJsonWriter {
     o.set("errors", array(r.errors(), ResultJsonWriter::errorClass));
     o.set("system", nullable(r.system(), ResultJsonWriter::systemSummary));
     o.set("generatorHealth", nullable(r.generatorHealth(), ResultJsonWriter::generatorHealth));
-    // Last, because it is by far the largest part and a reader skimming the file wants the rest.
-    o.set("intervals", array(r.intervals(), ResultJsonWriter::interval));
     return o;
   }
 

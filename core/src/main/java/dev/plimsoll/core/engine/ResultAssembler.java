@@ -3,6 +3,7 @@ package dev.plimsoll.core.engine;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorClasses;
+import dev.plimsoll.core.metrics.IntervalLog;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.HeapAfterGc;
 import dev.plimsoll.core.metrics.LatencyDistribution;
@@ -26,7 +27,8 @@ final class ResultAssembler {
   private final ScenarioDescription scenario;
   private final EnvironmentInfo environment;
   private Instant startTime;
-  private final List<IntervalSnapshot> intervals = new ArrayList<>();
+  // Encoded, and on disk beyond a small budget: a day-long run must not grow the heap with its intervals.
+  private final IntervalLog intervals = new IntervalLog();
   private final Measurements.Builder measurements = Measurements.builder();
 
   ResultAssembler(ScenarioDescription scenario, EnvironmentInfo environment, String[] operations) {
@@ -54,12 +56,7 @@ final class ResultAssembler {
 
   /** Replaces the interval of the same index: a warm-up interval revised with its late operations. */
   void revise(IntervalSnapshot interval) {
-    for (int i = 0; i < intervals.size(); i++) {
-      if (intervals.get(i).index() == interval.index()) {
-        intervals.set(i, interval);
-        return;
-      }
-    }
+    intervals.revise(interval);
   }
 
   boolean hasMeasuredData() {
@@ -80,6 +77,7 @@ final class ResultAssembler {
       operations.add(op.withErrors(errors.stream().filter(e -> e.operation().equals(op.name())).toList()));
     }
     List<ErrorClass> allErrors = ErrorClasses.merge(List.of(errors));
+    List<IntervalSnapshot> kept = intervals.view();
     return new RunResult(
         RunResult.SCHEMA_VERSION,
         scenario.name(),
@@ -92,10 +90,10 @@ final class ResultAssembler {
         environment,
         measured.total().withErrors(allErrors),
         operations,
-        intervals,
+        kept,
         verdicts,
         allErrors,
         measured.system(),
-        GeneratorHealth.of(measured, intervals, startTime));
+        GeneratorHealth.of(measured, kept, startTime));
   }
 }

@@ -79,6 +79,14 @@ public final class LatencyDistribution {
     }
   }
 
+  /**
+   * A distribution from its compressed encoding and the summary computed when it was made, as
+   * {@link IntervalCodec} keeps them: trusted, so nothing is decoded.
+   */
+  static LatencyDistribution ofEncoded(byte[] compressed, LatencyStats stats) {
+    return new LatencyDistribution(compressed, stats);
+  }
+
   public static LatencyDistribution fromBase64(String base64) {
     return fromCompressed(Base64.getDecoder().decode(base64));
   }
@@ -121,6 +129,11 @@ public final class LatencyDistribution {
 
   public byte[] toCompressed() {
     return compressed.clone();
+  }
+
+  /** The compressed encoding itself, for {@link IntervalCodec}, which only reads it. */
+  byte[] compressedBytes() {
+    return compressed;
   }
 
   public String toBase64() {

@@ -39,9 +39,11 @@ final class HealthJudgement {
 
   /** The generator's health over the measured window of {@code intervals}, which started at {@code start}. */
   static GeneratorHealth judge(Measurements measured, List<IntervalSnapshot> intervals, Instant start) {
-    List<IntervalSnapshot> judged = afterStartUp(intervals, start);
-    LatencyDistribution lag = merge(judged, IntervalSnapshot::schedulingLag);
-    LatencyDistribution afterAnswer = merge(judged, IntervalSnapshot::afterAnswer);
+    Histogram lagSum = LatencyDistribution.newFullRangeHistogram();
+    Histogram afterAnswerSum = LatencyDistribution.newFullRangeHistogram();
+    addJudged(intervals, start, lagSum, afterAnswerSum);
+    LatencyDistribution lag = LatencyDistribution.of(lagSum);
+    LatencyDistribution afterAnswer = LatencyDistribution.of(afterAnswerSum);
     SystemSummary system = measured.system();
     List<String> reasons = new ArrayList<>();
     if (tooLate(lag)) {
@@ -61,24 +63,33 @@ final class HealthJudgement {
         measured.afterAnswer(), measured.total().dropped(), system.processCpuPeak());
   }
 
-  /** The measured intervals from {@link #START_UP} after the start on; all of them if none is that late. */
-  private static List<IntervalSnapshot> afterStartUp(List<IntervalSnapshot> intervals, Instant start) {
-    List<IntervalSnapshot> measured = intervals.stream().filter(i -> !i.warmUp()).toList();
+  /**
+   * Adds the lateness of the measured intervals from {@link #START_UP} after the start on (all
+   * measured intervals if none is that late) to the sums. The intervals are walked, never
+   * collected: a long run keeps them on disk.
+   */
+  private static void addJudged(List<IntervalSnapshot> intervals, Instant start, Histogram lag,
+      Histogram afterAnswer) {
     Instant judgedFrom = start.plus(START_UP);
-    List<IntervalSnapshot> later = measured.stream().filter(i -> !i.start().isBefore(judgedFrom)).toList();
-    return later.isEmpty() ? measured : later;
-  }
-
-  private static LatencyDistribution merge(List<IntervalSnapshot> intervals,
-      java.util.function.Function<IntervalSnapshot, LatencyDistribution> part) {
-    Histogram sum = LatencyDistribution.newFullRangeHistogram();
+    boolean anyLate = false;
     for (IntervalSnapshot i : intervals) {
-      LatencyDistribution d = part.apply(i);
-      if (d != null && d.count() > 0) {
-        sum.add(d.toHistogram());
+      if (!i.warmUp() && !i.start().isBefore(judgedFrom)) {
+        anyLate = true;
+        break;
       }
     }
-    return LatencyDistribution.of(sum);
+    for (IntervalSnapshot i : intervals) {
+      if (!i.warmUp() && (!anyLate || !i.start().isBefore(judgedFrom))) {
+        add(lag, i.schedulingLag());
+        add(afterAnswer, i.afterAnswer());
+      }
+    }
+  }
+
+  private static void add(Histogram sum, LatencyDistribution d) {
+    if (d != null && d.count() > 0) {
+      sum.add(d.toHistogram());
+    }
   }
 
   private static boolean tooLate(LatencyDistribution delays) {

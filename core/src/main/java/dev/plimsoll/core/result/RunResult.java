@@ -2,6 +2,7 @@ package dev.plimsoll.core.result;
 
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.IntervalLog;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
@@ -59,7 +60,7 @@ public record RunResult(
 
   public RunResult {
     operations = List.copyOf(operations);
-    intervals = List.copyOf(intervals);
+    intervals = IntervalLog.immutable(intervals);
     verdicts = List.copyOf(verdicts);
     errors = List.copyOf(errors);
   }
