@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,14 @@ final class FileContext implements ReadContext {
     secretVariables = Set.copyOf(secret);
   }
 
-  /** The variables whose values came from the environment. */
+  /** Marks more names as secret: stored values secret by where they come from. */
+  void markSecret(Set<String> names) {
+    Set<String> secret = new HashSet<>(secretVariables);
+    secret.addAll(names);
+    secretVariables = Set.copyOf(secret);
+  }
+
+  /** The variables whose values came from the environment, and stored values secret by their source. */
   Set<String> secretVariables() {
     return secretVariables;
   }

@@ -95,6 +95,7 @@ final class SpecReader {
     Node workloadsNode = get(root, "workloads");
     WorkloadReader workloads = new WorkloadReader(context, loads, files);
     Map<Integer, Set<String>> stored = workloads.storedNames(workloadsNode);
+    context.markSecret(workloads.secretStoredNames(workloadsNode));
     Set<String> allStored = new TreeSet<>();
     stored.values().forEach(allStored::addAll);
     ThinkTime defaultThink = has(root, "defaults")

@@ -7,8 +7,10 @@ import static dev.plimsoll.scenario.driver.Nodes.later;
 
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.ThinkTime;
+import dev.plimsoll.scenario.driver.DriverReader;
 import dev.plimsoll.scenario.driver.DriverStep;
 import dev.plimsoll.scenario.driver.Nodes;
+import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
 import dev.plimsoll.scenario.driver.StepSpec;
 import dev.plimsoll.scenario.driver.Suggestions;
 import dev.plimsoll.scenario.driver.Template;
@@ -54,36 +56,51 @@ final class WorkloadReader {
    */
   Map<Integer, Set<String>> storedNames(Node workloads) {
     Map<Integer, Set<String>> names = new HashMap<>();
+    eachStep(workloads, (i, reader, kind, step) ->
+        names.computeIfAbsent(i, k -> new TreeSet<>()).addAll(reader.storedNames(kind, step)));
+    return names;
+  }
+
+  /** Of the stored names, those secret by where their values come from, in any workload. */
+  Set<String> secretStoredNames(Node workloads) {
+    Set<String> names = new TreeSet<>();
+    eachStep(workloads, (i, reader, kind, step) -> names.addAll(reader.secretStoredNames(kind, step)));
+    return names;
+  }
+
+  private interface StepVisitor {
+    void visit(int workload, DriverReader reader, StepKind kind, MapNode step);
+  }
+
+  /** Visits every well-formed driver step (a one-step flow, or a step of a flow), by workload index. */
+  private void eachStep(Node workloads, StepVisitor visitor) {
     if (!(workloads instanceof ListNode list)) {
-      return names;
+      return;
     }
     for (int i = 0; i < list.items().size(); i++) {
-      Set<String> found = new TreeSet<>();
       if (list.items().get(i) instanceof MapNode w && w.fields().get("mix") != null
           && w.fields().get("mix").value() instanceof ListNode mix) {
         for (Node flow : mix.items()) {
           if (flow instanceof MapNode fm) {
-            collectStored(fm, found);
+            visitStep(i, fm, visitor);
             if (fm.fields().get("steps") != null && fm.fields().get("steps").value() instanceof ListNode steps) {
               for (Node step : steps.items()) {
                 if (step instanceof MapNode sm) {
-                  collectStored(sm, found);
+                  visitStep(i, sm, visitor);
                 }
               }
             }
           }
         }
       }
-      names.put(i, found);
     }
-    return names;
   }
 
-  private void collectStored(MapNode m, Set<String> into) {
+  private void visitStep(int workload, MapNode m, StepVisitor visitor) {
     for (String key : m.fields().keySet()) {
       Drivers.Kind kind = drivers.kind(key);
       if (kind != null) {
-        into.addAll(files.peek(kind.driver()).storedNames(kind.kind(), m));
+        visitor.visit(workload, files.peek(kind.driver()), kind.kind(), m);
         return;
       }
     }

@@ -4,6 +4,7 @@ import static dev.plimsoll.scenario.driver.Nodes.child;
 import static dev.plimsoll.scenario.driver.Nodes.get;
 import static dev.plimsoll.scenario.driver.Nodes.has;
 
+import dev.plimsoll.core.text.Secrets;
 import dev.plimsoll.http.HttpProtocol;
 import dev.plimsoll.scenario.driver.DriverReader;
 import dev.plimsoll.scenario.driver.DriverSettings;
@@ -12,8 +13,10 @@ import dev.plimsoll.scenario.driver.Nodes;
 import dev.plimsoll.scenario.driver.ReadContext;
 import dev.plimsoll.scenario.driver.ScenarioException;
 import dev.plimsoll.scenario.driver.Template;
+import dev.plimsoll.scenario.driver.Yaml.Field;
 import dev.plimsoll.scenario.driver.Yaml.MapNode;
 import dev.plimsoll.scenario.driver.Yaml.Node;
+import dev.plimsoll.scenario.driver.Yaml.ScalarNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads HTTP's parts of one scenario file: the {@code http:} section, {@code headers} and
@@ -89,6 +93,24 @@ final class HttpReader implements DriverReader {
     return step.fields().get("extract") != null && step.fields().get("extract").value() instanceof MapNode e
         ? e.fields().keySet()
         : Set.of();
+  }
+
+  /** Values extracted with a secret-looking expression: a header like Set-Cookie, a JSON path like $.token. */
+  @Override
+  public Set<String> secretStoredNames(StepKind kind, MapNode step) {
+    Set<String> secret = new TreeSet<>();
+    if (step.fields().get("extract") != null && step.fields().get("extract").value() instanceof MapNode extract) {
+      for (Field value : extract.fields().values()) {
+        if (value.value() instanceof MapNode how) {
+          for (Field source : how.fields().values()) {
+            if (source.value() instanceof ScalarNode expression && Secrets.isSecretName(expression.text())) {
+              secret.add(value.key());
+            }
+          }
+        }
+      }
+    }
+    return secret;
   }
 
   @Override

@@ -136,6 +136,39 @@ class NothingLeakedTest {
   }
 
   @Test
+  void valuesExtractedFromSecretSourcesStaySecretUnderAnyName() throws IOException {
+    server.createContext("/login", exchange -> {
+      exchange.getResponseHeaders().add("Set-Cookie", "sid=C00K1E");
+      reply(exchange, "{\"access_token\":\"J50NT0K\",\"state\":\"open\"}");
+    });
+    String yaml = """
+        name: extracted
+        duration: 1s
+        target: http://127.0.0.1:%d
+        workloads:
+          - name: w
+            closed: { users: 1, thinkTime: 20ms }
+            mix:
+              - name: session
+                steps:
+                  - request: { method: POST, url: /login }
+                    extract: { c: { header: Set-Cookie }, t: { jsonPath: $.access_token }, s: { jsonPath: $.state } }
+                  - request: { url: "/next?a=${c}&b=${t}" }
+                    checks: { bodyContains: "${c}${t}${s}" }
+        """.formatted(port());
+    ScenarioSpec spec = ScenarioLoader.create().parse(yaml, "extracted.yaml", folder);
+    assertThat(spec.secretVariables()).contains("c", "t").doesNotContain("s");
+
+    RunResult result = Plimsoll.run(ScenarioBuilder.open(spec).scenario());
+    assertThat(result.errors()).singleElement().satisfies(e -> {
+      assertThat(e.count()).isPositive();
+      assertThat(e.samples()).isNotEmpty().allSatisfy(sample ->
+          assertThat(sample.message()).startsWith("check bodyContains '${c}${t}${s}' failed"));
+    });
+    assertThat(texts(result)).allSatisfy(t -> assertThat(t).doesNotContain("C00K1E").doesNotContain("J50NT0K"));
+  }
+
+  @Test
   void anInvalidUrlIsReportedAsWrittenWhenItHoldsASecret() {
     Template.Scope scope = new Template.Scope(Map.of(), java.util.Set.of(), Map.of(), Map.of("KEY", ENV_SECRET));
     RequestExecutor executor = (method, uri, headers, body) -> {

@@ -36,6 +36,16 @@ public interface DriverReader {
   }
 
   /**
+   * Of the {@linkplain #storedNames names a step stores}, those whose values are secret by where
+   * they come from (a credential header such as {@code Set-Cookie}, a JSON field named
+   * {@code token}), whatever name they are stored under: templates that use them are never shown.
+   * Read ahead like {@link #storedNames}; ignore what is malformed.
+   */
+  default Set<String> secretStoredNames(StepKind kind, MapNode step) {
+    return Set.of();
+  }
+
+  /**
    * Reads one step of this driver.
    *
    * @param kind which of the driver's step kinds it is
