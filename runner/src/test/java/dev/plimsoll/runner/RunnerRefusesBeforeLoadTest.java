@@ -72,8 +72,11 @@ class RunnerRefusesBeforeLoadTest {
   void aTargetWhoseHostDoesNotResolve_isRefusedBeforeTheRun() {
     Runner runner = shop("http://no-such-host.invalid:8080").build();
     for (ThrowingCall call : new ThrowingCall[] {runner::start, runner::describe}) {
+      // Named at the first request that sends there: smoke.yaml's line 14.
       assertThatThrownBy(call::call).isInstanceOf(ScenarioException.class)
-          .hasMessageEndingWith("host 'no-such-host.invalid' (of http://no-such-host.invalid:8080) does not resolve "
+          .hasMessageContaining("smoke.yaml:14:")
+          .hasMessageContaining(": workloads[0].mix[0].request.url: ")
+          .hasMessageEndingWith("host 'no-such-host.invalid' (of the target http://no-such-host.invalid:8080) does not resolve "
               + "to an address; check its spelling and this machine's DNS (nothing was sent)");
     }
   }

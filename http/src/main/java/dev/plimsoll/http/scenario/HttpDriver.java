@@ -117,13 +117,19 @@ public final class HttpDriver implements Driver {
     }
     Set<String> checked = new HashSet<>();
     for (DriverStep step : steps) {
-      Template url = ((RequestStep) step).request().url();
+      RequestSpec request = ((RequestStep) step).request();
+      Template url = request.url();
       URI server = HttpSession.server(url);
-      if (server == null && target != null && !url.source().startsWith("${") && !isAbsolute(url.source())) {
+      boolean relative = server == null;
+      if (relative && target != null && !url.source().startsWith("${") && !isAbsolute(url.source())) {
         server = target;
       }
       if (server != null && server.getHost() != null && checked.add(server.getHost())) {
-        resolve(server);
+        String problem = unresolved(server, relative);
+        if (problem != null) {
+          // At the first URL that sends there: the target's own line may be an override's.
+          throw request.urlPlace() != null ? request.urlPlace().problem(problem) : new IllegalArgumentException(problem);
+        }
       }
     }
   }
@@ -133,15 +139,17 @@ public final class HttpDriver implements Driver {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  private static void resolve(URI server) {
+  /** Why {@code server}'s host cannot be sent to, or null when it resolves. */
+  private static String unresolved(URI server, boolean ofTheTarget) {
     String host = server.getHost();
     String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     try {
       InetAddress.getAllByName(name);
+      return null;
     } catch (UnknownHostException e) {
       String origin = server.getScheme() + "://" + host + (server.getPort() < 0 ? "" : ":" + server.getPort());
-      throw new IllegalArgumentException("host '" + host + "' (of " + origin + ") does not resolve to an address;"
-          + " check its spelling and this machine's DNS (nothing was sent)");
+      return "host '" + host + "' (of " + (ofTheTarget ? "the target " : "") + origin + ") does not resolve to an address;"
+          + " check its spelling and this machine's DNS (nothing was sent)";
     }
   }
 

@@ -69,7 +69,7 @@ final class RequestReader {
       throw nodes.error(urlNode, child(path, "url"), urlProblem);
     }
     Map<String, Template> headers = has(m, "headers") ? headers(get(m, "headers"), child(path, "headers"), scope) : Map.of();
-    return new RequestSpec(method, url, headers, body(m, path, scope));
+    return new RequestSpec(method, url, headers, body(m, path, scope), nodes.place(urlNode, child(path, "url")));
   }
 
   private BodySpec body(MapNode m, String path, Template.Scope scope) {

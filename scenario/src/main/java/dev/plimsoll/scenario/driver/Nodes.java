@@ -226,6 +226,11 @@ public final class Nodes {
     });
   }
 
+  /** Where {@code n} was written, for a problem found later. */
+  public Place place(Node n, String path) {
+    return new Place(source, n.at(), path);
+  }
+
   public ScenarioException error(Node n, String path, String problem) {
     return error(n.at(), path, problem);
   }
