@@ -8,7 +8,9 @@ import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
+import dev.plimsoll.core.metrics.OperationStats;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,16 +33,22 @@ final class Rehearsal {
   private static final int USERS = 16;
   private static final Duration CLOSED_FOR = Duration.ofMillis(500);
   private static final Map<String, String> HEADERS = Map.of("Accept", "text/plain");
+  private static final byte[] NO_BODY = new byte[0];
 
   private Rehearsal() {}
 
-  /** Runs an open model, then a closed one, against {@code base}; nothing is reported. */
-  static void run(RequestExecutor executor, String base) {
+  /**
+   * Runs an open model, then a closed one, against {@code base}; nothing is reported to the user.
+   *
+   * @return the operations of both together, for tests: a rehearsal whose requests fail rehearses
+   *     nothing but the failure
+   */
+  static OperationStats run(RequestExecutor executor, String base) {
     AtomicLong sequence = new AtomicLong();
     AsyncOperation get = new AsyncOperation() {
       @Override
       public CompletionStage<?> call(OperationContext context) {
-        return executor.execute("GET", base + sequence.incrementAndGet(), HEADERS, null, response -> {
+        return executor.execute("GET", base + sequence.incrementAndGet(), HEADERS, NO_BODY, response -> {
           if (response.status() != 200) {
             throw new IllegalStateException("status " + response.status());
           }
@@ -52,12 +60,14 @@ final class Rehearsal {
         return executor.startingExecutor();
       }
     };
-    rehearse(Workload.of("open", Mix.ofAsync("get", get), OpenModel.rate(RATE_PER_SECOND).maxInFlight(MAX_IN_FLIGHT)), OPEN_FOR);
-    rehearse(Workload.of("closed", Mix.ofAsync("get", get), ClosedModel.users(USERS)), CLOSED_FOR);
+    OperationStats open = rehearse(
+        Workload.of("open", Mix.ofAsync("get", get), OpenModel.rate(RATE_PER_SECOND).maxInFlight(MAX_IN_FLIGHT)), OPEN_FOR);
+    OperationStats closed = rehearse(Workload.of("closed", Mix.ofAsync("get", get), ClosedModel.users(USERS)), CLOSED_FOR);
+    return OperationStats.sum("rehearsal", List.of(open, closed));
   }
 
-  private static void rehearse(Workload workload, Duration length) {
-    Plimsoll.run(Scenario.builder("rehearsal").workload(workload).duration(length)
-        .interval(Duration.ofMillis(500)).gracefulStop(Duration.ofSeconds(1)).build());
+  private static OperationStats rehearse(Workload workload, Duration length) {
+    return Plimsoll.run(Scenario.builder("rehearsal").workload(workload).duration(length)
+        .interval(Duration.ofMillis(500)).gracefulStop(Duration.ofSeconds(1)).build()).total();
   }
 }
