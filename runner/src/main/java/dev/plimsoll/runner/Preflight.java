@@ -33,7 +33,7 @@ final class Preflight {
   /** Above this share of what is available, a notice says the run comes close. */
   static final double CLOSE = 0.8;
 
-  /** What a run asks for: the most users its closed workloads reach, and connections per target. */
+  /** What a run asks for: the most users its closed workloads reach, and the connections of all its targets. */
   record Demand(long users, long connections) {
     static Demand of(List<LoadModel> loads, long connections) {
       long users = 0;
@@ -81,7 +81,7 @@ final class Preflight {
       return Optional.empty();
     }
     long available = capacity.maxFiles() - Math.max(0, capacity.openFiles()) - BASE_FILES;
-    String what = Units.count(demand.connections()) + " connections per target, but this process may open at most "
+    String what = Units.count(demand.connections()) + " connections, but this process may open at most "
         + Units.count(capacity.maxFiles()) + " files (" + Units.count(capacity.openFiles()) + " already open)";
     if (demand.connections() > available) {
       return Optional.of("the run asks for " + what + ": raise the limit (ulimit -n "

@@ -10,7 +10,6 @@ import dev.plimsoll.scenario.ScenarioBuilder;
 import dev.plimsoll.scenario.ScenarioLoader;
 import dev.plimsoll.scenario.ScenarioSpec;
 import dev.plimsoll.scenario.WorkloadSpec;
-import dev.plimsoll.scenario.driver.DriverSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -286,9 +285,8 @@ public final class Runner {
 
         @Override
         public Preflight.Demand demand() {
-          int connections = spec.settings().values().stream()
-              .mapToInt(DriverSettings::connectionsPerTarget).max().orElse(0);
-          return Preflight.Demand.of(spec.workloads().stream().map(WorkloadSpec::load).toList(), connections);
+          return Preflight.Demand.of(spec.workloads().stream().map(WorkloadSpec::load).toList(),
+              ScenarioBuilder.connections(spec));
         }
 
         @Override

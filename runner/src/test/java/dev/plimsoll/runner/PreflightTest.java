@@ -33,7 +33,7 @@ class PreflightTest {
     assertThatThrownBy(() -> Preflight.check(new Preflight.Demand(0, 2000),
         new Preflight.Capacity(1024, 30, 64 * GIB), notices::add))
         .isInstanceOf(ResourceShortageException.class)
-        .hasMessage("the run asks for 2,000 connections per target, but this process may open at most 1,024 files"
+        .hasMessage("the run asks for 2,000 connections, but this process may open at most 1,024 files"
             + " (30 already open): raise the limit (ulimit -n 8192) or lower http.connections (--connections)");
   }
 
@@ -41,7 +41,7 @@ class PreflightTest {
   void connectionsCloseToTheLimit_isANotice() {
     Preflight.check(new Preflight.Demand(0, 900), new Preflight.Capacity(1024, 30, 64 * GIB), notices::add);
 
-    assertThat(notices).singleElement().asString().contains("900 connections per target").contains("would run out");
+    assertThat(notices).singleElement().asString().contains("900 connections").contains("would run out");
   }
 
   @Test

@@ -82,6 +82,39 @@ public final class ScenarioBuilder {
   }
 
   static void checkBeforeRun(ScenarioSpec spec, Drivers drivers) {
+    stepsByDriver(spec).forEach((name, steps) -> {
+      Driver driver = drivers.named(name);
+      if (driver == null) {
+        return; // opening reports it
+      }
+      try {
+        driver.checkBeforeRun(spec.settings().get(name), steps, spec.target());
+      } catch (ScenarioException e) {
+        throw e;
+      } catch (IllegalArgumentException e) {
+        throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), "", e.getMessage());
+      }
+    });
+  }
+
+  /**
+   * The most connections a run of {@code spec} may hold open at once, as its drivers on the
+   * classpath count them (each a file descriptor), for a check against the process's limit.
+   */
+  public static long connections(ScenarioSpec spec) {
+    Drivers drivers = Drivers.discover();
+    long connections = 0;
+    for (Map.Entry<String, List<DriverStep>> e : stepsByDriver(spec).entrySet()) {
+      Driver driver = drivers.named(e.getKey());
+      if (driver != null) {
+        connections += driver.connections(spec.settings().get(e.getKey()), e.getValue(), spec.target());
+      }
+    }
+    return connections;
+  }
+
+  /** Every driver step of the scenario, by the name of its driver, in file order. */
+  private static Map<String, List<DriverStep>> stepsByDriver(ScenarioSpec spec) {
     Map<String, List<DriverStep>> byDriver = new LinkedHashMap<>();
     for (WorkloadSpec w : spec.workloads()) {
       for (FlowSpec flow : w.mix()) {
@@ -92,19 +125,8 @@ public final class ScenarioBuilder {
         }
       }
     }
-    byDriver.forEach((name, steps) -> {
-      Driver driver = drivers.named(name);
-      if (driver == null) {
-        return; // opening reports it
-      }
-      try {
-        driver.checkBeforeRun(spec.settings().get(name), List.copyOf(steps), spec.target());
-      } catch (ScenarioException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw ScenarioException.inFile(spec.source().isEmpty() ? "scenario" : spec.source(), "", e.getMessage());
-      }
-    });
+    byDriver.replaceAll((name, steps) -> List.copyOf(steps));
+    return byDriver;
   }
 
   static OpenScenario open(ScenarioSpec spec, Drivers drivers) {

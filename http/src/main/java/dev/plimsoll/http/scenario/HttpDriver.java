@@ -5,6 +5,7 @@ import dev.plimsoll.scenario.driver.DriverReader;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverSettings;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.Place;
 import dev.plimsoll.scenario.driver.DriverSyntax;
 import dev.plimsoll.scenario.driver.DriverSyntax.StepKind;
 import dev.plimsoll.scenario.driver.ReadContext;
@@ -116,6 +117,36 @@ public final class HttpDriver implements Driver {
       return;
     }
     Set<String> checked = new HashSet<>();
+    servers(steps, target).forEach((origin, first) -> {
+      if (!checked.add(first.server().getHost())) {
+        return;
+      }
+      String problem = unresolved(first.server(), first.relative());
+      if (problem != null) {
+        // At the first URL that sends there: the target's own line may be an override's.
+        Place place = first.request().urlPlace();
+        throw place != null ? place.problem(problem) : new IllegalArgumentException(problem);
+      }
+    });
+  }
+
+  /** A pool of {@code connections} for each server the steps name (at least one). */
+  @Override
+  public long connections(DriverSettings settings, List<DriverStep> steps, URI target) {
+    HttpDriverSettings http = settings == null ? HttpDriverSettings.DEFAULTS : (HttpDriverSettings) settings;
+    return (long) Math.max(1, servers(steps, target).size()) * http.connectionsPerTarget();
+  }
+
+  /** The first request that sends to a server, whether its URL is relative to the target, and the server. */
+  private record FirstRequest(RequestSpec request, URI server, boolean relative) {}
+
+  /**
+   * The servers the steps send to whose names are written out (an absolute URL's, or the target's
+   * for a relative URL), by scheme, host and port, each with the first request that sends there; a URL whose host
+   * is a template is known only as it is sent.
+   */
+  private static Map<String, FirstRequest> servers(List<DriverStep> steps, URI target) {
+    Map<String, FirstRequest> servers = new LinkedHashMap<>();
     for (DriverStep step : steps) {
       RequestSpec request = ((RequestStep) step).request();
       Template url = request.url();
@@ -124,14 +155,12 @@ public final class HttpDriver implements Driver {
       if (relative && target != null && !url.source().startsWith("${") && !isAbsolute(url.source())) {
         server = target;
       }
-      if (server != null && server.getHost() != null && checked.add(server.getHost())) {
-        String problem = unresolved(server, relative);
-        if (problem != null) {
-          // At the first URL that sends there: the target's own line may be an override's.
-          throw request.urlPlace() != null ? request.urlPlace().problem(problem) : new IllegalArgumentException(problem);
-        }
+      if (server != null && server.getHost() != null) {
+        String origin = server.getScheme().toLowerCase(Locale.ROOT) + "://" + server.getAuthority();
+        servers.putIfAbsent(origin, new FirstRequest(request, server, relative));
       }
     }
+    return servers;
   }
 
   private static boolean isAbsolute(String url) {

@@ -112,6 +112,28 @@ class ScenarioBuilderTest {
   }
 
   @Test
+  void theConnectionsAskedForCountEveryServerTheStepsName(@TempDir Path dir) throws IOException {
+    String yaml = """
+        target: http://127.0.0.1:8080
+        http: { connections: 5 }
+        workloads:
+          - name: w
+            closed: { users: 1 }
+            mix:
+              - name: a
+                steps:
+                  - request: { url: /relative }
+                  - request: { url: "http://127.0.0.1:8080/same-as-the-target" }
+                  - request: { url: "http://127.0.0.1:8081/another-port" }
+                  - request: { url: "https://localhost/another-host/${seq}" }
+                  - request: { url: "${env.SOMEWHERE}/unknown-until-sent" }
+        """;
+    ScenarioSpec spec = ScenarioLoader.create().environment(Map.of("SOMEWHERE", "http://127.0.0.2"))
+        .parse(yaml, "servers.yaml", dir);
+    assertThat(ScenarioBuilder.connections(spec)).isEqualTo(3 * 5);
+  }
+
+  @Test
   void aFailedCheckFailsTheFlowAndSkipsTheRest() {
     Scenario scenario = build(SHOP.replace("checks: { status: [200], bodyContains: token }",
         "checks: { status: [201] }"));

@@ -58,6 +58,20 @@ public interface Driver {
   default void checkBeforeRun(DriverSettings settings, List<DriverStep> steps, URI target) {}
 
   /**
+   * The most connections a run of these steps may hold open at once, each a file descriptor, so
+   * the runner can check them against the process's limit before any load. By default the
+   * settings' {@link DriverSettings#connectionsPerTarget()}, as for one target; a driver whose
+   * steps name several servers counts each.
+   *
+   * @param settings as for {@link #open}
+   * @param steps every step of this driver in the scenario
+   * @param target the scenario's target, or null
+   */
+  default long connections(DriverSettings settings, List<DriverStep> steps, URI target) {
+    return settings == null ? 0 : settings.connectionsPerTarget();
+  }
+
+  /**
    * Opens what a run needs (clients, connections), once per run that has steps of this driver.
    *
    * @param settings what the driver's reader read from the file (its {@link DriverReader#settings()}
