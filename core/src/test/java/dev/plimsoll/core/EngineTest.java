@@ -7,6 +7,7 @@ import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
@@ -213,12 +214,20 @@ class EngineTest {
 
   /** The same counts, gauge, latencies and error counts; the run's error log keeps more samples. */
   private static void assertSameNumbers(OperationStats summary, OperationStats merged) {
-    assertThat(summary).usingRecursiveComparison().ignoringFields("responseTime", "serviceTime", "errors")
-        .isEqualTo(merged);
+    // Compared through the record's own equals: AssertJ's recursive comparison reads private fields,
+    // which works only while Surefire happens to open dev.plimsoll.core.metrics (when a test of that
+    // package is in the run), so this test failed when run alone.
+    assertThat(countsAndGauge(summary)).isEqualTo(countsAndGauge(merged));
     assertThat(summary.responseTime().stats()).isEqualTo(merged.responseTime().stats());
     assertThat(summary.serviceTime().stats()).isEqualTo(merged.serviceTime().stats());
     assertThat(summary.errors()).extracting(e -> e.key() + "=" + e.count())
         .containsExactlyElementsOf(merged.errors().stream().map(e -> e.key() + "=" + e.count()).toList());
+  }
+
+  /** {@code stats} without its latency distributions and error classes, compared separately. */
+  private static OperationStats countsAndGauge(OperationStats stats) {
+    return new OperationStats(stats.name(), stats.started(), stats.succeeded(), stats.failed(), stats.dropped(),
+        stats.inFlight(), LatencyDistribution.empty(), LatencyDistribution.empty(), List.of());
   }
 
   @Test
