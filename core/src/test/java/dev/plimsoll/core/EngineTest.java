@@ -296,6 +296,24 @@ class EngineTest {
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
   }
 
+  /**
+   * A user leaving at an interval's boundary nudges the collector while it settles there; the
+   * interval still holds the other user's operation ending at that instant, however long that
+   * user takes (in real time) to record it.
+   */
+  @Test
+  void aUserLeavingAtABoundaryDoesNotCutTheIntervalBeforeTheOthersRecord() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> {
+      sleep(ctx, 10);
+      if (ctx.userId() == 1 && ctx.clock().nanoTime() == 1_000 * MS) {
+        Thread.sleep(100); // work outside the clock: it holds time still, but takes real time
+      }
+    }, ClosedModel.users(2).iterationsPerUser(100)), Duration.ofSeconds(3)).build());
+    // Both users end their 100th operation, and leave, at 1 s: the run ends there, in one interval.
+    assertThat(completedPerInterval(result)).containsExactly(200L);
+    assertThat(runLength(result)).isEqualTo(Duration.ofSeconds(1));
+  }
+
   @Test
   void aRampOverMinutesFollowsItsProfile() {
     long realStart = System.nanoTime();
