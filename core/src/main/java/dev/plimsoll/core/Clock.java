@@ -61,7 +61,8 @@ public interface Clock {
   /**
    * Under virtual time, returns once every other thread of this clock is waiting: whatever was due
    * at this instant has happened. The engine's collector settles before it cuts an interval, so an
-   * interval's content does not depend on which thread ran first. Real clocks return at once.
+   * interval's content does not depend on which thread ran first. Only an interrupt ends a settle
+   * early: an {@link #unpark} meanwhile is kept for the next park. Real clocks return at once.
    */
   default void settle() {}
 

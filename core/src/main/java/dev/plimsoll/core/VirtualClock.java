@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  *       not wait for them while they run: for a deterministic result, act from a thread of the
  *       clock's, for example in a {@link #delay} future's callback.
  *   <li>Threads due at the same instant run concurrently, in no set order; a thread that
- *       {@link #settle settles} runs after all of them have waited again.
+ *       {@link #settle settles} runs after all of them have waited again. An {@link #unpark}
+ *       meanwhile does not end the settle: it is kept for the thread's next park.
  * </ul>
  *
  * <p>Safe for use by many threads. Parking and waking go through one lock, which suits tests and
@@ -120,9 +121,12 @@ public final class VirtualClock implements Clock {
       Member member = members.get(thread);
       if (member == null) {
         LockSupport.unpark(thread); // neither ours nor waiting: nothing to account for
-      } else if (member.current != null) {
+      } else if (member.current != null && !member.current.late) {
         wake(member);
       } else if (member.registered) {
+        // Kept for its next park, also while it settles: a settle ends only once every other
+        // thread waits. A collector nudged while it settled at an interval's boundary would
+        // otherwise cut the interval before the threads due at that instant had recorded.
         member.permit = true;
       }
     } finally {
@@ -230,7 +234,7 @@ public final class VirtualClock implements Clock {
       if (member == null) {
         member = new Member(me, false);
       }
-      if (member.permit) {
+      if (member.permit && !late) {
         member.permit = false;
         return;
       }

@@ -7,6 +7,7 @@ import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
@@ -213,12 +214,20 @@ class EngineTest {
 
   /** The same counts, gauge, latencies and error counts; the run's error log keeps more samples. */
   private static void assertSameNumbers(OperationStats summary, OperationStats merged) {
-    assertThat(summary).usingRecursiveComparison().ignoringFields("responseTime", "serviceTime", "errors")
-        .isEqualTo(merged);
+    // Compared through the record's own equals: AssertJ's recursive comparison reads private fields,
+    // which works only while Surefire happens to open dev.plimsoll.core.metrics (when a test of that
+    // package is in the run), so this test failed when run alone.
+    assertThat(countsAndGauge(summary)).isEqualTo(countsAndGauge(merged));
     assertThat(summary.responseTime().stats()).isEqualTo(merged.responseTime().stats());
     assertThat(summary.serviceTime().stats()).isEqualTo(merged.serviceTime().stats());
     assertThat(summary.errors()).extracting(e -> e.key() + "=" + e.count())
         .containsExactlyElementsOf(merged.errors().stream().map(e -> e.key() + "=" + e.count()).toList());
+  }
+
+  /** {@code stats} without its latency distributions and error classes, compared separately. */
+  private static OperationStats countsAndGauge(OperationStats stats) {
+    return new OperationStats(stats.name(), stats.started(), stats.succeeded(), stats.failed(), stats.dropped(),
+        stats.inFlight(), LatencyDistribution.empty(), LatencyDistribution.empty(), List.of());
   }
 
   @Test
@@ -285,6 +294,24 @@ class EngineTest {
     // The sixth user joins at 0.9 s (5.5 users, rounded) and is done 20 x 10 ms later.
     assertThat(completedPerInterval(result)).containsExactly(6L * 20 - 10, 10L, 0L);
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+  }
+
+  /**
+   * A user leaving at an interval's boundary nudges the collector while it settles there; the
+   * interval still holds the other user's operation ending at that instant, however long that
+   * user takes (in real time) to record it.
+   */
+  @Test
+  void aUserLeavingAtABoundaryDoesNotCutTheIntervalBeforeTheOthersRecord() {
+    RunResult result = Plimsoll.run(scenario(Workload.of("w", ctx -> {
+      sleep(ctx, 10);
+      if (ctx.userId() == 1 && ctx.clock().nanoTime() == 1_000 * MS) {
+        Thread.sleep(100); // work outside the clock: it holds time still, but takes real time
+      }
+    }, ClosedModel.users(2).iterationsPerUser(100)), Duration.ofSeconds(3)).build());
+    // Both users end their 100th operation, and leave, at 1 s: the run ends there, in one interval.
+    assertThat(completedPerInterval(result)).containsExactly(200L);
+    assertThat(runLength(result)).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,6 +155,45 @@ class VirtualClockTest {
     join(workers);
 
     assertThat(seen.get()).isEqualTo(8);
+  }
+
+  /**
+   * The engine's collector is nudged by the threads it settles for: an unpark must not end its
+   * settle while the unparking thread still runs, and is kept for its next park instead.
+   */
+  @Test
+  void anUnparkDoesNotEndASettleButIsKeptForTheNextPark() throws Exception {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    AtomicBoolean settledWhileTheOtherRan = new AtomicBoolean();
+    AtomicLong nextParkReturnedAt = new AtomicLong(-1);
+    Thread[] threads = new Thread[2];
+    onClock(() -> {
+      threads[0] = clock.start(VIRTUAL, () -> {
+        clock.parkUntil(10 * MS);
+        clock.settle();
+        settled.complete(null);
+        clock.parkUntil(5_000 * MS);
+        nextParkReturnedAt.set(clock.nanoTime());
+      });
+      threads[1] = clock.start(VIRTUAL, () -> {
+        sleep(clock, 10);
+        clock.unpark(threads[0]);
+        // Waiting outside the clock, this thread still runs: the settle cannot end meanwhile.
+        try {
+          settled.get(200, TimeUnit.MILLISECONDS);
+          settledWhileTheOtherRan.set(true);
+        } catch (TimeoutException expected) {
+          // the settle waits for this thread
+        } catch (InterruptedException | ExecutionException e) {
+          throw new AssertionError(e);
+        }
+        sleep(clock, 1_000);
+      });
+    });
+    join(threads);
+
+    assertThat(settledWhileTheOtherRan).isFalse();
+    assertThat(nextParkReturnedAt.get()).isEqualTo(10 * MS);
   }
 
   @Test

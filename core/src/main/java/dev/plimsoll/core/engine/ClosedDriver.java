@@ -88,6 +88,11 @@ final class ClosedDriver implements Driver {
           if (users[id] == null) {
             users[id] = run.newCaller(id);
           }
+          if (reachedItsLimit(users[id])) {
+            // Done for the run: restarted, it would only leave again (and nudge the collector).
+            active.set(id, 0);
+            continue;
+          }
           startThread(users[id], NO_PICK);
         }
       }
@@ -120,12 +125,20 @@ final class ClosedDriver implements Driver {
     if (!run.state.running() || now >= run.state.endNanos || user.id >= target) {
       return false;
     }
-    long perUser = model.iterationsPerUser();
-    if (perUser > 0 && user.iteration >= perUser) {
+    if (reachedItsLimit(user)) {
       return false;
     }
     long shared = model.sharedIterations();
     return shared == 0 || sharedIterations.getAndIncrement() < shared;
+  }
+
+  /**
+   * Whether the user has run all the iterations it may. Read by the controller only after taking
+   * the user's {@link #active} flag, which the user released after its last count.
+   */
+  private boolean reachedItsLimit(Caller user) {
+    long perUser = model.iterationsPerUser();
+    return perUser > 0 && user.iteration >= perUser;
   }
 
   /** The user's loop on a virtual thread; {@code pendingPick} is an iteration already begun. */
