@@ -1,7 +1,6 @@
 package dev.plimsoll.core.metrics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,9 @@ public record Measurements(
     private final Histogram lag = LatencyDistribution.newFullRangeHistogram();
     private final Histogram toWire = LatencyDistribution.newFullRangeHistogram();
     private final Histogram afterAnswer = LatencyDistribution.newFullRangeHistogram();
-    private final List<IntervalSnapshot> measured = new ArrayList<>();
+    // Running, not a list of the intervals: the builder lives as long as the run.
+    private final SystemSummaries.Running system = new SystemSummaries.Running();
+    private boolean measured;
     private final ThinnedReadings heapAfterGc = new ThinnedReadings();
     private Duration duration = Duration.ZERO;
     private double expectedArrivals;
@@ -83,7 +84,8 @@ public record Measurements(
       if (interval.warmUp()) {
         return this;
       }
-      measured.add(interval);
+      measured = true;
+      system.add(interval);
       duration = duration.plus(interval.length());
       expectedArrivals += interval.expectedArrivals();
       addTo(lag, interval.schedulingLag());
@@ -120,14 +122,14 @@ public record Measurements(
 
     /** Whether any interval of the measured window has been added. */
     public boolean hasMeasuredData() {
-      return !measured.isEmpty();
+      return measured;
     }
 
     public Measurements build() {
       List<OperationStats> ops = operations.values().stream().map(StatsMerger::result).toList();
       return new Measurements(duration, ops, OperationStats.sum("total", ops), expectedArrivals,
           LatencyDistribution.of(lag), LatencyDistribution.of(toWire), LatencyDistribution.of(afterAnswer),
-          SystemSummaries.of(measured, heapAfterGc.list()));
+          system.summary(heapAfterGc.list()));
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.plimsoll.core.metrics;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
@@ -26,69 +25,97 @@ final class SystemSummaries {
    * from the first interval's start to the last one's end count (see {@link MemoryGrowth}).
    */
   static SystemSummary of(List<IntervalSnapshot> measuredIntervals, List<HeapAfterGc> heapAfterGc) {
-    if (measuredIntervals.isEmpty()) {
-      return SystemSummary.UNKNOWN;
-    }
-    List<SystemSample> samples = new ArrayList<>(measuredIntervals.size());
-    for (IntervalSnapshot interval : measuredIntervals) {
-      samples.add(interval.system() == null ? SystemSample.UNKNOWN : interval.system());
-    }
-    List<TimeWeighted.Point> processCpu = points(measuredIntervals, samples, SystemSample::processCpu);
-    List<TimeWeighted.Point> machineCpu = points(measuredIntervals, samples, SystemSample::machineCpu);
-    IntervalSnapshot last = measuredIntervals.get(measuredIntervals.size() - 1);
-    Instant end = last.start().plus(last.length());
-    return new SystemSummary(
-        TimeWeighted.average(processCpu),
-        TimeWeighted.peak(processCpu),
-        TimeWeighted.average(machineCpu),
-        TimeWeighted.peak(machineCpu),
-        peakLong(samples, SystemSample::heapUsedBytes),
-        peakLong(samples, SystemSample::rssBytes),
-        sum(samples, SystemSample::gcCount),
-        sumDouble(samples, SystemSample::gcPauseMs),
-        (int) peakLong(samples, SystemSample::threadCount),
-        sum(samples, SystemSample::networkReceivedBytes),
-        sum(samples, SystemSample::networkSentBytes),
-        MemoryGrowth.of(heapAfterGc, measuredIntervals.get(0).start(), end));
+    Running running = new Running();
+    measuredIntervals.forEach(running::add);
+    return running.summary(heapAfterGc);
   }
 
-  private static List<TimeWeighted.Point> points(List<IntervalSnapshot> intervals,
-      List<SystemSample> samples, ToDoubleFunction<SystemSample> value) {
-    List<TimeWeighted.Point> points = new ArrayList<>(intervals.size());
-    for (int i = 0; i < intervals.size(); i++) {
-      points.add(new TimeWeighted.Point(intervals.get(i).length(), value.applyAsDouble(samples.get(i))));
+  /**
+   * The same summary built one interval at a time, in constant memory: a run's measurements are
+   * brought up to date every interval, and must hold neither its intervals nor its samples.
+   */
+  static final class Running {
+    private final TimeWeighted.Running processCpu = new TimeWeighted.Running();
+    private final TimeWeighted.Running machineCpu = new TimeWeighted.Running();
+    private final Extreme heapUsed = new Extreme(SystemSample::heapUsedBytes);
+    private final Extreme rss = new Extreme(SystemSample::rssBytes);
+    private final Extreme threads = new Extreme(s -> s.threadCount());
+    private final Total gcCount = new Total(s -> s.gcCount());
+    private final Total gcPauseMs = new Total(SystemSample::gcPauseMs);
+    private final Total networkReceived = new Total(s -> s.networkReceivedBytes());
+    private final Total networkSent = new Total(s -> s.networkSentBytes());
+    private Instant start;
+    private Instant end;
+
+    void add(IntervalSnapshot interval) {
+      SystemSample sample = interval.system() == null ? SystemSample.UNKNOWN : interval.system();
+      processCpu.add(interval.length(), sample.processCpu());
+      machineCpu.add(interval.length(), sample.machineCpu());
+      heapUsed.add(sample);
+      rss.add(sample);
+      threads.add(sample);
+      gcCount.add(sample);
+      gcPauseMs.add(sample);
+      networkReceived.add(sample);
+      networkSent.add(sample);
+      if (start == null) {
+        start = interval.start();
+      }
+      end = interval.start().plus(interval.length());
     }
-    return points;
+
+    SystemSummary summary(List<HeapAfterGc> heapAfterGc) {
+      if (start == null) {
+        return SystemSummary.UNKNOWN;
+      }
+      return new SystemSummary(
+          processCpu.average(),
+          processCpu.peak(),
+          machineCpu.average(),
+          machineCpu.peak(),
+          heapUsed.peak,
+          rss.peak,
+          gcCount.total(),
+          gcPauseMs.sum,
+          (int) threads.peak,
+          networkReceived.total(),
+          networkSent.total(),
+          MemoryGrowth.of(heapAfterGc, start, end));
+    }
   }
 
-  private static long peakLong(List<SystemSample> samples, ToLongFunction<SystemSample> value) {
-    long peak = -1;
-    for (SystemSample s : samples) {
-      peak = Math.max(peak, value.applyAsLong(s));
+  /** The highest value seen, -1 when none was known. */
+  private static final class Extreme {
+    private final ToLongFunction<SystemSample> value;
+    private long peak = -1;
+
+    Extreme(ToLongFunction<SystemSample> value) {
+      this.value = value;
     }
-    return peak;
+
+    void add(SystemSample sample) {
+      peak = Math.max(peak, value.applyAsLong(sample));
+    }
   }
 
-  private static long sum(List<SystemSample> samples, ToLongFunction<SystemSample> value) {
-    long sum = -1;
-    for (SystemSample s : samples) {
-      long v = value.applyAsLong(s);
+  /** The sum of the known values, -1 when none was known. */
+  private static final class Total {
+    private final ToDoubleFunction<SystemSample> value;
+    private double sum = -1;
+
+    Total(ToDoubleFunction<SystemSample> value) {
+      this.value = value;
+    }
+
+    void add(SystemSample sample) {
+      double v = value.applyAsDouble(sample);
       if (v >= 0) {
         sum = Math.max(sum, 0) + v;
       }
     }
-    return sum;
-  }
 
-  private static double sumDouble(
-      List<SystemSample> samples, ToDoubleFunction<SystemSample> value) {
-    double sum = -1;
-    for (SystemSample s : samples) {
-      double v = value.applyAsDouble(s);
-      if (v >= 0) {
-        sum = Math.max(sum, 0) + v;
-      }
+    long total() {
+      return (long) sum;
     }
-    return sum;
   }
 }

@@ -1,7 +1,6 @@
 package dev.plimsoll.core.metrics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,15 +29,7 @@ final class TimeWeighted {
 
   /** The mean of the known values weighted by their intervals' lengths; -1 when none is known. */
   static double average(List<Point> points) {
-    double weighted = 0;
-    long nanos = 0;
-    for (Point p : points) {
-      if (p.value >= 0 && nanos(p) > 0) {
-        weighted += p.value * nanos(p);
-        nanos += nanos(p);
-      }
-    }
-    return nanos == 0 ? -1 : weighted / nanos;
+    return running(points).average();
   }
 
   /**
@@ -47,33 +38,93 @@ final class TimeWeighted {
    * known.
    */
   static double peak(List<Point> points) {
-    List<List<Point>> stretches = new ArrayList<>();
-    List<Point> current = new ArrayList<>();
-    long currentNanos = 0;
-    for (Point p : points) {
-      current.add(p);
-      currentNanos += nanos(p);
-      if (currentNanos >= SHORTEST_PEAK_STRETCH.toNanos()) {
-        stretches.add(current);
-        current = new ArrayList<>();
-        currentNanos = 0;
-      }
-    }
-    if (!current.isEmpty()) {
-      if (stretches.isEmpty()) {
-        stretches.add(current);
-      } else {
-        stretches.get(stretches.size() - 1).addAll(current);
-      }
-    }
-    double peak = -1;
-    for (List<Point> stretch : stretches) {
-      peak = Math.max(peak, average(stretch));
-    }
-    return peak;
+    return running(points).peak();
   }
 
-  private static long nanos(Point p) {
-    return p.length == null || p.length.isNegative() ? 0 : p.length.toNanos();
+  private static Running running(List<Point> points) {
+    Running running = new Running();
+    points.forEach(p -> running.add(p.length, p.value));
+    return running;
+  }
+
+  /**
+   * {@link #average} and {@link #peak} of points added one at a time, in constant memory: a run's
+   * summary is kept up to date every interval however long it runs.
+   */
+  static final class Running {
+    private final Stretch all = new Stretch();
+    private final Stretch open = new Stretch();
+    private int openPoints;
+    private Stretch last;
+    private double peakBeforeLast = -1;
+
+    void add(Duration length, double value) {
+      long nanos = length == null || length.isNegative() ? 0 : length.toNanos();
+      all.add(nanos, value);
+      open.add(nanos, value);
+      openPoints++;
+      if (open.nanos >= SHORTEST_PEAK_STRETCH.toNanos()) {
+        if (last != null) {
+          peakBeforeLast = Math.max(peakBeforeLast, last.average());
+        }
+        last = open.copy();
+        open.clear();
+        openPoints = 0;
+      }
+    }
+
+    double average() {
+      return all.average();
+    }
+
+    /** A short remainder joins the last whole stretch; a run with no whole stretch is one stretch. */
+    double peak() {
+      if (openPoints > 0) {
+        if (last == null) {
+          return open.average();
+        }
+        Stretch joined = last.copy();
+        joined.join(open);
+        return Math.max(peakBeforeLast, joined.average());
+      }
+      return last == null ? -1 : Math.max(peakBeforeLast, last.average());
+    }
+  }
+
+  /** Weighted sums over a stretch of time; only known values count toward its average. */
+  private static final class Stretch {
+    private double weighted;
+    private long knownNanos;
+    private long nanos;
+
+    void add(long length, double value) {
+      if (value >= 0 && length > 0) {
+        weighted += value * length;
+        knownNanos += length;
+      }
+      nanos += length;
+    }
+
+    void join(Stretch other) {
+      weighted += other.weighted;
+      knownNanos += other.knownNanos;
+      nanos += other.nanos;
+    }
+
+    double average() {
+      return knownNanos == 0 ? -1 : weighted / knownNanos;
+    }
+
+    Stretch copy() {
+      Stretch copy = new Stretch();
+      copy.join(this);
+      return copy;
+    }
+
+    void clear() {
+      weighted = 0;
+      knownNanos = 0;
+      nanos = 0;
+    }
   }
 }
