@@ -1,6 +1,7 @@
 package dev.plimsoll.http;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -153,11 +154,22 @@ public final class HttpClient implements AutoCloseable {
    * do nothing.
    */
   public void warmUp(Consumer<String> load) {
+    warmUp(load, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #warmUp(Consumer)}, calling {@code load} again while the JIT still compiles hard
+   * under it, until {@code atMost} has passed: what a generator that must keep a schedule of
+   * thousands of arrivals a second needs, where the JIT's work would otherwise take half a core
+   * through the run's first seconds. {@link Duration#ZERO} calls {@code load} once.
+   */
+  public void warmUp(Consumer<String> load, Duration atMost) {
     Objects.requireNonNull(load, "load");
+    Objects.requireNonNull(atMost, "atMost");
     if (closed || settings.protocol() != HttpProtocol.HTTP_1_1 || !WarmUp.firstInProcess()) {
       return;
     }
-    WarmUp.serve(this, load);
+    WarmUp.serve(this, load, atMost.toNanos());
   }
 
   Transport transport() {

@@ -10,8 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -34,8 +32,16 @@ final class WarmUp {
       "HTTP/1.1 200 OK\r\nServer: plimsoll-warm-up\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1);
 
   private static final AtomicBoolean DONE = new AtomicBoolean();
-  private static final long COMPILER_QUIET_NANOS = 200_000_000;
-  private static final long COMPILER_POLL_NANOS = 20_000_000;
+  /**
+   * While the compiler threads take more than this share of a core under the rehearsal's load,
+   * that load still makes the JIT compile more (methods crossing its thresholds, recompiled with
+   * fuller profiles): another round is worth it.
+   */
+  private static final double STILL_COMPILING_SHARE = 0.10;
+  private static final long COMPILER_QUIET_NANOS = 250_000_000;
+  /** Compiling for less than this share of one core is the JIT's background hum, not a queue. */
+  private static final double COMPILER_QUIET_SHARE = 0.05;
+  private static final long COMPILER_POLL_NANOS = 25_000_000;
   private static final long COMPILER_WAIT_LIMIT_NANOS = 3_000_000_000L;
 
   private WarmUp() {}
@@ -49,7 +55,7 @@ final class WarmUp {
    * Runs {@code load} with the base URL of a server on loopback that answers every request, then
    * closes the server and takes what the rehearsal added out of the client's counters.
    */
-  static void serve(HttpClient client, Consumer<String> load) {
+  static void serve(HttpClient client, Consumer<String> load, long atMostNanos) {
     Transport transport = client.transport();
     long opened = transport.connectionsOpened.sum();
     long sent = transport.bytes.sent.sum();
@@ -68,7 +74,15 @@ final class WarmUp {
         .channel();
     int port = ((InetSocketAddress) server.localAddress()).getPort();
     try {
-      load.accept("http://127.0.0.1:" + port + "/warm-up/");
+      String base = "http://127.0.0.1:" + port + "/warm-up/";
+      long deadline = System.nanoTime() + atMostNanos;
+      double compiling;
+      do {
+        long work = JitActivity.workNanos();
+        long start = System.nanoTime();
+        load.accept(base);
+        compiling = (JitActivity.workNanos() - work) / (double) Math.max(1, System.nanoTime() - start);
+      } while (compiling > STILL_COMPILING_SHARE && System.nanoTime() < deadline);
       awaitCompilation();
     } catch (RuntimeException e) {
       // A rehearsal that could not finish only leaves the JIT colder: the run goes ahead.
@@ -83,24 +97,25 @@ final class WarmUp {
 
   /**
    * Waits until the JIT has compiled what the rehearsal queued: its compiler threads otherwise go
-   * on compiling into the run's first seconds, and on a generator pinned to one core take that
-   * core from the run's own scheduling. Done when the JIT's total compilation time has not moved
-   * for {@link #COMPILER_QUIET_NANOS}, or after {@link #COMPILER_WAIT_LIMIT_NANOS}.
+   * on compiling into the run's first seconds, and on a generator pinned to one core take half
+   * that core from the run's own scheduling. Done when the compiler threads used less than
+   * {@link #COMPILER_QUIET_SHARE} of one core over {@link #COMPILER_QUIET_NANOS}
+   * ({@link JitActivity}), or after {@link #COMPILER_WAIT_LIMIT_NANOS}.
    */
-  private static void awaitCompilation() {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-      return;
-    }
+  static void awaitCompilation() {
     long start = System.nanoTime();
-    long quietSince = start;
-    long seen = jit.getTotalCompilationTime();
-    while (System.nanoTime() - quietSince < COMPILER_QUIET_NANOS && System.nanoTime() - start < COMPILER_WAIT_LIMIT_NANOS) {
+    long windowStart = start;
+    long workAtWindowStart = JitActivity.workNanos();
+    while (System.nanoTime() - start < COMPILER_WAIT_LIMIT_NANOS) {
       LockSupport.parkNanos(COMPILER_POLL_NANOS);
-      long now = jit.getTotalCompilationTime();
-      if (now != seen) {
-        seen = now;
-        quietSince = System.nanoTime();
+      long now = System.nanoTime();
+      if (now - windowStart >= COMPILER_QUIET_NANOS) {
+        long work = JitActivity.workNanos();
+        if (work - workAtWindowStart < COMPILER_QUIET_SHARE * (now - windowStart)) {
+          return;
+        }
+        windowStart = now;
+        workAtWindowStart = work;
       }
     }
   }

@@ -21,7 +21,7 @@ class WarmUpTest {
       WarmUp.serve(client, url -> {
         base.set(url);
         WarmUp.loops(client, url, 2_000, 4, TimeUnit.SECONDS.toNanos(10));
-      });
+      }, 0);
       assertThat(base.get()).startsWith("http://127.0.0.1:").endsWith("/warm-up/");
       client.warmUp(); // the public form: once per process, and it too leaves the counters alone
       assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(20));

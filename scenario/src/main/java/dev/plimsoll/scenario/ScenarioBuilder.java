@@ -1,11 +1,15 @@
 package dev.plimsoll.scenario;
 
+import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.InvalidConfigurationException;
 import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.RatePlan;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.BuildContext;
+import dev.plimsoll.scenario.driver.ExpectedLoad;
 import dev.plimsoll.scenario.driver.CheckFailedException;
 import dev.plimsoll.scenario.driver.Driver;
 import dev.plimsoll.scenario.driver.DriverSession;
@@ -134,12 +138,37 @@ public final class ScenarioBuilder {
     Map<String, DriverSession> sessions = new LinkedHashMap<>();
     try {
       Scenario scenario = build(spec, drivers, sessions);
-      sessions.values().forEach(DriverSession::prepare);
+      ExpectedLoad load = expectedLoad(scenario);
+      sessions.values().forEach(session -> session.prepare(load));
       return new OpenScenario(scenario, List.copyOf(sessions.values()));
     } catch (RuntimeException e) {
       OpenScenario.closeAll(List.copyOf(sessions.values()), e);
       throw e;
     }
+  }
+
+  /** The workloads' peak planned rates and users, added: what the drivers get ready for. */
+  static ExpectedLoad expectedLoad(Scenario scenario) {
+    double rate = 0;
+    long users = 0;
+    for (Workload w : scenario.workloads()) {
+      switch (w.load()) {
+        case OpenModel open -> rate += peakRate(open.profile().plan(scenario.duration()));
+        case ClosedModel closed -> users += closed.users().maxUsers();
+        default -> { }
+      }
+    }
+    return new ExpectedLoad(rate, users);
+  }
+
+  /** The plan's highest rate, read at 400 points: a ramp's top, a stage's rate; a very short spike may fall between. */
+  private static double peakRate(RatePlan plan) {
+    int points = 400;
+    double peak = 0;
+    for (int i = 0; i <= points; i++) {
+      peak = Math.max(peak, plan.ratePerSecond(plan.durationSeconds() * i / points));
+    }
+    return peak;
   }
 
   private static Scenario build(ScenarioSpec spec, Drivers drivers, Map<String, DriverSession> sessions) {

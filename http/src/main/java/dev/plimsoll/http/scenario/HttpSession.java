@@ -4,6 +4,7 @@ import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.BuildContext;
 import dev.plimsoll.scenario.driver.DriverSession;
 import dev.plimsoll.scenario.driver.DriverStep;
+import dev.plimsoll.scenario.driver.ExpectedLoad;
 import dev.plimsoll.scenario.driver.Template;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -60,8 +61,14 @@ final class HttpSession implements DriverSession {
    */
   @Override
   public void prepare() {
+    prepare(ExpectedLoad.UNKNOWN);
+  }
+
+  /** As {@link #prepare()}; a demanding run's rehearsal lasts until the JIT has compiled its path. */
+  @Override
+  public void prepare(ExpectedLoad load) {
     actions.forEach(HttpRequestAction::prepareAhead);
-    executor.warmUp();
+    executor.warmUp(load);
     executor.connectAhead(List.copyOf(servers));
   }
 

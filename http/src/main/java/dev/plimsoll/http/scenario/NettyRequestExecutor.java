@@ -6,6 +6,7 @@ import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.HttpRequest;
 import dev.plimsoll.http.HttpResponse;
 import dev.plimsoll.http.TlsTrust;
+import dev.plimsoll.scenario.driver.ExpectedLoad;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
@@ -159,7 +160,13 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
   /** Rehearses the run's whole per-request path, engine included, against the client's own server. */
   @Override
   public void warmUp() {
-    client.warmUp(base -> Rehearsal.run(this, base));
+    warmUp(ExpectedLoad.UNKNOWN);
+  }
+
+  /** A demanding run is rehearsed until the JIT has compiled its path, for at most {@link #REHEARSE_AT_MOST}. */
+  @Override
+  public void warmUp(ExpectedLoad load) {
+    client.warmUp(base -> Rehearsal.run(this, base), load.demanding() ? REHEARSE_AT_MOST : Duration.ZERO);
   }
 
   @Override
@@ -168,6 +175,9 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
   }
 
   /** A response as the scenario's checks and extractions see it. */
+  /** On one core the JIT needs three or four rehearsals of two seconds; on more, one or two. */
+  static final Duration REHEARSE_AT_MOST = Duration.ofSeconds(8);
+
   private record Response(HttpResponse response) implements ResponseView {
     @Override
     public int status() {

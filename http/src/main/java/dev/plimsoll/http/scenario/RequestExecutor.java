@@ -1,6 +1,7 @@
 package dev.plimsoll.http.scenario;
 
 import java.net.URI;
+import dev.plimsoll.scenario.driver.ExpectedLoad;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -102,6 +103,11 @@ interface RequestExecutor {
 
   /** Before the run: rehearses the driver's own code paths, sending nothing to the system under test. */
   default void warmUp() {}
+
+  /** As {@link #warmUp()}, for a run as hard as {@code load}: a demanding one is rehearsed longer. */
+  default void warmUp(ExpectedLoad load) {
+    warmUp();
+  }
 
   /** The thread requests are cheapest to send from, or null; see {@link dev.plimsoll.scenario.driver.DriverSession#startingExecutor()}. */
   default ScheduledExecutorService startingExecutor() {

@@ -27,6 +27,15 @@ public interface DriverSession extends AutoCloseable {
   default void prepare() {}
 
   /**
+   * As {@link #prepare()}, knowing how hard the run will drive the driver: a demanding run may
+   * warrant a longer preparation (for HTTP, rehearsing until the JIT has compiled the request
+   * path). By default {@link #prepare()}.
+   */
+  default void prepare(ExpectedLoad load) {
+    prepare();
+  }
+
+  /**
    * The single thread the session's actions are cheapest to start on (for HTTP, the client's I/O
    * event loop), or null (the default): a flow whose driver steps all come from this session
    * offers it to the engine as its {@link dev.plimsoll.core.AsyncOperation#startingExecutor()}.
