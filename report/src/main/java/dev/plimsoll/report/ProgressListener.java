@@ -123,12 +123,16 @@ public final class ProgressListener implements RunListener {
   /**
    * The rate and response-time p99 of {@code stats} over {@code over}, the errors, and the
    * operations still in flight when there are any (a target that does not answer shows there
-   * first: nothing completes, so rate and errors stay at 0).
+   * first: nothing completes, so rate and errors stay at 0). Once the run is stopping, what
+   * completes is the drain of operations started earlier, not a rate the run achieved: the count
+   * is shown instead.
    */
   private static String rateLatencyAndErrors(OperationStats stats, Duration over,
       RunProgress progress) {
     String line = String.join("  ",
-        Units.decimal(stats.throughputPerSecond(over)) + " ops/s",
+        progress.stopping()
+            ? Units.count(stats.completed()) + " finished"
+            : Units.decimal(stats.throughputPerSecond(over)) + " ops/s",
         "p99 " + Formats.msWithUnit(stats.responseTime().stats().p99Ms()),
         "errors " + Units.count(stats.failed()) + " (total " + Units.count(progress.failed())
             + ")");
