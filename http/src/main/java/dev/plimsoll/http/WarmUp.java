@@ -102,7 +102,7 @@ final class WarmUp {
    * {@link #COMPILER_QUIET_SHARE} of one core over {@link #COMPILER_QUIET_NANOS}
    * ({@link JitActivity}), or after {@link #COMPILER_WAIT_LIMIT_NANOS}.
    */
-  static void awaitCompilation() {
+  private static void awaitCompilation() {
     long start = System.nanoTime();
     long windowStart = start;
     long workAtWindowStart = JitActivity.workNanos();
