@@ -36,7 +36,8 @@ class ExpectedLoadTest {
         .workload(Workload.of("users", NOTHING, ClosedModel.users(63)))
         .build();
     assertThat(ScenarioBuilder.expectedLoad(scenario).demanding()).isFalse();
-    assertThat(new ExpectedLoad(0, 64).demanding()).isTrue();
+    assertThat(new ExpectedLoad(0, 10_000).demanding()).as("users have no schedule to keep").isFalse();
+    assertThat(new ExpectedLoad(5_000, 0).demanding()).isTrue();
     assertThat(ExpectedLoad.UNKNOWN.demanding()).isFalse();
   }
 }

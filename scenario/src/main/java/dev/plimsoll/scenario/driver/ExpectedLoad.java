@@ -15,14 +15,18 @@ public record ExpectedLoad(double peakArrivalsPerSecond, long peakUsers) {
   public static final ExpectedLoad UNKNOWN = new ExpectedLoad(0, 0);
 
   /**
-   * From this many arrivals a second, or this many users, a run is demanding: the JIT's work of
-   * its first seconds would otherwise show as the generator's lateness.
+   * From this many arrivals a second a run is demanding: the JIT's work of its first seconds would
+   * otherwise make the generator late on its schedule, and drop arrivals.
    */
   static final double DEMANDING_RATE = 5_000;
-  static final long DEMANDING_USERS = 64;
 
-  /** Whether the run is demanding enough for the longest preparation. */
+  /**
+   * Whether the run is demanding enough for the longest preparation: an open model at
+   * {@link #DEMANDING_RATE} or more. Users do not count: a closed model has no schedule to keep,
+   * its users only go as fast as the generator lets them, and a longer preparation would only
+   * delay its start.
+   */
   public boolean demanding() {
-    return peakArrivalsPerSecond >= DEMANDING_RATE || peakUsers >= DEMANDING_USERS;
+    return peakArrivalsPerSecond >= DEMANDING_RATE;
   }
 }
