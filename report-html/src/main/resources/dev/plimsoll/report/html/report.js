@@ -1,0 +1,247 @@
+// Plimsoll's HTML report: draws the charts from the JSON in #plimsoll-data with uPlot. Text from the
+// run reaches the page only as textContent or canvas text, never as markup.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('plimsoll-data').textContent);
+  var root = document.documentElement;
+  var grid = document.getElementById('chart-grid');
+  var themeButton = document.getElementById('theme');
+  var LIGHT = ['#0969da', '#bc4c00', '#1a7f37', '#8250df', '#bf3989', '#0598bc', '#9a6700',
+    '#6e7781', '#cf222e', '#116329'];
+  var DARK = ['#58a6ff', '#ffa657', '#3fb950', '#d2a8ff', '#f778ba', '#39c5cf', '#e3b341',
+    '#9198a1', '#ff7b72', '#56d364'];
+  var DASH = { p90: [6, 3], max: [2, 3], failed: [6, 3], dropped: [2, 3] };
+  var WIDTH = { p99: 2.2, max: 1.2 };
+  var HEIGHT = 260;
+  var hiddenGroups = {};
+  var plots = [];
+  var syncing = false;
+
+  function cssVar(name) {
+    return getComputedStyle(root).getPropertyValue(name).trim();
+  }
+
+  function dark() {
+    var chosen = root.getAttribute('data-theme');
+    if (chosen === 'dark' || chosen === 'light') {
+      return chosen === 'dark';
+    }
+    return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  }
+
+  // An operation's lines share its colour; the run's totals (negative indexes) have their own.
+  function colour(index) {
+    if (index === -1) { return cssVar('--fg'); }
+    if (index === -2) { return cssVar('--fail'); }
+    if (index === -3) { return cssVar('--warn'); }
+    var palette = dark() ? DARK : LIGHT;
+    return palette[index % palette.length];
+  }
+
+  function number(v) {
+    if (v == null || isNaN(v)) { return '–'; }
+    var a = Math.abs(v);
+    if (a >= 1e9) { return (v / 1e9).toFixed(2) + 'G'; }
+    if (a >= 1e6) { return (v / 1e6).toFixed(2) + 'M'; }
+    if (a >= 1e4) { return (v / 1e3).toFixed(1) + 'k'; }
+    if (a >= 100) { return v.toFixed(0); }
+    if (a >= 10) { return v.toFixed(1); }
+    if (a >= 1) { return v.toFixed(2); }
+    return a === 0 ? '0' : v.toPrecision(3);
+  }
+
+  function withUnit(v, unit) {
+    return v == null ? '–' : number(v) + (unit ? ' ' + unit : '');
+  }
+
+  // The spectrum's x is 1 / (1 - percentile): 10 is 90%, 1000 is 99.9%.
+  function percentile(x, digits) {
+    var p = 100 * (1 - 1 / x);
+    return (p <= 0 ? '0' : p.toFixed(digits).replace(/\.?0+$/, '')) + '%';
+  }
+
+  function isPowerOfTen(x) {
+    var e = Math.log10(x);
+    return Math.abs(e - Math.round(e)) < 1e-9;
+  }
+
+  function markers() {
+    return {
+      hooks: {
+        draw: function (u) {
+          var ctx = u.ctx;
+          var top = u.bbox.top;
+          var left = u.bbox.left;
+          var right = left + u.bbox.width;
+          ctx.save();
+          ctx.strokeStyle = cssVar('--muted');
+          ctx.fillStyle = cssVar('--muted');
+          ctx.setLineDash([5, 4]);
+          ctx.lineWidth = 1.5 * devicePixelRatio;
+          ctx.font = (11 * devicePixelRatio) + 'px system-ui, sans-serif';
+          data.markers.forEach(function (m) {
+            var px = u.valToPos(data.origin + m.x, 'x', true);
+            if (px < left || px > right) { return; }
+            ctx.beginPath();
+            ctx.moveTo(px, top);
+            ctx.lineTo(px, top + u.bbox.height);
+            ctx.stroke();
+            ctx.fillText(m.label, Math.min(px + 4, right - ctx.measureText(m.label).width), top + 12 * devicePixelRatio);
+          });
+          ctx.restore();
+        }
+      }
+    };
+  }
+
+  function zoomTogether(u, key) {
+    if (key !== 'x' || syncing) { return; }
+    syncing = true;
+    try {
+      plots.forEach(function (p) {
+        if (p.plot !== u && p.chart.kind === 'time' && p.plot.scales.x) {
+          p.plot.setScale('x', { min: u.scales.x.min, max: u.scales.x.max });
+        }
+      });
+    } finally {
+      syncing = false;
+    }
+  }
+
+  function axis(scale, side, unit, values) {
+    var a = {
+      scale: scale, side: side, label: unit, stroke: cssVar('--fg'),
+      grid: { show: side !== 1, stroke: cssVar('--line'), width: 1 },
+      ticks: { stroke: cssVar('--line'), width: 1 }, size: 60
+    };
+    a.values = values || function (u, splits) { return splits.map(number); };
+    return a;
+  }
+
+  function options(chart, width) {
+    var time = chart.kind === 'time';
+    var spectrum = chart.kind === 'spectrum';
+    var xSeries = { label: time ? 'time' : spectrum ? 'percentile' : 'ops/s' };
+    if (spectrum) { xSeries.value = function (u, v) { return v == null ? '–' : percentile(v, 4); }; }
+    if (chart.kind === 'rate') { xSeries.value = function (u, v) { return withUnit(v, 'ops/s'); }; }
+    var series = [xSeries];
+    var usesRight = false;
+    chart.series.forEach(function (s) {
+      var unit = s.right ? chart.unit2 : chart.unit;
+      usesRight = usesRight || s.right;
+      series.push({
+        label: s.label,
+        scale: s.right ? 'y2' : 'y',
+        stroke: colour(s.colour),
+        width: WIDTH[s.group] || 1.5,
+        dash: DASH[s.group],
+        show: s.shown && !hiddenGroups[s.group],
+        points: { show: !time, size: 4 },
+        value: function (u, v) { return withUnit(v, unit); }
+      });
+    });
+    var fromZero = function (u, min, max) {
+      if (min == null || max == null) { return [0, 1]; }
+      return [Math.min(0, min), max > 0 ? max * 1.05 : 1];
+    };
+    var axes = [time ? axis('x', 2, null, null) : axis('x', 2, spectrum ? 'percentile' : 'ops/s',
+      spectrum ? function (u, splits) {
+        return splits.map(function (x) { return isPowerOfTen(x) ? percentile(x, 4) : ''; });
+      } : null)];
+    if (time) { delete axes[0].values; }
+    axes.push(axis('y', 3, chart.unit, null));
+    var scales = { x: { time: time }, y: { range: fromZero } };
+    if (spectrum) { scales.x.distr = 3; scales.x.log = 10; }
+    if (usesRight) {
+      axes.push(axis('y2', 1, chart.unit2, null));
+      scales.y2 = { range: fromZero };
+    }
+    return {
+      width: width,
+      height: HEIGHT,
+      series: series,
+      axes: axes,
+      scales: scales,
+      legend: { live: true },
+      cursor: {
+        sync: { key: time ? 'plimsoll-time' : 'plimsoll-' + chart.id },
+        drag: { x: true, y: false }
+      },
+      plugins: time ? [markers()] : [],
+      hooks: time ? { setScale: [zoomTogether] } : {}
+    };
+  }
+
+  function build() {
+    plots.forEach(function (p) { p.plot.destroy(); });
+    plots = [];
+    grid.textContent = '';
+    // Every figure first, then the plots: each plot's width is its figure's once the grid is laid out.
+    var holders = data.charts.map(function (chart) {
+      var figure = document.createElement('figure');
+      figure.className = 'chart';
+      figure.id = 'chart-' + chart.id;
+      var caption = document.createElement('figcaption');
+      caption.textContent = chart.title;
+      figure.appendChild(caption);
+      var holder = document.createElement('div');
+      figure.appendChild(holder);
+      grid.appendChild(figure);
+      return holder;
+    });
+    data.charts.forEach(function (chart, i) {
+      var x = chart.kind === 'time'
+        ? chart.x.map(function (v) { return data.origin + v; }) : chart.x;
+      var columns = [x].concat(chart.series.map(function (s) { return s.values; }));
+      var plot = new uPlot(options(chart, Math.max(300, holders[i].clientWidth)), columns, holders[i]);
+      plots.push({ chart: chart, plot: plot, holder: holders[i] });
+    });
+    // For tests and the curious: the charts drawn, by id.
+    window.plimsollCharts = plots.map(function (p) { return { id: p.chart.id, plot: p.plot }; });
+    document.body.setAttribute('data-charts', String(plots.length));
+  }
+
+  function setTheme(theme) {
+    if (theme === 'auto') {
+      root.removeAttribute('data-theme');
+    } else {
+      root.setAttribute('data-theme', theme);
+    }
+    themeButton.textContent = 'Theme: ' + theme;
+    build();
+  }
+
+  themeButton.addEventListener('click', function () {
+    var now = root.getAttribute('data-theme') || 'auto';
+    setTheme(now === 'auto' ? (dark() ? 'light' : 'dark') : now === 'dark' ? 'light' : 'auto');
+  });
+  if (window.matchMedia) {
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
+      if (!root.getAttribute('data-theme')) { build(); }
+    });
+  }
+
+  document.querySelectorAll('input[data-group]').forEach(function (box) {
+    box.addEventListener('change', function () {
+      var group = box.getAttribute('data-group');
+      hiddenGroups[group] = !box.checked;
+      plots.forEach(function (p) {
+        p.chart.series.forEach(function (s, i) {
+          if (s.group === group) { p.plot.setSeries(i + 1, { show: box.checked }); }
+        });
+      });
+    });
+  });
+
+  var resizing = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      plots.forEach(function (p) {
+        p.plot.setSize({ width: Math.max(300, p.holder.clientWidth), height: HEIGHT });
+      });
+    }, 150);
+  });
+
+  build();
+}());
