@@ -2,6 +2,7 @@ package dev.plimsoll.cli;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.ConsoleReport;
+import dev.plimsoll.report.Reporter;
 import dev.plimsoll.report.Reports;
 import dev.plimsoll.results.JournalRecovery;
 import dev.plimsoll.results.ResultFiles;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Parameters;
     header = "Renders the reports of a saved result.json again, or recovers a crashed run's.",
     description = {
         "Renders the reports of a saved result again: the console report on standard output and",
-        "every report file (report.md, ...) beside the result (or in --out). Exits with the run's",
-        "own exit code.",
+        "every report file (report.md, report.html, ...) beside the result (or in --out); with",
+        "--html, only report.html. Exits with the run's own exit code.",
         "",
         "With --recover DIR, rebuilds the result of a run that was killed or lost power from the",
         "journal it kept in DIR (" + RunJournal.FILE_NAME + "), up to its last complete interval:",
@@ -41,9 +42,18 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Directory for the report files (default: the result file's).")
   Path out;
 
+  @Option(names = "--html", description = "Write only the HTML report, report.html, of the saved result.")
+  boolean htmlOnly;
+
+  /** The name of the HTML report among the reporters (dev.plimsoll.report.html.HtmlReport.NAME). */
+  private static final String HTML_REPORTER = "html";
+
   @Override
   public Integer call() throws IOException {
     if (recover != null) {
+      if (htmlOnly) {
+        throw new UserException("--html renders a saved RESULT.json; --recover writes every report");
+      }
       if (resultFile != null) {
         throw new UserException("give either RESULT.json or --recover DIR, not both");
       }
@@ -55,10 +65,17 @@ final class ReportCommand implements Callable<Integer> {
     if (!Files.isRegularFile(resultFile)) {
       throw new UserException("no result file at " + resultFile);
     }
+    List<Reporter> reporters = Reports.reporters();
+    if (htmlOnly) {
+      reporters = reporters.stream().filter(r -> r.name().equals(HTML_REPORTER)).toList();
+      if (reporters.isEmpty()) {
+        throw new UserException("the HTML report (module plimsoll-report-html) is not installed");
+      }
+    }
     RunResult result = ResultFiles.read(resultFile);
     System.out.print(ConsoleReport.render(result, Terminal.colour()));
     Path directory = out != null ? out : resultFile.toAbsolutePath().getParent();
-    for (Path report : Reports.write(result, directory, Reports.reporters())) {
+    for (Path report : Reports.write(result, directory, reporters)) {
       System.out.println("report: " + report);
     }
     return ExitCodes.of(result.status());

@@ -107,5 +107,15 @@ class CliTest {
     assertThat(again.code()).isEqualTo(o.code());
     assertThat(again.out()).contains("checkout");
     assertThat(out.resolve("report.md")).isRegularFile();
+    assertThat(out.resolve("report.html")).isRegularFile();
+
+    Files.delete(out.resolve("report.md"));
+    Files.delete(out.resolve("report.html"));
+    CliRunner.Outcome html = run("report", out.resolve("result.json").toString(), "--html");
+    assertThat(html.code()).isEqualTo(o.code());
+    assertThat(html.out()).contains("report: " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>")
+        .contains("id=\"plimsoll-data\"");
+    assertThat(out.resolve("report.md")).doesNotExist();
   }
 }

@@ -138,7 +138,8 @@ class RunnerTest {
     RunResult result = running.await();
     assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
     assertThat(ResultFiles.read(out.resolve("result.json")).status()).isEqualTo(RunStatus.ABORTED);
-    assertThat(running.files()).containsExactly(out.resolve("result.json"), out.resolve("report.md"));
+    assertThat(running.files()).containsExactly(out.resolve("result.json"), out.resolve("report.html"),
+        out.resolve("report.md"));
   }
 
   @Test
