@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and runs Plimsoll's engine benchmarks. See bench/README.md.
 #
-#   bench/run.sh overhead|open|scale|all [options passed to the benchmark]
+#   bench/run.sh overhead|open|scale|html|all [options passed to the benchmark]
 #   bench/run.sh jmh [JMH options]          (e.g. bench/run.sh jmh MixPickBench)
 #
 # Set SKIP_BUILD=1 to reuse an existing bench/target/plimsoll-bench.jar.
@@ -9,7 +9,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/bench/target/plimsoll-bench.jar"
-usage="usage: bench/run.sh overhead|open|scale|all|jmh [options]"
+usage="usage: bench/run.sh overhead|open|scale|html|all|jmh [options]"
 
 # The major version of a java executable ("1.8.0_x" counts as 8), or 0 if it does not run.
 java_major() {
@@ -51,13 +51,13 @@ find_java() {
 what="$1"
 shift
 case "$what" in
-  overhead|open|scale|all|jmh) ;;
+  overhead|open|scale|html|all|jmh) ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
 
 java="$(find_java)"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  (cd "$root" && mvn -q -B -pl core,bench -am package -DskipTests)
+  (cd "$root" && mvn -q -B -pl core,report-html,bench -am package -DskipTests)
 fi
 echo "java: $java"
 
@@ -72,6 +72,7 @@ case "$what" in
   overhead) run_main EngineOverheadBench ;;
   open) run_main OpenPrecisionBench ;;
   scale) run_main ScaleBench -Xmx1g ;;
+  html) run_main HtmlReportBench -Xmx512m ;;
   jmh) "$java" -jar "$jar" "${args[@]}" ;;
   all)
     if (( ${#args[@]} > 0 )); then

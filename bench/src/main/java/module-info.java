@@ -7,6 +7,7 @@
 @SuppressWarnings("requires-automatic")
 module dev.plimsoll.bench {
   requires dev.plimsoll.core;
+  requires dev.plimsoll.report.html;
   requires jmh.core;
   requires java.management;
   // The extended memory and thread MXBeans.
