@@ -236,6 +236,9 @@ final class Timeline {
   }
 
   private List<Chart> build() {
+    if (xs.isEmpty()) {
+      return List.of();
+    }
     double[] xValues = xs.stream().mapToDouble(Double::doubleValue).toArray();
     List<Chart> charts = new ArrayList<>();
     charts.add(throughputChart(xValues));
