@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The scripts and style sheets every report inlines, read once from this module's resources:
- * uPlot's (taken from its WebJar at build time, see the pom) and the report's own. With them, the
+ * uPlot's (taken from its WebJar at build time into {@code uplot-dist/}, a folder that is no
+ * package, see the pom) and the report's own. With them, the
  * hashes that the page's Content-Security-Policy allows: only these two scripts may run, so even
  * markup that slipped through escaping could run nothing.
  */
@@ -19,9 +20,9 @@ final class Assets {
   /** uPlot's version, as the build took it from its WebJar. */
   static final String UPLOT_VERSION = "1.6.30";
 
-  static final String UPLOT_JS = read("uplot/uPlot.iife.min.js", "script");
-  static final String UPLOT_CSS = read("uplot/uPlot.min.css", "style");
-  static final String UPLOT_LICENSE = read("uplot/LICENSE", "--");
+  static final String UPLOT_JS = read("uplot-dist/uPlot.iife.min.js", "script");
+  static final String UPLOT_CSS = read("uplot-dist/uPlot.min.css", "style");
+  static final String UPLOT_LICENSE = read("uplot-dist/LICENSE", "--");
   static final String REPORT_JS = read("report.js", "script");
   static final String REPORT_CSS = read("report.css", "style");
 
