@@ -7,8 +7,8 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * One operation's latencies since the run started, in a Prometheus classic histogram's buckets:
- * each interval's HdrHistogram is added bucket by bucket, so the counts are exact and the cost is
- * per distinct value, not per operation. Not thread-safe: the collector thread adds, and
+ * each interval's HdrHistogram is added bucket by bucket, so the counts are exact (to its 0.1 %
+ * precision at a bucket's bound) and the cost is per distinct value, not per operation. Not thread-safe: the collector thread adds, and
  * {@link #copy} hands a snapshot to the scrapes.
  */
 final class LatencyBuckets {
@@ -52,9 +52,9 @@ final class LatencyBuckets {
     Histogram histogram = latencies.toHistogram();
     int bucket = 0;
     for (HistogramIterationValue value : histogram.recordedValues()) {
-      // HdrHistogram's value for the bucket: the highest of its equivalent values, so a latency is
-      // never put in a bucket below its own.
-      long nanos = value.getValueIteratedTo();
+      // The lowest value of HdrHistogram's bucket: a value recorded as exactly 1 ms counts as at
+      // most 1 ms, and no value moves by more than the histogram's 0.1 % precision.
+      long nanos = histogram.lowestEquivalentValue(value.getValueIteratedTo());
       while (nanos > UPPER_BOUNDS_NANOS[bucket]) {
         bucket++;
       }
