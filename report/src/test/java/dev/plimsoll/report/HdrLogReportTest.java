@@ -9,14 +9,18 @@ import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HdrLogReportTest {
 
@@ -84,6 +88,25 @@ class HdrLogReportTest {
   void tagsHoldNoCommaOrSpace_whichWouldSplitALogLine() {
     assertThat(HdrLogReport.tag("checkout|pay")).isEqualTo("checkout|pay");
     assertThat(HdrLogReport.tag("a b,c\u001bd")).isEqualTo("a_b_c_d");
+  }
+
+  @Test
+  void hdrHistogramsLogProcessor_summarisesIt(@TempDir Path dir) throws Exception {
+    RunResult rich = ResultFixtures.richResult();
+    Path log = Files.write(dir.resolve("latency.hlog"), write(rich));
+    Path out = dir.resolve("search");
+
+    new HistogramLogProcessor(new String[] {"-i", log.toString(), "-tag", ResultFixtures.SEARCH, "-o", out.toString()})
+        .run();
+
+    long searches = 0;
+    for (IntervalSnapshot interval : rich.intervals()) {
+      searches += interval.operation(ResultFixtures.SEARCH).responseTime().count();
+    }
+    // The .hgrm file is the whole log's percentile distribution; its last line gives the count.
+    String hgrm = Files.readString(Path.of(out + ".hgrm"));
+    assertThat(hgrm).containsPattern("Total count +=  +" + searches + "]");
+    assertThat(Files.readAllLines(out)).hasSizeGreaterThan(rich.intervals().size());
   }
 
   @Test
