@@ -161,7 +161,8 @@ class RunnerTest {
         .workload(Workload.of("w", ctx -> { }, OpenModel.rate(1))).duration(Duration.ofSeconds(1)).build())
         .reports("junit", "pdf");
     assertThatThrownBy(runner::build).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("unknown report 'pdf'; known: console, csv, hlog, json, junit, markdown, md");
+        .hasMessageStartingWith("unknown report 'pdf'; known: console, csv, hlog, ")
+        .hasMessageContaining("json, junit, markdown, md");
   }
 
   @Test
