@@ -1,6 +1,6 @@
 /**
  * Renderers of a finished run behind one SPI, {@link dev.plimsoll.report.Reporter}: the console
- * report and the Markdown report, found with {@link java.util.ServiceLoader} by
+ * report, Markdown, JUnit XML, the intervals as CSV and the HdrHistogram log, found with {@link java.util.ServiceLoader} by
  * {@link dev.plimsoll.report.Reports#writeAll}; and the live progress lines.
  */
 module dev.plimsoll.report {
@@ -11,5 +11,6 @@ module dev.plimsoll.report {
 
   uses dev.plimsoll.report.Reporter;
 
-  provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.MarkdownReport;
+  provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.HdrLogReport,
+      dev.plimsoll.report.IntervalsCsvReport, dev.plimsoll.report.JUnitXmlReport, dev.plimsoll.report.MarkdownReport;
 }

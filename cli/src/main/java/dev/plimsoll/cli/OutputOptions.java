@@ -1,11 +1,18 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.prometheus.PrometheusAddress;
+import dev.plimsoll.prometheus.PrometheusEndpoint;
+import dev.plimsoll.report.Reports;
+import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.runner.ResultsFolderException;
 import dev.plimsoll.runner.Runner;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where a run's result files go, and whether progress is shown. */
+/** Where a run's result files go, which are written, what is served live, and whether progress is shown. */
 final class OutputOptions {
   /** Where runs without {@code --out} put their results, each in a folder of its own. */
   static final Path DEFAULT_PARENT = Path.of("plimsoll-results");
@@ -13,11 +20,57 @@ final class OutputOptions {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Directory for result.json and report.md (default: plimsoll-results/<name>-<timestamp>).")
+      description = "Directory for result.json and the report files (default: plimsoll-results/<name>-<timestamp>).")
   Path out;
 
   @Option(names = "--no-progress", description = "Do not show live progress.")
   boolean noProgress;
+
+  @Option(
+      names = "--report",
+      paramLabel = "NAMES",
+      split = ",",
+      completionCandidates = ReportNames.class,
+      description = "The report files to write, comma-separated, from: ${COMPLETION-CANDIDATES}"
+          + " (default: all). " + ResultFiles.FILE_NAME + " is always written: it is the record every"
+          + " report can be rendered from again (plimsoll report).")
+  List<String> reports;
+
+  @Option(
+      names = "--prometheus",
+      paramLabel = "[HOST:]PORT",
+      description = "Serve live metrics for Prometheus at http://HOST:PORT/metrics while the run goes"
+          + " (HOST: " + PrometheusAddress.DEFAULT_HOST + " unless given; docs/outputs.md lists the metrics).")
+  String prometheus;
+
+  /** The names {@code --report} accepts, for its help: every reporter found, and their aliases. */
+  static final class ReportNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Reports.knownNames().iterator();
+    }
+  }
+
+  /**
+   * Starts serving metrics for Prometheus if {@code --prometheus} asks for it, before anything is
+   * sent, so that a port already taken stops the run from starting; null otherwise.
+   */
+  PrometheusEndpoint startPrometheus() {
+    if (prometheus == null) {
+      return null;
+    }
+    PrometheusAddress address;
+    try {
+      address = PrometheusAddress.parse(prometheus);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--prometheus " + e.getMessage());
+    }
+    try {
+      return PrometheusEndpoint.start(address);
+    } catch (UncheckedIOException e) {
+      throw new UserException("--prometheus: " + e.getMessage());
+    }
+  }
 
   /**
    * The dry run's plan, refusing an output folder the run would refuse; request bodies as written
@@ -38,6 +91,14 @@ final class OutputOptions {
   }
 
   void applyTo(Runner.Builder runner) {
+    if (reports != null) {
+      try {
+        Reports.select(reports);
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--report: " + e.getMessage());
+      }
+      runner.reports(reports);
+    }
     if (out != null) {
       runner.resultsDirectory(out);
     } else {

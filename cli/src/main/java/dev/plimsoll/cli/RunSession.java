@@ -4,6 +4,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.units.Units;
+import dev.plimsoll.prometheus.PrometheusEndpoint;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
 import dev.plimsoll.runner.ResultsFolderException;
@@ -24,6 +25,21 @@ final class RunSession {
   private RunSession() {}
 
   static int run(Runner.Builder runner, OutputOptions output, PrintStream out) {
+    PrometheusEndpoint prometheus = output.startPrometheus();
+    try {
+      if (prometheus != null) {
+        runner.listener(prometheus);
+      }
+      return run(runner, output, out, prometheus);
+    } finally {
+      // It stops when the run completes; this is for a run that never started.
+      if (prometheus != null) {
+        prometheus.close();
+      }
+    }
+  }
+
+  private static int run(Runner.Builder runner, OutputOptions output, PrintStream out, PrometheusEndpoint prometheus) {
     boolean terminal = Terminal.interactive();
     if (!output.noProgress) {
       // Progress goes to stderr so that the report on stdout can be redirected on its own.
@@ -47,6 +63,9 @@ final class RunSession {
     }
     started.set(running);
     announce(running, out);
+    if (prometheus != null) {
+      out.println("plimsoll: metrics for Prometheus at " + prometheus.url() + " until the run ends");
+    }
     RunResult result;
     try {
       result = running.await();

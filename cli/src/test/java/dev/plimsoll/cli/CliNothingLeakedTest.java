@@ -139,12 +139,14 @@ class CliNothingLeakedTest {
     String report = Files.readString(out.resolve("report.md"));
     String html = Files.readString(out.resolve("report.html"));
     String json = Files.readString(out.resolve("result.json"));
+    String machines = Files.readString(out.resolve("junit.xml")) + Files.readString(out.resolve("intervals.csv"))
+        + Files.readString(out.resolve("latency.hlog"));
     assertThat(console).contains("check bodyContains '${env.PATH}' failed").contains("got '\\x1B[2J\\x07closed'");
     assertThat(report).contains("got '\\\\x1B\\[2J\\\\x07closed'");
     assertThat(json).contains("check bodyContains '${env.PATH}' failed").contains("\\u001B[2J\\u0007closed");
     assertThat(dry.out()).contains("GET http://***@127.0.0.1:").contains("token=***&tenant=${tenant}")
         .contains("base = ***").contains("body: JSON object, 2 fields, 39 bytes");
-    for (String text : List.of(console, report, html, json, dry.out(), dry.err())) {
+    for (String text : List.of(console, report, html, json, machines, dry.out(), dry.err())) {
       assertClean(text, "hunter2", "T0K3NQ", "pw-inline-9");
     }
     assertThat(shown.out()).contains("pw-inline-9");
@@ -167,7 +169,8 @@ class CliNothingLeakedTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("ftp://***@h/?token=***");
     for (String text : List.of(run.out(), run.err(), dry.out(), bad.err(), Files.readString(out.resolve("report.md")),
-        Files.readString(out.resolve("report.html")), Files.readString(out.resolve("result.json")))) {
+        Files.readString(out.resolve("report.html")), Files.readString(out.resolve("result.json")),
+        Files.readString(out.resolve("junit.xml")), Files.readString(out.resolve("intervals.csv")))) {
       assertClean(text, "hunter2", "K3YQ", "C00KIE", "pw-form-9", "T0K3NQ");
     }
   }

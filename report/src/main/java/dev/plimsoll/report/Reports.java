@@ -6,16 +6,80 @@ import dev.plimsoll.results.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 /** Writes the report files of a run into its directory, through the {@link Reporter}s found. */
 public final class Reports {
 
+  /**
+   * The name that picks the result file in {@link #select}: accepted so that a list of reports can
+   * name every file, though {@value ResultFiles#FILE_NAME} is always written, being the record
+   * every report is rendered from.
+   */
+  public static final String RESULT = "json";
+
+  /** Shorter names users write for reporters, and the reporter's own name. */
+  private static final Map<String, String> ALIASES = Map.of("md", MarkdownReport.NAME);
+
   private Reports() {}
+
+  /**
+   * The reporters named in {@code names}, among {@link #reporters()}, ordered by name: a reporter's
+   * {@link Reporter#name()}, {@code md} for {@code markdown}, or {@value #RESULT} for the result
+   * file, which picks no reporter since the result file is always written. Names are
+   * case-insensitive and may repeat.
+   *
+   * @throws IllegalArgumentException naming the unknown name and listing the known ones
+   */
+  public static List<Reporter> select(Collection<String> names) {
+    List<Reporter> found = reporters();
+    Map<String, Reporter> byName = new LinkedHashMap<>();
+    found.forEach(r -> byName.put(r.name(), r));
+    List<Reporter> chosen = new ArrayList<>();
+    for (String given : names) {
+      String name = given == null ? "" : given.trim().toLowerCase(Locale.ROOT);
+      name = ALIASES.getOrDefault(name, name);
+      if (name.equals(RESULT)) {
+        continue;
+      }
+      Reporter reporter = byName.get(name);
+      if (reporter == null) {
+        throw new IllegalArgumentException("unknown report '" + given + "'; known: " + String.join(", ", knownNames(found)));
+      }
+      if (!chosen.contains(reporter)) {
+        chosen.add(reporter);
+      }
+    }
+    chosen.sort(Comparator.comparing(Reporter::name));
+    return List.copyOf(chosen);
+  }
+
+  /** Every name {@link #select} accepts, sorted: the reporters', their aliases and {@value #RESULT}. */
+  public static List<String> knownNames() {
+    return knownNames(reporters());
+  }
+
+  private static List<String> knownNames(List<Reporter> found) {
+    List<String> known = new ArrayList<>();
+    known.add(RESULT);
+    for (Reporter reporter : found) {
+      known.add(reporter.name());
+      ALIASES.forEach((alias, name) -> {
+        if (name.equals(reporter.name())) {
+          known.add(alias);
+        }
+      });
+    }
+    known.sort(Comparator.naturalOrder());
+    return List.copyOf(known);
+  }
 
   /**
    * The reporters on the class path (those listed in {@code META-INF/services}), ordered by name.
@@ -40,9 +104,18 @@ public final class Reports {
    * @throws IOException if a file could not be written; see {@link #write}
    */
   public static List<Path> writeAll(RunResult result, Path directory) throws IOException {
+    return writeAll(result, directory, reporters());
+  }
+
+  /**
+   * As {@link #writeAll(RunResult, Path)}, with only {@code reporters} (see {@link #select}): the
+   * result file is written all the same.
+   */
+  public static List<Path> writeAll(RunResult result, Path directory, List<Reporter> reporters)
+      throws IOException {
     List<Path> written = new ArrayList<>();
     written.add(ResultFiles.write(result, directory.resolve(ResultFiles.FILE_NAME)));
-    written.addAll(write(result, directory, reporters()));
+    written.addAll(write(result, directory, reporters));
     return written;
   }
 

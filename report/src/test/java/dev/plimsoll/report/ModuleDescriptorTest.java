@@ -22,7 +22,7 @@ class ModuleDescriptorTest {
         requires transitive dev.plimsoll.core
         exports dev.plimsoll.report
         uses dev.plimsoll.report.Reporter
-        provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.MarkdownReport
+        provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.HdrLogReport, dev.plimsoll.report.IntervalsCsvReport, dev.plimsoll.report.JUnitXmlReport, dev.plimsoll.report.MarkdownReport
         """);
   }
 

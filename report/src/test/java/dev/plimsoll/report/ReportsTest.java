@@ -31,10 +31,11 @@ class ReportsTest {
 
     List<Path> written = Reports.writeAll(rich, target);
 
-    assertThat(written).containsExactly(target.resolve("result.json"), target.resolve("report.md"));
+    assertThat(written).containsExactly(target.resolve("result.json"), target.resolve("intervals.csv"),
+        target.resolve("latency.hlog"), target.resolve("junit.xml"), target.resolve("report.md"));
     try (Stream<Path> files = Files.list(target)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("result.json", "report.md");
+          .containsExactlyInAnyOrder("result.json", "latency.hlog", "intervals.csv", "junit.xml", "report.md");
     }
     assertThat(ResultFiles.read(target.resolve("result.json"))).isEqualTo(rich);
     assertThat(Files.readString(target.resolve("report.md")))
@@ -44,7 +45,30 @@ class ReportsTest {
   @Test
   void reporters_areTheBuiltInOnes_inNameOrder() {
     assertThat(Reports.reporters()).extracting(Reporter::name)
-        .containsExactly(ConsoleReport.NAME, MarkdownReport.NAME);
+        .containsExactly(ConsoleReport.NAME, IntervalsCsvReport.NAME, HdrLogReport.NAME,
+            JUnitXmlReport.NAME, MarkdownReport.NAME);
+  }
+
+  @Test
+  void select_picksReportersByName_orAlias_ignoringCaseAndTheResultFile() {
+    assertThat(Reports.select(List.of("junit", "MD", "json", "csv", "junit"))).extracting(Reporter::name)
+        .containsExactly("csv", "junit", "markdown");
+    assertThat(Reports.select(List.of("json"))).isEmpty();
+  }
+
+  @Test
+  void select_anUnknownName_isRefusedListingTheKnownOnes() {
+    assertThatThrownBy(() -> Reports.select(List.of("junit", "htlm")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown report 'htlm'; known: console, csv, hlog, json, junit, markdown, md");
+  }
+
+  @Test
+  void writeAll_withSelectedReporters_writesTheResultFileAndOnlyThose() throws IOException {
+    List<Path> written = Reports.writeAll(ResultFixtures.richResult(), dir, Reports.select(List.of("junit")));
+
+    assertThat(written).containsExactly(dir.resolve("result.json"), dir.resolve("junit.xml"));
+    assertThat(dir.toFile().list()).containsExactlyInAnyOrder("result.json", "junit.xml");
   }
 
   @Test
@@ -62,9 +86,10 @@ class ReportsTest {
       List<Reporter> found = Reports.reporters();
       List<Path> written = Reports.writeAll(ResultFixtures.richResult(), dir.resolve("run"));
 
-      assertThat(found).extracting(Reporter::name).containsExactly("console", "markdown", "title");
+      assertThat(found).extracting(Reporter::name)
+          .containsExactly("console", "csv", "hlog", "junit", "markdown", "title");
       assertThat(written).extracting(p -> p.getFileName().toString())
-          .containsExactly("result.json", "report.md", "title.txt");
+          .containsExactly("result.json", "intervals.csv", "latency.hlog", "junit.xml", "report.md", "title.txt");
       assertThat(dir.resolve("run/title.txt")).hasContent("checkout-load\n");
     } finally {
       thread.setContextClassLoader(saved);

@@ -4,6 +4,8 @@ import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.Reporter;
+import dev.plimsoll.report.Reports;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioBuilder;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +51,8 @@ public final class Runner {
   private final Path resultsParent;
   private final Consumer<RunResult> onShutdown;
   private final Consumer<String> notices;
+  /** The reports written beside result.json; null for every reporter found. */
+  private final List<Reporter> reporters;
 
   private Runner(Builder b) {
     this.source = b.source;
@@ -56,6 +61,7 @@ public final class Runner {
     this.resultsParent = b.resultsParent;
     this.onShutdown = b.onShutdown;
     this.notices = b.notices;
+    this.reporters = b.reports == null ? null : Reports.select(b.reports);
   }
 
   /** A runner for a scenario built in Java. */
@@ -119,7 +125,7 @@ public final class Runner {
       Scenario running = b.build();
       ShutdownStop.Options stop = onShutdown == null ? null
           : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
-      return RunningTest.start(running, opened, directory, journal, stop);
+      return RunningTest.start(running, opened, directory, reporters, journal, stop);
     } catch (RuntimeException e) {
       if (journal != null) {
         // Nothing ran: there is nothing to recover.
@@ -175,6 +181,7 @@ public final class Runner {
     private Path resultsParent;
     private Consumer<RunResult> onShutdown;
     private Consumer<String> notices = message -> LOG.warn("{}", message);
+    private List<String> reports;
 
     private Builder(ScenarioSource source) {
       this.source = source;
@@ -253,6 +260,26 @@ public final class Runner {
     public Builder stopOnShutdown(Consumer<RunResult> afterwards) {
       this.onShutdown = Objects.requireNonNull(afterwards, "afterwards");
       return this;
+    }
+
+    /**
+     * Which report files are written beside result.json, by {@linkplain Reporter#name() name}
+     * ({@code markdown} or {@code md}, {@code junit}, {@code csv}, {@code hlog}, {@code html}, ...;
+     * see {@link Reports#select}). result.json is always written: it is the record every report can
+     * be rendered from again ({@code json} may be named, and changes nothing). By default, every
+     * reporter found on the class or module path writes its file.
+     *
+     * @throws IllegalArgumentException at {@link #build()}, naming an unknown report and listing the
+     *     known ones
+     */
+    public Builder reports(Collection<String> names) {
+      this.reports = List.copyOf(Objects.requireNonNull(names, "names"));
+      return this;
+    }
+
+    /** As {@link #reports(Collection)}. */
+    public Builder reports(String... names) {
+      return reports(List.of(names));
     }
 
     public Runner build() {

@@ -4,6 +4,7 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.Reporter;
 import dev.plimsoll.report.Reports;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,27 +22,31 @@ public final class RunningTest {
   private final Scenario scenario;
   private final RunHandle handle;
   private final Path resultsDirectory;
+  private final List<Reporter> reporters;
   private final CompletableFuture<RunResult> result;
   private volatile List<Path> files = List.of();
 
-  private RunningTest(Scenario scenario, RunHandle handle, Path resultsDirectory, CompletableFuture<RunResult> result) {
+  private RunningTest(Scenario scenario, RunHandle handle, Path resultsDirectory, List<Reporter> reporters,
+      CompletableFuture<RunResult> result) {
     this.scenario = scenario;
     this.handle = handle;
     this.resultsDirectory = resultsDirectory;
+    this.reporters = reporters;
     this.result = result;
   }
 
   /**
    * Starts {@code scenario}, whose listeners already include {@code journal} when there is one.
    *
+   * @param reporters the reports to write beside the result, or null for every reporter found
    * @param onShutdown what to do when asked to stop from outside, or null to leave signals alone
    */
   static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory,
-      JournalListener journal, ShutdownStop.Options onShutdown) {
+      List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown) {
     RunHandle handle = Plimsoll.start(scenario);
     CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
     CompletableFuture<RunResult> written = new CompletableFuture<>();
-    RunningTest running = new RunningTest(scenario, handle, resultsDirectory,
+    RunningTest running = new RunningTest(scenario, handle, resultsDirectory, reporters,
         onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown));
     ended.whenComplete((r, e) -> {
       if (e != null) {
@@ -60,7 +65,8 @@ public final class RunningTest {
   private void write(RunResult r, CompletableFuture<RunResult> written, JournalListener journal) {
     if (resultsDirectory != null) {
       try {
-        files = List.copyOf(Reports.writeAll(r, resultsDirectory));
+        files = List.copyOf(reporters == null ? Reports.writeAll(r, resultsDirectory)
+            : Reports.writeAll(r, resultsDirectory, reporters));
       } catch (IOException | RuntimeException e) {
         // The journal stays: `plimsoll report --recover` can rebuild what could not be written.
         written.completeExceptionally(new ResultsNotWrittenException(r, resultsDirectory, e));

@@ -138,8 +138,31 @@ class RunnerTest {
     RunResult result = running.await();
     assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
     assertThat(ResultFiles.read(out.resolve("result.json")).status()).isEqualTo(RunStatus.ABORTED);
-    assertThat(running.files()).containsExactly(out.resolve("result.json"), out.resolve("report.html"),
-        out.resolve("report.md"));
+    assertThat(running.files()).containsExactlyInAnyOrder(out.resolve("result.json"), out.resolve("intervals.csv"),
+        out.resolve("latency.hlog"), out.resolve("junit.xml"), out.resolve("report.html"), out.resolve("report.md"));
+  }
+
+  @Test
+  void writesOnlyTheReportsAskedFor_andAlwaysTheResult(@TempDir Path out) throws Exception {
+    Scenario scenario = Scenario.builder("chosen")
+        .workload(Workload.of("w", ctx -> { }, OpenModel.rate(100)))
+        .duration(Duration.ofMillis(300))
+        .build();
+    RunningTest running = Runner.forScenario(scenario).resultsDirectory(out).reports("junit", "CSV").build().start();
+    running.await();
+    assertThat(running.files()).containsExactly(out.resolve("result.json"), out.resolve("intervals.csv"),
+        out.resolve("junit.xml"));
+    assertThat(out.toFile().list()).containsExactlyInAnyOrder("result.json", "intervals.csv", "junit.xml");
+  }
+
+  @Test
+  void anUnknownReportIsRefusedWhenTheRunnerIsBuilt() {
+    Runner.Builder runner = Runner.forScenario(Scenario.builder("x")
+        .workload(Workload.of("w", ctx -> { }, OpenModel.rate(1))).duration(Duration.ofSeconds(1)).build())
+        .reports("junit", "pdf");
+    assertThatThrownBy(runner::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown report 'pdf'; known: console, csv, hlog, ")
+        .hasMessageContaining("json, junit, markdown, md");
   }
 
   @Test
