@@ -64,7 +64,7 @@ final class HttpSession implements DriverSession {
     prepare(ExpectedLoad.UNKNOWN);
   }
 
-  /** As {@link #prepare()}; a demanding run's rehearsal lasts until the JIT has compiled its path. */
+  /** As {@link #prepare()}; only a demanding run is rehearsed ({@link NettyRequestExecutor#warmUp(ExpectedLoad)}). */
   @Override
   public void prepare(ExpectedLoad load) {
     actions.forEach(HttpRequestAction::prepareAhead);
