@@ -25,10 +25,19 @@ final class Assets {
   static final String UPLOT_LICENSE = read("uplot-dist/LICENSE", "--");
   static final String REPORT_JS = read("report.js", "script");
   static final String REPORT_CSS = read("report.css", "style");
+  static final String LIVE_JS = read("live.js", "script");
 
   /** The Content-Security-Policy of every report: nothing from the network, only these scripts. */
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src "
       + hash(UPLOT_JS) + " " + hash(REPORT_JS) + "; style-src 'unsafe-inline'; img-src data:";
+
+  /**
+   * The live page's: its own script besides, and connections back to the server that serves it,
+   * for the events that update it.
+   */
+  static final String LIVE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src "
+      + hash(UPLOT_JS) + " " + hash(REPORT_JS) + " " + hash(LIVE_JS)
+      + "; connect-src 'self'; style-src 'unsafe-inline'; img-src data:";
 
   private Assets() {}
 

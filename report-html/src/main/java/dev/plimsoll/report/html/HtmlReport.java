@@ -65,19 +65,23 @@ public final class HtmlReport implements Reporter {
 
   /** Writes the page of {@code result} onto {@code out}, which is neither flushed nor closed. */
   public static void render(RunResult result, Writer out) throws IOException {
+    render(result, out, false);
+  }
+
+  /**
+   * Writes the page of {@code result}; when {@code live}, the page of a run still going, as
+   * {@link LiveReport} serves it: the charts without the tables, updated by its own script from
+   * the server's events.
+   */
+  static void render(RunResult result, Writer out, boolean live) throws IOException {
     Instant origin = origin(result);
-    List<String> operations = operations(result);
-    List<Chart> charts = new ArrayList<>(Timeline.charts(result, operations, origin, MAX_POINTS));
-    // The spectrum goes beside the latencies over time, which come before the other charts.
-    Spectrum.chart(result).ifPresent(spectrum -> charts.add(
-        (int) charts.stream().takeWhile(c -> !c.id().equals("errors") && !c.id().equals("load"))
-            .count(), spectrum));
+    List<Chart> charts = charts(result, origin);
 
     StringBuilder head = new StringBuilder(64 * 1024);
-    String title = Facts.status(result) + ": " + Facts.name(result);
+    String title = live ? "Live: " + Facts.name(result) : Facts.status(result) + ": " + Facts.name(result);
     head.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-        .append(Assets.CONTENT_SECURITY_POLICY).append("\">\n")
+        .append(live ? Assets.LIVE_CONTENT_SECURITY_POLICY : Assets.CONTENT_SECURITY_POLICY).append("\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"Plimsoll\">\n")
         .append("<title>").append(Text.html(title)).append("</title>\n")
@@ -87,9 +91,13 @@ public final class HtmlReport implements Reporter {
         .append("<style>").append(Assets.UPLOT_CSS).append("</style>\n")
         .append("<style>").append(Assets.REPORT_CSS).append("</style>\n")
         .append("</head>\n<body>\n");
-    header(head, result, title);
-    Tables.criteria(head, result);
-    Tables.operations(head, result);
+    if (live) {
+      liveHeader(head, result);
+    } else {
+      header(head, result, title);
+      Tables.criteria(head, result);
+      Tables.operations(head, result);
+    }
     head.append("<section id=\"charts\"><h2>Charts</h2>\n")
         .append("<div class=\"controls\" role=\"group\" aria-label=\"percentiles shown\">")
         .append("<span>Percentiles:</span>");
@@ -104,20 +112,60 @@ public final class HtmlReport implements Reporter {
       head.append("<p>No intervals were recorded.</p>\n");
     }
     head.append("<div id=\"chart-grid\"></div>\n</section>\n");
-    Tables.errors(head, result);
-    Tables.generator(head, result.generatorHealth());
-    Tables.system(head, result.system(), result.environment());
-    head.append("<footer>Rendered by Plimsoll from result.json. Charts by uPlot ")
+    if (!live) {
+      Tables.errors(head, result);
+      Tables.generator(head, result.generatorHealth());
+      Tables.system(head, result.system(), result.environment());
+    }
+    head.append(live ? "<footer>Live view by Plimsoll, updated every interval; the full report"
+            + " replaces it when the run ends." : "<footer>Rendered by Plimsoll from result.json.")
+        .append(" Charts by uPlot ")
         .append(Assets.UPLOT_VERSION).append(" (MIT licence).</footer>\n")
         .append("<script type=\"application/json\" id=\"plimsoll-data\">");
     out.write(head.toString());
-    double originSeconds = origin.getEpochSecond() + origin.getNano() / 1e9;
-    ScriptJson.write(out, originSeconds, charts, markers(result, origin));
+    writeData(result, origin, charts, out);
     out.write("</script>\n<script>");
     out.write(Assets.UPLOT_JS);
     out.write("</script>\n<script>");
     out.write(Assets.REPORT_JS);
+    if (live) {
+      out.write("</script>\n<script>");
+      out.write(Assets.LIVE_JS);
+    }
     out.write("</script>\n</body>\n</html>\n");
+  }
+
+  /** The charts' data, as the page's script reads them. */
+  static ScriptJson.ChartData chartData(RunResult result) {
+    Instant origin = origin(result);
+    return new ScriptJson.ChartData(origin.getEpochSecond() + origin.getNano() / 1e9,
+        charts(result, origin), markers(result, origin));
+  }
+
+  private static void writeData(RunResult result, Instant origin, List<Chart> charts, Writer out)
+      throws IOException {
+    double originSeconds = origin.getEpochSecond() + origin.getNano() / 1e9;
+    ScriptJson.write(out, originSeconds, charts, markers(result, origin));
+  }
+
+  private static List<Chart> charts(RunResult result, Instant origin) {
+    List<String> operations = operations(result);
+    List<Chart> charts = new ArrayList<>(Timeline.charts(result, operations, origin, MAX_POINTS));
+    // The spectrum goes beside the latencies over time, which come before the other charts.
+    Spectrum.chart(result).ifPresent(spectrum -> charts.add(
+        (int) charts.stream().takeWhile(c -> !c.id().equals("errors") && !c.id().equals("load"))
+            .count(), spectrum));
+    return charts;
+  }
+
+  /** The live page's header: the run's name, and a line its script keeps up to date. */
+  private static void liveHeader(StringBuilder out, RunResult result) {
+    out.append("<header>\n<div class=\"title\"><h1><span class=\"verdict running\" id=\"verdict\">")
+        .append("RUNNING</span> ").append(Text.html(Facts.name(result))).append("</h1>")
+        .append("<button type=\"button\" id=\"theme\" title=\"Switch between light, dark and the")
+        .append(" system's theme\">Theme: auto</button></div>\n")
+        .append("<p class=\"outcome\" id=\"live-status\">Waiting for the first interval.</p>\n")
+        .append("</header>\n");
   }
 
   private static void header(StringBuilder out, RunResult result, String title) {

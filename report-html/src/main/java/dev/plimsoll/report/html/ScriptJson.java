@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.plimsoll.core.RunProgress;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -54,6 +55,69 @@ final class ScriptJson {
       json.writeEndObject();
     }
   }
+
+  /**
+   * Writes one interval of a live run as a dashboard event: its figures ({@code interval}), the
+   * run's progress ({@code progress}) and the charts so far ({@code charts}, as {@link #write}).
+   */
+  static void writeEvent(Writer out, IntervalFigures interval, RunProgress progress,
+      ChartData charts) throws IOException {
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      json.writeObjectFieldStart("interval");
+      json.writeNumberField("index", interval.index());
+      json.writeBooleanField("warmUp", interval.warmUp());
+      number(json, "throughput", interval.throughput());
+      number(json, "errorsPerSecond", interval.errorsPerSecond());
+      number(json, "droppedPerSecond", interval.droppedPerSecond());
+      json.writeNumberField("inFlight", interval.inFlight());
+      number(json, "p50Ms", interval.p50Ms());
+      number(json, "p90Ms", interval.p90Ms());
+      number(json, "p99Ms", interval.p99Ms());
+      number(json, "maxMs", interval.maxMs());
+      json.writeObjectFieldStart("system");
+      number(json, "processCpu", interval.processCpu());
+      number(json, "machineCpu", interval.machineCpu());
+      number(json, "heapUsedBytes", interval.heapUsedBytes());
+      number(json, "rssBytes", interval.rssBytes());
+      number(json, "gcPauseMs", interval.gcPauseMs());
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeObjectFieldStart("progress");
+      json.writeNumberField("elapsedSeconds", progress.elapsed().toMillis() / 1000.0);
+      json.writeNumberField("plannedSeconds", progress.planned().toMillis() / 1000.0);
+      json.writeNumberField("completed", progress.completed());
+      json.writeNumberField("failed", progress.failed());
+      json.writeNumberField("dropped", progress.dropped());
+      json.writeBooleanField("stopping", progress.stopping());
+      json.writeEndObject();
+      // Written by the same escapes, then taken in whole as the value.
+      java.io.StringWriter chartJson = new java.io.StringWriter(16 * 1024);
+      write(chartJson, charts.origin(), charts.charts(), charts.markers());
+      json.writeFieldName("charts");
+      json.writeRawValue(chartJson.toString());
+      json.writeEndObject();
+    }
+  }
+
+  /** A figure rounded for display, or null when unknown (NaN, or negative for the system's). */
+  private static void number(JsonGenerator json, String name, double value) throws IOException {
+    if (Double.isNaN(value) || Double.isInfinite(value) || value < 0) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, round(value));
+    }
+  }
+
+  /** What a chart's data are made of: the time origin, the charts and the phase markers. */
+  record ChartData(double origin, List<Chart> charts, List<Marker> markers) {}
+
+  /** One interval's headline figures, as the live page shows them in words. */
+  record IntervalFigures(int index, boolean warmUp, double throughput, double errorsPerSecond,
+      double droppedPerSecond, long inFlight, double p50Ms, double p90Ms, double p99Ms,
+      double maxMs, double processCpu, double machineCpu, double heapUsedBytes, double rssBytes,
+      double gcPauseMs) {}
 
   private static void writeChart(JsonGenerator json, Chart chart) throws IOException {
     json.writeStartObject();

@@ -243,5 +243,25 @@
     }, 150);
   });
 
+  // The live page's script hands each interval's charts here: new values redraw the plots in place
+  // (keeping which lines are hidden), new charts or lines rebuild them.
+  window.plimsollUpdate = function (next) {
+    var same = next.charts.length === plots.length && next.charts.every(function (chart, i) {
+      return chart.id === plots[i].chart.id && chart.series.length === plots[i].chart.series.length;
+    });
+    data = next;
+    if (!same) {
+      build();
+      return;
+    }
+    data.charts.forEach(function (chart, i) {
+      var p = plots[i];
+      var x = chart.kind === 'time'
+        ? chart.x.map(function (v) { return data.origin + v; }) : chart.x;
+      p.chart = chart;
+      p.plot.setData([x].concat(chart.series.map(function (s) { return s.values; })));
+    });
+  };
+
   build();
 }());

@@ -18,9 +18,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium,
  * with a fresh profile and nothing that talks to the network by itself. Pages are opened from
- * files, so nothing but the page is loaded.
+ * files, so nothing but the page is loaded, or (the live dashboard's) from a loopback address.
+ * Public for the dashboard's tests, which take it from this module's test jar.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -28,7 +29,7 @@ final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
 
-  Browser() throws IOException {
+  public Browser() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("the HTML report's tests need Chromium and its driver at "
           + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver");
@@ -52,8 +53,13 @@ final class Browser implements AutoCloseable {
   }
 
   /** Opens {@code page} and waits (bounded) until its script has drawn the charts. */
-  void open(Path page) {
-    driver.get(page.toUri().toString());
+  public void open(Path page) {
+    open(page.toUri().toString());
+  }
+
+  /** Opens the page at {@code url} and waits (bounded) until its script has drawn the charts. */
+  public void open(String url) {
+    driver.get(url);
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (driver.executeScript("return document.body.getAttribute('data-charts')") == null) {
       if (System.nanoTime() > deadline) {
@@ -64,29 +70,29 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  Object script(String script, Object... args) {
+  public Object script(String script, Object... args) {
     return driver.executeScript(script, args);
   }
 
   @SuppressWarnings("unchecked")
-  List<Map<String, Object>> scriptList(String script, Object... args) {
+  public List<Map<String, Object>> scriptList(String script, Object... args) {
     return (List<Map<String, Object>>) driver.executeScript(script, args);
   }
 
   /** The console's messages since the last call, at every level. */
-  List<String> consoleEntries() {
+  public List<String> consoleEntries() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .map(LogEntry::toString).toList();
   }
 
   /** The console's warnings and errors since the last call. */
-  List<String> consoleProblems() {
+  public List<String> consoleProblems() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
         .map(LogEntry::toString).toList();
   }
 
-  void screenshot(Path file) throws IOException {
+  public void screenshot(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
   }

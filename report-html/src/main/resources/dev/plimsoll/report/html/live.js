@@ -1,0 +1,51 @@
+// Plimsoll's live dashboard: each interval, the server sends the charts so far and the interval's
+// figures as a server-sent event; the report's script redraws the charts. Text from the run
+// reaches the page only as textContent, never as markup.
+(function () {
+  'use strict';
+  var status = document.getElementById('live-status');
+  var verdict = document.getElementById('verdict');
+  var received = 0;
+  var ended = false;
+
+  function fixed(v, digits) {
+    return v == null ? '–' : Number(v).toFixed(digits);
+  }
+
+  function describe(i, p) {
+    var parts = [
+      fixed(p.elapsedSeconds, 0) + ' s of ' + fixed(p.plannedSeconds, 0) + ' s' + (i.warmUp ? ' (warm-up)' : ''),
+      fixed(i.throughput, 1) + ' ops/s',
+      'p50 ' + fixed(i.p50Ms, 2) + ' ms, p99 ' + fixed(i.p99Ms, 2) + ' ms',
+      fixed(i.errorsPerSecond, 1) + ' errors/s',
+      i.inFlight + ' in flight'
+    ];
+    if (i.system && i.system.processCpu != null) {
+      parts.push('CPU ' + fixed(i.system.processCpu * 100, 0) + ' %');
+    }
+    if (p.stopping) { parts.push('stopping'); }
+    return parts.join(' · ');
+  }
+
+  var source = new EventSource('events');
+  source.addEventListener('interval', function (e) {
+    var event = JSON.parse(e.data);
+    window.plimsollUpdate(event.charts);
+    status.textContent = describe(event.interval, event.progress);
+    received++;
+    document.body.setAttribute('data-events', String(received));
+  });
+  // The run has ended: the server now serves the final report, at this same address.
+  source.addEventListener('end', function () {
+    ended = true;
+    source.close();
+    verdict.textContent = 'ENDED';
+    status.textContent = 'The run has ended; loading its report.';
+    window.location.reload();
+  });
+  source.onerror = function () {
+    if (!ended) {
+      status.textContent = 'Lost the connection to the run; retrying.';
+    }
+  };
+}());
