@@ -108,7 +108,7 @@ public final class HtmlReport implements Reporter {
     head.append("<span class=\"hint\">Drag across a chart to zoom every chart over time;")
         .append(" double-click to zoom out. Click a legend entry to hide or show its line.</span>")
         .append("</div>\n");
-    if (charts.isEmpty()) {
+    if (charts.isEmpty() && !live) {
       head.append("<p>No intervals were recorded.</p>\n");
     }
     head.append("<div id=\"chart-grid\"></div>\n</section>\n");

@@ -1,0 +1,302 @@
+package dev.plimsoll.dashboard;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.report.html.LiveReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A run's live dashboard, at {@code http://HOST:PORT/}: the same charts as {@code report.html},
+ * drawn from the intervals seen so far and redrawn every interval from server-sent events
+ * ({@code /events}), and the final report once the run has ended. A {@link RunListener}.
+ *
+ * <pre>{@code
+ * try (Dashboard dashboard = Dashboard.start(new InetSocketAddress("127.0.0.1", 9401))) {
+ *   RunResult result = Runner.forScenario(scenario).listener(dashboard).build().run();
+ * }
+ * }</pre>
+ *
+ * <p>The server starts at once, so a port already taken fails before the run. When the run
+ * completes, every open event stream is ended (a browser's page then loads the final report) and
+ * the server stops once the browsers watching have loaded it, or after {@link #LINGER} at most:
+ * an open browser never keeps the process alive. {@link #close()} stops it the same way (at once
+ * when the run never completed). A dashboard serves one run.
+ */
+public final class Dashboard implements RunListener, AutoCloseable {
+
+  /** The longest the server stays up after the run, for watching browsers to load the report. */
+  public static final Duration LINGER = Duration.ofSeconds(2);
+
+  /** A comment line sent on an idle event stream, so that a vanished browser is noticed. */
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+
+  private static final String WAITING = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+      + "<meta http-equiv=\"refresh\" content=\"1\"><title>Plimsoll: waiting</title></head>"
+      + "<body><p>The run has not started yet.</p></body></html>\n";
+
+  private final HttpServer server;
+  private final ExecutorService handlers;
+  private final InetSocketAddress address;
+
+  private final Object lock = new Object();
+  // Guarded by lock.
+  private LiveReport live;
+  private String latestEvent;
+  private long eventNumber;
+  private String finalPage;
+  private boolean stopping;
+  private int watchers;
+  private int watchersToServe;
+  private boolean stopped;
+
+  private Dashboard(InetSocketAddress address) throws IOException {
+    this.server = HttpServer.create(address, 0);
+    // Virtual threads: an event stream holds its thread for the whole run, and they never keep
+    // the process alive.
+    this.handlers = Executors.newThreadPerTaskExecutor(
+        Thread.ofVirtual().name("plimsoll-dashboard-", 0).factory());
+    server.setExecutor(handlers);
+    server.createContext("/", this::page);
+    server.createContext("/" + LiveReport.EVENTS_PATH, this::events);
+    server.start();
+    this.address = server.getAddress();
+  }
+
+  /**
+   * Starts serving at {@code address}; port 0 picks a free port ({@link #port()} says which).
+   *
+   * @throws UncheckedIOException if the server cannot listen there (the port is taken, say)
+   */
+  public static Dashboard start(InetSocketAddress address) {
+    Objects.requireNonNull(address, "address");
+    try {
+      return new Dashboard(address);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve the dashboard at " + hostAndPort(address) + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** The port the dashboard is served on. */
+  public int port() {
+    return address.getPort();
+  }
+
+  /** Where the dashboard is served: {@code http://127.0.0.1:9401/}. */
+  public String url() {
+    return "http://" + hostAndPort(address) + "/";
+  }
+
+  @Override
+  public void runStarted(ScenarioDescription scenario, Instant startTime) {
+    synchronized (lock) {
+      live = new LiveReport(scenario, startTime);
+    }
+  }
+
+  @Override
+  public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+    LiveReport report;
+    synchronized (lock) {
+      report = live;
+      if (report == null) {
+        return;
+      }
+      report.add(interval);
+      if (watchers == 0) {
+        // Nobody to tell: the page of a browser that comes later is drawn from every interval.
+        return;
+      }
+    }
+    String event = report.event(interval, progress);
+    synchronized (lock) {
+      latestEvent = event;
+      eventNumber++;
+      lock.notifyAll();
+    }
+  }
+
+  @Override
+  public void runCompleted(RunResult result) {
+    String page = LiveReport.finalPage(result);
+    synchronized (lock) {
+      finalPage = page;
+      watchersToServe = watchers;
+      stopping = true;
+      lock.notifyAll();
+    }
+    Thread.ofVirtual().name("plimsoll-dashboard-stop").start(this::close);
+  }
+
+  /**
+   * Stops the server: once the browsers that watched the end of the run have loaded its report, or
+   * after {@link #LINGER} at most; at once when the run has not completed. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      long deadline = System.nanoTime() + LINGER.toNanos();
+      boolean completed = finalPage != null;
+      stopping = true;
+      lock.notifyAll();
+      try {
+        while (completed && watchersToServe > 0 && !stopped) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          lock.wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      lock.notifyAll();
+    }
+    server.stop(0);
+    handlers.shutdownNow();
+  }
+
+  private void page(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestURI().getPath().equals("/")) {
+        send(exchange, 404, "text/plain", "Not found: the dashboard is at /\n");
+        return;
+      }
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "text/plain", "Method not allowed\n");
+        return;
+      }
+      String page;
+      LiveReport report;
+      synchronized (lock) {
+        page = finalPage;
+        report = live;
+      }
+      boolean ended = page != null;
+      if (!ended) {
+        page = report == null ? WAITING : report.page();
+      }
+      send(exchange, 200, "text/html", page);
+      if (ended) {
+        servedFinalPage();
+      }
+    }
+  }
+
+  /** Counted once the report is sent whole, so that stopping the server cannot cut it short. */
+  private void servedFinalPage() {
+    synchronized (lock) {
+      if (watchersToServe > 0) {
+        watchersToServe--;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void events(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+      exchange.sendResponseHeaders(200, 0);
+      OutputStream body = exchange.getResponseBody();
+      synchronized (lock) {
+        if (stopped) {
+          return;
+        }
+        watchers++;
+      }
+      try {
+        stream(body);
+      } catch (IOException e) {
+        // The browser went away: nothing to do but stop sending.
+      } finally {
+        synchronized (lock) {
+          watchers--;
+        }
+      }
+    }
+  }
+
+  /** Sends each new interval's event until the run ends, then the end event. */
+  private void stream(OutputStream body) throws IOException {
+    write(body, ": plimsoll live dashboard\n\n");
+    long seen;
+    synchronized (lock) {
+      seen = eventNumber;
+    }
+    while (true) {
+      String event = null;
+      boolean end;
+      synchronized (lock) {
+        long deadline = System.nanoTime() + KEEP_ALIVE.toNanos();
+        while (eventNumber == seen && !stopping && System.nanoTime() < deadline) {
+          try {
+            lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+        if (eventNumber != seen) {
+          event = latestEvent;
+          seen = eventNumber;
+        }
+        end = stopping;
+      }
+      if (event != null) {
+        write(body, "event: interval\ndata: " + event + "\n\n");
+      }
+      if (end) {
+        write(body, "event: end\ndata: {}\n\n");
+        return;
+      }
+      if (event == null) {
+        write(body, ": keep-alive\n\n");
+      }
+    }
+  }
+
+  private static void write(OutputStream body, String text) throws IOException {
+    body.write(text.getBytes(StandardCharsets.UTF_8));
+    body.flush();
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
+  private static String hostAndPort(InetSocketAddress address) {
+    String host = address.getHostString();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+}
