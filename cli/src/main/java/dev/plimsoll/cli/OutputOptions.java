@@ -1,5 +1,6 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.dashboard.Dashboard;
 import dev.plimsoll.prometheus.PrometheusAddress;
 import dev.plimsoll.prometheus.PrometheusEndpoint;
 import dev.plimsoll.report.Reports;
@@ -7,6 +8,7 @@ import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.runner.ResultsFolderException;
 import dev.plimsoll.runner.Runner;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +45,13 @@ final class OutputOptions {
           + " (HOST: " + PrometheusAddress.DEFAULT_HOST + " unless given; docs/outputs.md lists the metrics).")
   String prometheus;
 
+  @Option(
+      names = "--dashboard",
+      paramLabel = "[HOST:]PORT",
+      description = "Serve a live dashboard at http://HOST:PORT/ while the run goes, and its report when it ends"
+          + " (HOST: " + PrometheusAddress.DEFAULT_HOST + " unless given; docs/dashboard.md).")
+  String dashboard;
+
   /** The names {@code --report} accepts, for its help: every reporter found, and their aliases. */
   static final class ReportNames implements Iterable<String> {
     @Override
@@ -69,6 +78,28 @@ final class OutputOptions {
       return PrometheusEndpoint.start(address);
     } catch (UncheckedIOException e) {
       throw new UserException("--prometheus: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Starts the live dashboard if {@code --dashboard} asks for it, before anything is sent, so that
+   * a port already taken stops the run from starting; null otherwise.
+   */
+  Dashboard startDashboard() {
+    if (dashboard == null) {
+      return null;
+    }
+    // The same [host:]port, loopback by default, as --prometheus.
+    PrometheusAddress address;
+    try {
+      address = PrometheusAddress.parse(dashboard);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--dashboard " + e.getMessage());
+    }
+    try {
+      return Dashboard.start(new InetSocketAddress(address.host(), address.port()));
+    } catch (UncheckedIOException e) {
+      throw new UserException("--dashboard: " + e.getMessage());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.units.Units;
+import dev.plimsoll.dashboard.Dashboard;
 import dev.plimsoll.prometheus.PrometheusEndpoint;
 import dev.plimsoll.report.ConsoleReport;
 import dev.plimsoll.report.ProgressListener;
@@ -26,20 +27,30 @@ final class RunSession {
 
   static int run(Runner.Builder runner, OutputOptions output, PrintStream out) {
     PrometheusEndpoint prometheus = output.startPrometheus();
+    Dashboard dashboard = null;
     try {
+      dashboard = output.startDashboard();
       if (prometheus != null) {
         runner.listener(prometheus);
       }
-      return run(runner, output, out, prometheus);
+      if (dashboard != null) {
+        runner.listener(dashboard);
+      }
+      return run(runner, output, out, prometheus, dashboard);
     } finally {
-      // It stops when the run completes; this is for a run that never started.
+      // Each stops when the run completes (the dashboard once its watchers have the report, within
+      // its linger); this is for a run that never started.
       if (prometheus != null) {
         prometheus.close();
+      }
+      if (dashboard != null) {
+        dashboard.close();
       }
     }
   }
 
-  private static int run(Runner.Builder runner, OutputOptions output, PrintStream out, PrometheusEndpoint prometheus) {
+  private static int run(Runner.Builder runner, OutputOptions output, PrintStream out, PrometheusEndpoint prometheus,
+      Dashboard dashboard) {
     boolean terminal = Terminal.interactive();
     if (!output.noProgress) {
       // Progress goes to stderr so that the report on stdout can be redirected on its own.
@@ -65,6 +76,9 @@ final class RunSession {
     announce(running, out);
     if (prometheus != null) {
       out.println("plimsoll: metrics for Prometheus at " + prometheus.url() + " until the run ends");
+    }
+    if (dashboard != null) {
+      out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends");
     }
     RunResult result;
     try {

@@ -82,7 +82,8 @@ class CliOutputsTest {
       String help = CliRunner.run(command, "--help").out().replaceAll("\\s+", " ");
       // Every reporter found is listed (the HTML report's too, where its module is present).
       assertThat(help).contains("--report=NAMES").containsPattern("from: console, csv, hlog, (html, )?json, junit, markdown, md ")
-          .contains("result.json is always written").contains("--prometheus=[HOST:]PORT");
+          .contains("result.json is always written").contains("--prometheus=[HOST:]PORT")
+          .contains("--dashboard=[HOST:]PORT");
     }
   }
 
@@ -101,6 +102,29 @@ class CliOutputsTest {
     assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).startsWith("plimsoll: --prometheus 'localhost:http' is not [host:]port");
     assertThat(server.lines()).isZero();
+  }
+
+  @Test
+  void theDashboardServesDuringTheRun_andStopsWhenItEnds(@TempDir Path out) throws Exception {
+    CliRunner.Outcome o = run(out, "--dashboard", "0");
+    assertThat(o.code()).as(o.out() + o.err()).isZero();
+    Matcher url = Pattern.compile("live dashboard at (http://127\\.0\\.0\\.1:\\d+/) until the run ends").matcher(o.out());
+    assertThat(url.find()).as(o.out()).isTrue();
+    assertThatThrownBy(() -> get(url.group(1))).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aDashboardPortInUseIsBadInput_andNothingIsSent(@TempDir Path out) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRunner.Outcome o = run(out, "--dashboard", String.valueOf(taken.getLocalPort()));
+      assertThat(o.code()).isEqualTo(2);
+      assertThat(o.err()).startsWith("plimsoll: --dashboard: cannot serve the dashboard at 127.0.0.1:"
+          + taken.getLocalPort() + ": ");
+      assertThat(server.lines()).isZero();
+    }
+    CliRunner.Outcome bad = run(out, "--dashboard", "localhost:http");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).startsWith("plimsoll: --dashboard 'localhost:http' is not [host:]port");
   }
 
   private static int get(String url) throws IOException {
