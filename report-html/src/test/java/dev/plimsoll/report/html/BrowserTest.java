@@ -3,6 +3,7 @@ package dev.plimsoll.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.html.testing.Browser;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.plimsoll.report.html;
+package dev.plimsoll.report.html.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;

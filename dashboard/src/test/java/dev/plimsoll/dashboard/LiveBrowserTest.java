@@ -1,0 +1,101 @@
+package dev.plimsoll.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.report.html.testing.Browser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The dashboard as a watcher meets it: opened in headless Chromium during a run, whose name and
+ * errors are hostile markup. Screenshots go to {@code target/dashboard/} as build artifacts.
+ */
+@Timeout(180)
+class LiveBrowserTest {
+
+  private static final Path OUT = Path.of("target", "dashboard");
+
+  /** Each payload sets window.pwned if it ever runs. */
+  private static final String HOSTILE_NAME = "<img src=x onerror=\"window.pwned=1\"></title><script>window.pwned=2</script>";
+
+  private static final String THROUGHPUT = """
+      var c = (window.plimsollCharts || []).filter(function (c) { return c.id === 'throughput'; })[0];
+      if (!c) { return null; }
+      var u = c.plot, values = 0;
+      for (var i = 1; i < u.data.length; i++) {
+        values += u.data[i].filter(function (v) { return v != null; }).length;
+      }
+      var b = u.bbox, pixels = u.ctx.getImageData(b.left, b.top, b.width, b.height).data, inked = 0;
+      for (var p = 3; p < pixels.length; p += 4) { if (pixels[p] > 0) { inked++; } }
+      return { points: u.data[0].length, values: values, inked: inked };
+      """;
+
+  @Test
+  void theLivePageDrawsTheChartsAsIntervalsComeThenBecomesTheReport() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    RunListener firstInterval = new RunListener() {
+      @Override
+      public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+        started.countDown();
+      }
+    };
+    try (Browser browser = new Browser(); Dashboard dashboard = Dashboard.start(DashboardTest.ANY_PORT)) {
+      CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> Plimsoll.run(
+          DashboardTest.scenario(HOSTILE_NAME, Duration.ofSeconds(5), firstInterval, dashboard)));
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+      browser.open(dashboard.url());
+      assertThat(browser.script("return document.title")).asString().startsWith("Live: ");
+      int eventsAtOpen = events(browser);
+      waitFor(browser, "two more events", () -> events(browser) >= eventsAtOpen + 2);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> throughput = (Map<String, Object>) browser.script(THROUGHPUT);
+      assertThat(throughput).as("the throughput chart").isNotNull();
+      assertThat(((Number) throughput.get("values")).longValue()).isPositive();
+      assertThat(((Number) throughput.get("inked")).longValue()).isPositive();
+      assertThat(browser.script("return document.getElementById('live-status').textContent"))
+          .asString().contains("ops/s", "p99");
+      browser.screenshot(OUT.resolve("live.png"));
+
+      run.get(60, TimeUnit.SECONDS);
+      // On the end event the page loads again, and the server, which waits for it, serves the report.
+      waitFor(browser, "the final report", () -> !String.valueOf(browser.script("return document.title"))
+          .startsWith("Live: ") && browser.script("return document.getElementById('operations')") != null);
+      browser.screenshot(OUT.resolve("final.png"));
+
+      assertThat(browser.script("return window.pwned")).isNull();
+      assertThat(browser.script("return document.querySelector('h1').textContent")).asString()
+          .contains(HOSTILE_NAME);
+      List<String> problems = browser.consoleProblems();
+      assertThat(problems).as("console warnings and errors").isEmpty();
+    }
+  }
+
+  private static int events(Browser browser) {
+    Object count = browser.script("return document.body.getAttribute('data-events')");
+    return count == null ? 0 : Integer.parseInt(count.toString());
+  }
+
+  private static void waitFor(Browser browser, String what, java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not seen within 30 s: " + what + "; console: " + browser.consoleEntries());
+      }
+      Thread.sleep(50);
+    }
+  }
+}
