@@ -1,6 +1,7 @@
 package dev.plimsoll.report.html;
 
 import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.metrics.IntervalLog;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyStats;
 import dev.plimsoll.core.metrics.OperationStats;
@@ -13,7 +14,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +34,8 @@ public final class LiveReport {
 
   private final ScenarioDescription scenario;
   private final Instant startTime;
-  private final List<IntervalSnapshot> intervals = new ArrayList<>();
+  /** Compact, and on disk past its budget: a day's live run keeps the heap flat, as the run does. */
+  private final IntervalLog intervals = new IntervalLog();
 
   /** A live report of the run of {@code scenario} that started at {@code startTime}. */
   public LiveReport(ScenarioDescription scenario, Instant startTime) {
@@ -81,8 +82,8 @@ public final class LiveReport {
   private RunResult soFar() {
     String name = scenario == null ? null : scenario.name();
     return new RunResult(RunResult.SCHEMA_VERSION, name, RunStatus.COMPLETED, null, startTime,
-        null, Duration.ZERO, scenario, null, null, List.of(), intervals, List.of(), List.of(), null,
-        null);
+        null, Duration.ZERO, scenario, null, null, List.of(), intervals.view(), List.of(),
+        List.of(), null, null);
   }
 
   private static ScriptJson.IntervalFigures figures(IntervalSnapshot interval) {
