@@ -78,7 +78,9 @@ final class RunSession {
       out.println("plimsoll: metrics for Prometheus at " + prometheus.url() + " until the run ends");
     }
     if (dashboard != null) {
-      out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends");
+      dashboard.onStop(running::stop);
+      out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends (control token: "
+          + dashboard.controlToken() + ")");
     }
     RunResult result;
     try {

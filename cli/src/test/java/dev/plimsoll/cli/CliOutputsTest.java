@@ -108,7 +108,7 @@ class CliOutputsTest {
   void theDashboardServesDuringTheRun_andStopsWhenItEnds(@TempDir Path out) throws Exception {
     CliRunner.Outcome o = run(out, "--dashboard", "0");
     assertThat(o.code()).as(o.out() + o.err()).isZero();
-    Matcher url = Pattern.compile("live dashboard at (http://127\\.0\\.0\\.1:\\d+/) until the run ends").matcher(o.out());
+    Matcher url = Pattern.compile("live dashboard at (http://127\\.0\\.0\\.1:\\d+/) until the run ends \\(control token: [\\w-]{24}\\)").matcher(o.out());
     assertThat(url.find()).as(o.out()).isTrue();
     assertThatThrownBy(() -> get(url.group(1))).isInstanceOf(ConnectException.class);
   }

@@ -13,16 +13,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * A run's live dashboard, at {@code http://HOST:PORT/}: the same charts as {@code report.html},
  * drawn from the intervals seen so far and redrawn every interval from server-sent events
- * ({@code /events}), and the final report once the run has ended. A {@link RunListener}.
+ * ({@code /events}), and the final report once the run has ended. A {@link RunListener}. A
+ * {@code POST /stop} with the {@linkplain #controlToken control token} stops the run gracefully.
  *
  * <pre>{@code
  * try (Dashboard dashboard = Dashboard.start(new InetSocketAddress("127.0.0.1", 9401))) {
@@ -41,6 +46,12 @@ public final class Dashboard implements RunListener, AutoCloseable {
   /** The longest the server stays up after the run, for watching browsers to load the report. */
   public static final Duration LINGER = Duration.ofSeconds(2);
 
+  /** Why a run stopped from the dashboard ended, as its result records it. */
+  public static final String STOP_REASON = "stopped from the dashboard";
+
+  /** The request header that carries the control token. */
+  public static final String TOKEN_HEADER = "X-Plimsoll-Token";
+
   /** A comment line sent on an idle event stream, so that a vanished browser is noticed. */
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
 
@@ -51,6 +62,9 @@ public final class Dashboard implements RunListener, AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers;
   private final InetSocketAddress address;
+  private final byte[] token = newToken();
+  /** How a control request stops the run; null until the run can be stopped. */
+  private volatile Consumer<String> stop;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -72,6 +86,7 @@ public final class Dashboard implements RunListener, AutoCloseable {
     server.setExecutor(handlers);
     server.createContext("/", this::page);
     server.createContext("/" + LiveReport.EVENTS_PATH, this::events);
+    server.createContext("/" + LiveReport.STOP_PATH, this::stop);
     server.start();
     this.address = server.getAddress();
   }
@@ -99,6 +114,23 @@ public final class Dashboard implements RunListener, AutoCloseable {
   /** Where the dashboard is served: {@code http://127.0.0.1:9401/}. */
   public String url() {
     return "http://" + hostAndPort(address) + "/";
+  }
+
+  /**
+   * The token that control requests must carry (print it for the one running the test): viewing
+   * needs none, stopping the run does.
+   */
+  public String controlToken() {
+    return new String(token, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Lets a control request with the {@linkplain #controlToken token} stop the run gracefully:
+   * {@code stop} is called with {@link #STOP_REASON} (with a {@code RunningTest} or
+   * {@code RunHandle}, their {@code stop}).
+   */
+  public void onStop(Consumer<String> stop) {
+    this.stop = Objects.requireNonNull(stop, "stop");
   }
 
   @Override
@@ -200,6 +232,39 @@ public final class Dashboard implements RunListener, AutoCloseable {
         servedFinalPage();
       }
     }
+  }
+
+  private void stop(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestMethod().equals("POST")) {
+        exchange.getResponseHeaders().set("Allow", "POST");
+        send(exchange, 405, "text/plain", "Method not allowed: POST with the control token\n");
+        return;
+      }
+      String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+      // Compared in constant time: the answer must not tell how much of a guess was right.
+      if (given == null || !MessageDigest.isEqual(token, given.trim().getBytes(StandardCharsets.US_ASCII))) {
+        send(exchange, 403, "text/plain", "The control token is missing or wrong: it was printed on the console\n");
+        return;
+      }
+      Consumer<String> action = stop;
+      boolean ended;
+      synchronized (lock) {
+        ended = finalPage != null || stopping;
+      }
+      if (action == null || ended) {
+        send(exchange, 409, "text/plain", "There is no run to stop\n");
+        return;
+      }
+      action.accept(STOP_REASON);
+      send(exchange, 202, "text/plain", "Stopping: operations in flight get the graceful-stop period\n");
+    }
+  }
+
+  private static byte[] newToken() {
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random).getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Counted once the report is sent whole, so that stopping the server cannot cut it short. */

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +23,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,39 @@ class DashboardTest {
       http.setRequestMethod("DELETE");
       assertThat(http.getResponseCode()).isEqualTo(405);
     }
+  }
+
+  @Test
+  void aPostWithTheTokenStopsTheRunGracefully_withoutItNothingChanges() throws Exception {
+    try (Dashboard dashboard = Dashboard.start(ANY_PORT)) {
+      String stop = dashboard.url() + "stop";
+      assertThat(post(stop, dashboard.controlToken())).as("no run yet").isEqualTo(409);
+      RunHandle run = Plimsoll.start(scenario("steered", Duration.ofSeconds(30), dashboard));
+      dashboard.onStop(run::stop);
+
+      assertThat(post(stop, null)).isEqualTo(403);
+      assertThat(post(stop, dashboard.controlToken().substring(1) + "x")).isEqualTo(403);
+      HttpURLConnection get = (HttpURLConnection) URI.create(stop).toURL().openConnection();
+      assertThat(get.getResponseCode()).isEqualTo(405);
+      assertThat(run.result()).isNotDone();
+
+      assertThat(post(stop, dashboard.controlToken())).isEqualTo(202);
+      RunResult result = run.result().get(30, TimeUnit.SECONDS);
+      assertThat(result.stopReason()).isEqualTo(Dashboard.STOP_REASON);
+      assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
+      assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(25));
+    }
+  }
+
+  static int post(String url, String token) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    http.setRequestMethod("POST");
+    if (token != null) {
+      http.setRequestProperty(Dashboard.TOKEN_HEADER, token);
+    }
+    http.setConnectTimeout(5000);
+    http.setReadTimeout(10_000);
+    return http.getResponseCode();
   }
 
   private static boolean reachable(String url) {

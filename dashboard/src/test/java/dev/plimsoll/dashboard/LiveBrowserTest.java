@@ -3,6 +3,7 @@ package dev.plimsoll.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
@@ -80,6 +81,38 @@ class LiveBrowserTest {
           .contains(HOSTILE_NAME);
       List<String> problems = browser.consoleProblems();
       assertThat(problems).as("console warnings and errors").isEmpty();
+    }
+  }
+
+  @Test
+  void theStopButtonWithTheTokenStopsTheRun_andTheReportSaysSo() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    RunListener firstInterval = new RunListener() {
+      @Override
+      public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+        started.countDown();
+      }
+    };
+    try (Browser browser = new Browser(); Dashboard dashboard = Dashboard.start(DashboardTest.ANY_PORT)) {
+      RunHandle run = Plimsoll.start(DashboardTest.scenario("steered", Duration.ofSeconds(60), firstInterval, dashboard));
+      dashboard.onStop(run::stop);
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      browser.open(dashboard.url());
+
+      browser.script("document.getElementById('token').value = 'wrong'; document.getElementById('stop').click();");
+      waitFor(browser, "the refusal", () -> String.valueOf(
+          browser.script("return document.getElementById('control-status').textContent")).contains("wrong"));
+      assertThat(run.result()).isNotDone();
+      browser.script("document.getElementById('token').value = arguments[0]; document.getElementById('stop').click();",
+          dashboard.controlToken());
+
+      RunResult result = run.result().get(60, TimeUnit.SECONDS);
+      assertThat(result.stopReason()).isEqualTo(Dashboard.STOP_REASON);
+      waitFor(browser, "the final report", () -> browser.script("return document.getElementById('operations')") != null);
+      assertThat(browser.script("return document.getElementById('verdict').textContent")).isEqualTo("ABORTED");
+      browser.screenshot(OUT.resolve("stopped.png"));
+      // The refusal (403) is the one problem the console may show.
+      assertThat(browser.consoleProblems()).allMatch(line -> line.contains("403"));
     }
   }
 

@@ -165,6 +165,10 @@ public final class HtmlReport implements Reporter {
         .append("<button type=\"button\" id=\"theme\" title=\"Switch between light, dark and the")
         .append(" system's theme\">Theme: auto</button></div>\n")
         .append("<p class=\"outcome\" id=\"live-status\">Waiting for the first interval.</p>\n")
+        .append("<p class=\"controls\"><label>Control token (printed on the console): ")
+        .append("<input type=\"password\" id=\"token\" autocomplete=\"off\"></label>")
+        .append("<button type=\"button\" id=\"stop\">Stop the run</button>")
+        .append("<span id=\"control-status\" class=\"hint\"></span></p>\n")
         .append("</header>\n");
   }
 

@@ -32,6 +32,9 @@ public final class LiveReport {
   /** Where the page's script listens for events, relative to the page. */
   public static final String EVENTS_PATH = "events";
 
+  /** Where the page's stop button posts, with the control token, relative to the page. */
+  public static final String STOP_PATH = "stop";
+
   private final ScenarioDescription scenario;
   private final Instant startTime;
   /** Compact, and on disk past its budget: a day's live run keeps the heap flat, as the run does. */

@@ -27,6 +27,17 @@
     return parts.join(' · ');
   }
 
+  // Stopping needs the token printed on the console; the server checks it, the page only sends it.
+  var controlStatus = document.getElementById('control-status');
+  document.getElementById('stop').addEventListener('click', function () {
+    var token = document.getElementById('token').value;
+    fetch('stop', { method: 'POST', headers: { 'X-Plimsoll-Token': token } }).then(function (r) {
+      return r.text().then(function (text) { controlStatus.textContent = text; });
+    }, function () {
+      controlStatus.textContent = 'The run could not be reached.';
+    });
+  });
+
   var source = new EventSource('events');
   source.addEventListener('interval', function (e) {
     var event = JSON.parse(e.data);
