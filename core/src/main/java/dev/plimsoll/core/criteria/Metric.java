@@ -1,8 +1,11 @@
 package dev.plimsoll.core.criteria;
 
 import dev.plimsoll.core.criteria.Unit.Dimension;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.LatencyStats;
+import dev.plimsoll.core.metrics.OperationStats;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -115,6 +118,26 @@ public enum Metric {
    */
   public boolean wholeRunOnly() {
     return kind.wholeRunOnly;
+  }
+
+  /** Whether this is a latency: a response-time or service-time statistic, in ms. */
+  public boolean isLatency() {
+    return latency != null;
+  }
+
+  /**
+   * This latency metric's value in {@code stats}, in ms: taken from its response-time or
+   * service-time distribution; empty when that holds no completed operation.
+   *
+   * @throws IllegalStateException if this is not a {@linkplain #isLatency() latency}
+   */
+  public OptionalDouble latencyMs(OperationStats stats) {
+    if (latency == null) {
+      throw new IllegalStateException(token + " is not a latency");
+    }
+    LatencyDistribution latencies = kind == Kind.RESPONSE_TIME ? stats.responseTime() : stats.serviceTime();
+    return latencies.count() == 0 ? OptionalDouble.empty()
+        : OptionalDouble.of(latency.applyAsDouble(latencies.stats()));
   }
 
   Kind kind() {
