@@ -6,6 +6,7 @@ import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.Reporter;
 import dev.plimsoll.report.Reports;
+import dev.plimsoll.results.RegressionGate;
 import dev.plimsoll.scenario.DryRun;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.ScenarioBuilder;
@@ -53,6 +54,7 @@ public final class Runner {
   private final Consumer<String> notices;
   /** The reports written beside result.json; null for every reporter found. */
   private final List<Reporter> reporters;
+  private final BaselineGate baseline;
 
   private Runner(Builder b) {
     this.source = b.source;
@@ -62,6 +64,7 @@ public final class Runner {
     this.onShutdown = b.onShutdown;
     this.notices = b.notices;
     this.reporters = b.reports == null ? null : Reports.select(b.reports);
+    this.baseline = new BaselineGate(b.baselineFile, b.gate, b.saveBaseline);
   }
 
   /** A runner for a scenario built in Java. */
@@ -100,9 +103,14 @@ public final class Runner {
    * @throws dev.plimsoll.scenario.driver.ScenarioException if a scenario file is invalid, or a host it
    *     sends to does not resolve (nothing was sent)
    * @throws ResultsFolderException if the results folder cannot be created or written (nothing was sent)
+   * @throws IllegalArgumentException naming the file, if the {@linkplain Builder#baseline baseline}
+   *     cannot be read (nothing was sent)
+   * @throws dev.plimsoll.results.LoadShapeMismatchException if the scenario's load differs from the
+   *     baseline's and the gate does not allow it (nothing was sent)
    */
   public RunningTest start() {
     Checked checked = source.check();
+    BaselineGate.Opened gate = baseline.open();
     // Before the drivers open anything: a run that cannot fit sends nothing.
     Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
     Path directory = directoryFor(checked.name());
@@ -113,6 +121,7 @@ public final class Runner {
     JournalListener journal = null;
     try {
       Scenario scenario = opened.scenario();
+      gate.checkShape(scenario.describe());
       // Before the first operation, so that a crash from the first interval on leaves a journal.
       journal = directory == null ? null : JournalListener.createIn(directory, scenario.criteria(), notices);
       InFlightGauge inFlight = new InFlightGauge();
@@ -125,7 +134,8 @@ public final class Runner {
       Scenario running = b.build();
       ShutdownStop.Options stop = onShutdown == null ? null
           : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
-      return RunningTest.start(running, opened, directory, reporters, journal, stop);
+      return RunningTest.start(running, opened, directory, reporters, journal, stop,
+          new RunningTest.Finish(gate, notices));
     } catch (RuntimeException e) {
       if (journal != null) {
         // Nothing ran: there is nothing to recover.
@@ -154,6 +164,7 @@ public final class Runner {
    */
   public String describe(boolean showBodies) {
     Checked checked = source.check();
+    baseline.open();
     Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
     Path directory = directoryFor(checked.name());
     if (directory != null) {
@@ -182,6 +193,9 @@ public final class Runner {
     private Consumer<RunResult> onShutdown;
     private Consumer<String> notices = message -> LOG.warn("{}", message);
     private List<String> reports;
+    private Path baselineFile;
+    private RegressionGate gate = RegressionGate.defaults();
+    private Path saveBaseline;
 
     private Builder(ScenarioSource source) {
       this.source = source;
@@ -280,6 +294,35 @@ public final class Runner {
     /** As {@link #reports(Collection)}. */
     public Builder reports(String... names) {
       return reports(List.of(names));
+    }
+
+    /**
+     * Judges the run against the result in {@code file} with the {@linkplain RegressionGate#defaults()
+     * default gate} (or the one given to {@link #gate}): a drop in throughput or a rise in latency
+     * beyond its limits fails the run, the comparisons joining its criteria's verdicts in the result
+     * and every report. The file is read, and the scenario's load compared with the baseline's,
+     * when the run starts and before any load is sent.
+     */
+    public Builder baseline(Path file) {
+      this.baselineFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** The limits {@link #baseline} judges the run with (default {@link RegressionGate#defaults()}). */
+    public Builder gate(RegressionGate gate) {
+      this.gate = Objects.requireNonNull(gate, "gate");
+      return this;
+    }
+
+    /**
+     * Saves the run's result (atomically) to {@code file} as a new baseline once it has ended, if it
+     * passed or completed; a failed or aborted run leaves the file as it was, saying so through
+     * {@link #notices}. It may be the file given to {@link #baseline}: the baseline then moves with
+     * each run that passes its gate.
+     */
+    public Builder saveBaseline(Path file) {
+      this.saveBaseline = Objects.requireNonNull(file, "file");
+      return this;
     }
 
     public Runner build() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * A run started by a {@link Runner}. Any thread may stop it. Its result completes after the run
@@ -24,10 +25,15 @@ public final class RunningTest {
   private final Path resultsDirectory;
   private final List<Reporter> reporters;
   private final CompletableFuture<RunResult> result;
+  private final Finish finish;
   private volatile List<Path> files = List.of();
 
+  /** What is done with a run's result before it is written: the baseline's gate, then saving it as one. */
+  record Finish(BaselineGate.Opened gate, Consumer<String> notices) {}
+
   private RunningTest(Scenario scenario, RunHandle handle, Path resultsDirectory, List<Reporter> reporters,
-      CompletableFuture<RunResult> result) {
+      CompletableFuture<RunResult> result, Finish finish) {
+    this.finish = finish;
     this.scenario = scenario;
     this.handle = handle;
     this.resultsDirectory = resultsDirectory;
@@ -42,12 +48,12 @@ public final class RunningTest {
    * @param onShutdown what to do when asked to stop from outside, or null to leave signals alone
    */
   static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory,
-      List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown) {
+      List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown, Finish finish) {
     RunHandle handle = Plimsoll.start(scenario);
     CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
     CompletableFuture<RunResult> written = new CompletableFuture<>();
     RunningTest running = new RunningTest(scenario, handle, resultsDirectory, reporters,
-        onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown));
+        onShutdown == null ? written : ShutdownStop.guard(handle, written, onShutdown), finish);
     ended.whenComplete((r, e) -> {
       if (e != null) {
         // The engine failed: the journal stays, the record of what was measured.
@@ -62,7 +68,16 @@ public final class RunningTest {
     return running;
   }
 
-  private void write(RunResult r, CompletableFuture<RunResult> written, JournalListener journal) {
+  private void write(RunResult measured, CompletableFuture<RunResult> written, JournalListener journal) {
+    RunResult r;
+    try {
+      r = finish.gate().judge(measured);
+    } catch (RuntimeException e) {
+      // Never lose the measured result over its comparison; the shape was checked before the run.
+      finish.notices().accept("the regression gate could not judge the run: " + e.getMessage());
+      r = measured;
+    }
+    finish.gate().save(r, finish.notices());
     if (resultsDirectory != null) {
       try {
         files = List.copyOf(reporters == null ? Reports.writeAll(r, resultsDirectory)
