@@ -79,9 +79,11 @@ final class HttpCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin BaselineOptions baseline;
+
   @Override
   public Integer call() {
-    return plan.runOrDescribe(Runner.forSpec(spec()), output);
+    return baseline.run(() -> plan.runOrDescribe(baseline.applyTo(Runner.forSpec(spec())), output));
   }
 
   ScenarioSpec spec() {

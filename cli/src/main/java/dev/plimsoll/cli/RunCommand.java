@@ -50,9 +50,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin BaselineOptions baseline;
+
   @Override
   public Integer call() {
-    return plan.runOrDescribe(runner(), output);
+    return baseline.run(() -> plan.runOrDescribe(baseline.applyTo(runner()), output));
   }
 
   /** The run the arguments ask for; nothing is read or sent until it is built and described or started. */
