@@ -6,6 +6,7 @@ import dev.plimsoll.results.RegressionGate;
 import dev.plimsoll.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -17,9 +18,6 @@ import java.util.function.Consumer;
  * @param saveTo where to save the run as a new baseline, or null
  */
 record BaselineGate(Path baselineFile, RegressionGate gate, Path saveTo) {
-
-  /** Nothing to judge against and nothing to save. */
-  static final BaselineGate NONE = new BaselineGate(null, RegressionGate.defaults(), null);
 
   /**
    * Reads the baseline, before anything is opened or sent.
@@ -64,7 +62,7 @@ record BaselineGate(Path baselineFile, RegressionGate gate, Path saveTo) {
         return;
       }
       if (!run.succeeded()) {
-        notices.accept("not saved as a baseline: the run " + run.status().name().toLowerCase(java.util.Locale.ROOT)
+        notices.accept("not saved as a baseline: the run " + run.status().name().toLowerCase(Locale.ROOT)
             + "; " + saveTo + " is unchanged");
         return;
       }
