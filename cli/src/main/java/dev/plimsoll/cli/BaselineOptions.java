@@ -33,11 +33,11 @@ final class BaselineOptions {
   boolean anyShape;
 
   @Option(names = "--gate-throughput", paramLabel = "PCT",
-      description = "The least throughput, as a percent of the baseline's, for all operations and each (default: 90%).")
+      description = "The least throughput, as a percent of the baseline's, for all operations and each (default: 90%%).")
   String minThroughput;
 
   @Option(names = "--gate-latency", paramLabel = "PCT",
-      description = "The most latency, as a percent of the baseline's (default: 150%).")
+      description = "The most latency, as a percent of the baseline's (default: 150%%).")
   String maxLatency;
 
   @Option(names = "--gate-metric", paramLabel = "METRIC",

@@ -28,6 +28,22 @@ class CliTest {
     assertThat(run("--help").out()).contains("Exit codes:").contains("  1  a criterion failed");
   }
 
+  /** picocli reads option descriptions as format strings: a bare % makes it warn on stderr. */
+  @Test
+  void everyHelpTextFormatsWithoutWarnings() {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"run", "http", "demo", "report"}) {
+        assertThat(run(command, "--help").code()).isZero();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+  }
+
   /** A bad argument is one line, a suggestion when there is one, and where help is: not the usage text. */
   @Test
   void badArgumentsGetOneLineNotTheUsage() {
