@@ -8,6 +8,8 @@ module dev.plimsoll.report {
   requires dev.plimsoll.results;
 
   exports dev.plimsoll.report;
+  // The shared opening words of a report, for the report modules only.
+  exports dev.plimsoll.report.shared to dev.plimsoll.report.html;
 
   uses dev.plimsoll.report.Reporter;
 

@@ -1,5 +1,6 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.OperationStats;
@@ -70,9 +71,9 @@ public final class ConsoleReport implements Reporter {
   /** The report as text, lines ended by {@code \n}; ANSI escape codes only when {@code colour}. */
   public static String render(RunResult result, boolean colour) {
     StringBuilder out = new StringBuilder();
-    out.append(statusStyle(result.status()).apply(RunFacts.status(result), colour))
-        .append("  ").append(TerminalText.escape(RunFacts.name(result))).append(": ")
-        .append(TerminalText.escape(RunFacts.outcome(result))).append('\n');
+    out.append(statusStyle(result.status()).apply(RunSentences.status(result), colour))
+        .append("  ").append(TerminalText.escape(RunSentences.name(result))).append(": ")
+        .append(TerminalText.escape(RunSentences.outcome(result))).append('\n');
     RunFacts.incompleteWarning(result).ifPresent(w -> out.append(Ansi.YELLOW.apply("INCOMPLETE", colour))
         .append(' ').append(TerminalText.escape(w)).append('\n'));
     Optional<String> warning = RunFacts.bottleneckWarning(result);

@@ -1,5 +1,6 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationStats;
@@ -65,7 +66,7 @@ public final class HdrLogReport implements Reporter {
     HistogramLogWriter log = new HistogramLogWriter(print);
     Instant start = result.startTime() != null ? result.startTime() : firstStart(result);
     long startMs = start == null ? 0 : start.toEpochMilli();
-    log.outputComment("Plimsoll run '" + commentSafe(RunFacts.name(result)) + "': response time tagged"
+    log.outputComment("Plimsoll run '" + commentSafe(RunSentences.name(result)) + "': response time tagged"
         + " <operation>, service time tagged <operation>" + SERVICE_SUFFIX
         + ", all operations' response time untagged; values in nanoseconds");
     if (result.config() != null && result.config().warmUp() != null) {

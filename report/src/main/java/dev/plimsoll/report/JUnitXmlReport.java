@@ -1,5 +1,6 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.result.RunResult;
@@ -72,7 +73,7 @@ public final class JUnitXmlReport implements Reporter {
     long failures = cases.stream().filter(c -> c.outcome == Outcome.FAILURE).count();
     long errors = cases.stream().filter(c -> c.outcome == Outcome.ERROR).count();
     long skipped = cases.stream().filter(c -> c.outcome == Outcome.SKIPPED).count();
-    String suite = "plimsoll." + RunFacts.name(result);
+    String suite = "plimsoll." + RunSentences.name(result);
     String time = seconds(RunFacts.wallDuration(result));
     String counts = " tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"" + errors
         + "\" skipped=\"" + skipped + "\" time=\"" + time + "\"";
@@ -101,8 +102,8 @@ public final class JUnitXmlReport implements Reporter {
 
   private static void properties(StringBuilder xml, RunResult result) {
     xml.append("    <properties>\n");
-    property(xml, "status", RunFacts.status(result));
-    property(xml, "outcome", RunFacts.outcome(result));
+    property(xml, "status", RunSentences.status(result));
+    property(xml, "outcome", RunSentences.outcome(result));
     RunFacts.counts(result).ifPresent(c -> property(xml, "operations", c));
     RunFacts.bottleneckWarning(result).ifPresent(w -> property(xml, "generator", w));
     RunFacts.incompleteWarning(result).ifPresent(w -> property(xml, "incomplete", w));
@@ -115,7 +116,7 @@ public final class JUnitXmlReport implements Reporter {
   }
 
   private static TestCase runCase(RunResult result) {
-    String outcome = RunFacts.outcome(result);
+    String outcome = RunSentences.outcome(result);
     String details = RunFacts.counts(result).orElse("no operations were recorded");
     if (result.status() == RunStatus.ABORTED || result.status() == null) {
       return new TestCase(RUN_CASE, Outcome.ERROR, "the run was aborted: " + outcome, details);

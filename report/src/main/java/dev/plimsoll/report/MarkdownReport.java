@@ -1,5 +1,6 @@
 package dev.plimsoll.report;
 
+import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.OperationStats;
@@ -57,9 +58,9 @@ public final class MarkdownReport implements Reporter {
   /** The report as Markdown, lines ended by {@code \n}. */
   public static String render(RunResult result) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(RunFacts.status(result)).append(": ")
-        .append(Markdown.escape(RunFacts.name(result))).append("\n\n");
-    out.append(Markdown.escape(capitalise(RunFacts.outcome(result)))).append(".\n\n");
+    out.append("# ").append(RunSentences.status(result)).append(": ")
+        .append(Markdown.escape(RunSentences.name(result))).append("\n\n");
+    out.append(Markdown.escape(capitalise(RunSentences.outcome(result)))).append(".\n\n");
     out.append(summaryLine(result)).append("\n\n");
     RunFacts.counts(result).ifPresent(c -> out.append(Markdown.escape(capitalise(c))).append(".\n\n"));
     RunFacts.incompleteWarning(result).ifPresent(w ->

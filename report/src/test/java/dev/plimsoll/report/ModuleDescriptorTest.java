@@ -21,6 +21,7 @@ class ModuleDescriptorTest {
     assertThat(ModuleDescriptors.describe(MODULE)).isEqualTo("""
         requires transitive dev.plimsoll.core
         exports dev.plimsoll.report
+        exports dev.plimsoll.report.shared to dev.plimsoll.report.html
         uses dev.plimsoll.report.Reporter
         provides dev.plimsoll.report.Reporter with dev.plimsoll.report.ConsoleReport, dev.plimsoll.report.HdrLogReport, dev.plimsoll.report.IntervalsCsvReport, dev.plimsoll.report.JUnitXmlReport, dev.plimsoll.report.MarkdownReport
         """);

@@ -3,7 +3,6 @@ package dev.plimsoll.report.html;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.units.Units;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,43 +14,6 @@ import java.time.temporal.ChronoUnit;
 final class Facts {
 
   private Facts() {}
-
-  static String name(RunResult result) {
-    if (result.name() != null && !result.name().isBlank()) {
-      return result.name();
-    }
-    if (result.config() != null && result.config().name() != null) {
-      return result.config().name();
-    }
-    return "run";
-  }
-
-  /** The status word; a run without criteria says so, so that it cannot read as a pass. */
-  static String status(RunResult result) {
-    if (result.status() == null) {
-      return "UNKNOWN";
-    }
-    return result.status() == RunStatus.COMPLETED ? "COMPLETED (no criteria)" : result.status().name();
-  }
-
-  /** The stop reason and the criteria count: "completed; 1 of 3 criteria failed". */
-  static String outcome(RunResult result) {
-    String reason = result.stopReason() == null ? "no stop reason recorded" : result.stopReason();
-    if (result.total() != null && result.nothingSucceeded()) {
-      reason += "; no operation succeeded";
-    }
-    int all = result.verdicts().size();
-    if (all == 0) {
-      return reason + "; no criteria";
-    }
-    long failed = result.verdicts().stream().filter(v -> !v.passed()).count();
-    long notJudged = result.verdicts().stream().filter(v -> !v.judged()).count();
-    if (failed > 0) {
-      return reason + "; " + failed + " of " + all + " criteria failed";
-    }
-    return reason + "; " + (all - notJudged) + " of " + all + " criteria passed"
-        + (notJudged > 0 ? ", " + notJudged + " not judged" : "");
-  }
 
   static String criterion(Verdict verdict) {
     Criterion criterion = verdict.criterion();

@@ -1,5 +1,6 @@
 package dev.plimsoll.report.html;
 
+import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.units.Units;
@@ -78,7 +79,7 @@ public final class HtmlReport implements Reporter {
     List<Chart> charts = charts(result, origin);
 
     StringBuilder head = new StringBuilder(64 * 1024);
-    String title = live ? "Live: " + Facts.name(result) : Facts.status(result) + ": " + Facts.name(result);
+    String title = live ? "Live: " + RunSentences.name(result) : RunSentences.status(result) + ": " + RunSentences.name(result);
     head.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
         .append(live ? Assets.LIVE_CONTENT_SECURITY_POLICY : Assets.CONTENT_SECURITY_POLICY).append("\">\n")
@@ -161,7 +162,7 @@ public final class HtmlReport implements Reporter {
   /** The live page's header: the run's name, and a line its script keeps up to date. */
   private static void liveHeader(StringBuilder out, RunResult result) {
     out.append("<header>\n<div class=\"title\"><h1><span class=\"verdict running\" id=\"verdict\">")
-        .append("RUNNING</span> ").append(Text.html(Facts.name(result))).append("</h1>")
+        .append("RUNNING</span> ").append(Text.html(RunSentences.name(result))).append("</h1>")
         .append("<button type=\"button\" id=\"theme\" title=\"Switch between light, dark and the")
         .append(" system's theme\">Theme: auto</button></div>\n")
         .append("<p class=\"outcome\" id=\"live-status\">Waiting for the first interval.</p>\n")
@@ -176,11 +177,11 @@ public final class HtmlReport implements Reporter {
     String status = result.status() == null ? "unknown" : result.status().name().toLowerCase(
         java.util.Locale.ROOT);
     out.append("<header>\n<div class=\"title\"><h1><span class=\"verdict ").append(status)
-        .append("\" id=\"verdict\">").append(Text.html(Facts.status(result))).append("</span> ")
-        .append(Text.html(Facts.name(result))).append("</h1>")
+        .append("\" id=\"verdict\">").append(Text.html(RunSentences.status(result))).append("</span> ")
+        .append(Text.html(RunSentences.name(result))).append("</h1>")
         .append("<button type=\"button\" id=\"theme\" title=\"Switch between light, dark and the")
         .append(" system's theme\">Theme: auto</button></div>\n")
-        .append("<p class=\"outcome\">").append(Text.html(capitalise(Facts.outcome(result))))
+        .append("<p class=\"outcome\">").append(Text.html(capitalise(RunSentences.outcome(result))))
         .append(".</p>\n<p>Started ").append(Text.html(Facts.instant(result.startTime())))
         .append(", ran ").append(Text.html(duration(Tables.wall(result))))
         .append(", measured ").append(Text.html(duration(result.measuredDuration())));
