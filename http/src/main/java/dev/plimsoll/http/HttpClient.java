@@ -147,7 +147,7 @@ public final class HttpClient implements AutoCloseable {
    * Rehearses a load generator's whole path, {@code load} included, against a server of the
    * client's own: calls {@code load} with that server's base URL (such as
    * {@code http://127.0.0.1:41234/warm-up/}; it answers every request it is sent with 200 and a
-   * two-byte body), then closes the server. {@code load} should send through this client for at
+   * short body, in turn in a few real servers' shapes), then closes the server. {@code load} should send through this client for at
    * most a few seconds. Sends nothing to any other server, and {@link #stats()} leaves the
    * rehearsal out. The JIT's work is the process's: only the first rehearsal of a process runs;
    * later ones, HTTP/2 clients (whose header codec {@link #connect} rehearses) and closed clients

@@ -1,17 +1,12 @@
 package dev.plimsoll.http;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +23,6 @@ import java.util.function.Consumer;
  * client's counters leave the rehearsal out.
  */
 final class WarmUp {
-  private static final byte[] RESPONSE =
-      "HTTP/1.1 200 OK\r\nServer: plimsoll-warm-up\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1);
-
   private static final AtomicBoolean DONE = new AtomicBoolean();
   /**
    * While the compiler threads take more than this share of a core under the rehearsal's load,
@@ -66,7 +58,7 @@ final class WarmUp {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new Answerer());
+            ch.pipeline().addLast(new RehearsalAnswerer());
           }
         })
         .bind(new InetSocketAddress("127.0.0.1", 0))
@@ -159,32 +151,5 @@ final class WarmUp {
 
   private static Class<? extends ServerChannel> serverChannel(Transport transport) {
     return transport.epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-  }
-
-  /** Answers every request (a head ending in an empty line; the rehearsal's have no body) with "ok". */
-  private static final class Answerer extends ChannelInboundHandlerAdapter {
-    private int matched;
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ByteBuf in = (ByteBuf) msg;
-      int answers = 0;
-      try {
-        for (int i = in.readerIndex(); i < in.writerIndex(); i++) {
-          byte b = in.getByte(i);
-          matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-          if (matched == 4) {
-            matched = 0;
-            answers++;
-          }
-        }
-      } finally {
-        in.release();
-      }
-      for (int i = 0; i < answers; i++) {
-        ctx.write(Unpooled.wrappedBuffer(RESPONSE));
-      }
-      ctx.flush();
-    }
   }
 }

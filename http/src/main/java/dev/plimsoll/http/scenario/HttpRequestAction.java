@@ -29,6 +29,7 @@ final class HttpRequestAction implements Action {
   private final String method;
   private final Template url;
   private final List<Map.Entry<String, Template>> headers;
+  private final BodySpec body;
   /** The headers when none has an expression (the same map every call), else null. */
   private final Map<String, String> constantHeaders;
   /** A body rendered per call, or null when {@link #fixedBody} is sent. */
@@ -53,6 +54,7 @@ final class HttpRequestAction implements Action {
     this.method = method;
     this.url = url;
     this.headers = headers;
+    this.body = body;
     this.bodyTemplate = body instanceof BodySpec.Text t ? t.template() : null;
     this.fixedBody = body instanceof BodySpec.File f ? f.bytes() : NO_BODY;
     this.checks = checks;
@@ -152,6 +154,17 @@ final class HttpRequestAction implements Action {
         preparedAheadFailure = e;
       }
     }
+  }
+
+  /**
+   * This step sending every request to {@code server} (a base URL such as
+   * {@code http://127.0.0.1:8080}) instead of the one its URL names, with a {@code ${seq}} of its
+   * own: the same templates, headers, body and checks, for a rehearsal of the run's own path at a
+   * server of the client's.
+   */
+  HttpRequestAction sendingTo(String server, LongSupplier ownSequence) {
+    return new HttpRequestAction(method, url, headers, body, checks, new RedirectedExecutor(executor, server), target,
+        ownSequence);
   }
 
   /** Tells the engine when the request was on the wire and the answer in, for the generator's health. */

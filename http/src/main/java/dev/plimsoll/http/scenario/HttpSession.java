@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One run's HTTP: the executor its requests go through, connected to the scenario's servers before
@@ -68,8 +69,23 @@ final class HttpSession implements DriverSession {
   @Override
   public void prepare(ExpectedLoad load) {
     actions.forEach(HttpRequestAction::prepareAhead);
-    executor.warmUp(load);
+    executor.warmUp(load, this::sendingTo);
     executor.connectAhead(List.copyOf(servers));
+  }
+
+  /**
+   * The run's own steps sending to {@code server} instead of their target, each ready as in the run
+   * (a constant request prepared), for the rehearsal.
+   */
+  private List<Action> sendingTo(String server) {
+    AtomicLong sequence = new AtomicLong();
+    List<Action> rehearsed = new ArrayList<>();
+    for (HttpRequestAction action : actions) {
+      HttpRequestAction copy = action.sendingTo(server, sequence::incrementAndGet);
+      copy.prepareAhead();
+      rehearsed.add(copy);
+    }
+    return rehearsed;
   }
 
   @Override

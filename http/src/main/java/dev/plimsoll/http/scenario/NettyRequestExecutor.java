@@ -6,10 +6,12 @@ import dev.plimsoll.http.HttpClientSettings;
 import dev.plimsoll.http.HttpRequest;
 import dev.plimsoll.http.HttpResponse;
 import dev.plimsoll.http.TlsTrust;
+import dev.plimsoll.scenario.driver.Action;
 import dev.plimsoll.scenario.driver.ExpectedLoad;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Sends a scenario's requests with Plimsoll's Netty HTTP client. */
 final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
@@ -173,8 +176,13 @@ final class NettyRequestExecutor implements RequestExecutor, AutoCloseable {
    */
   @Override
   public void warmUp(ExpectedLoad load) {
+    warmUp(load, server -> List.of());
+  }
+
+  @Override
+  public void warmUp(ExpectedLoad load, Function<String, List<Action>> ownSteps) {
     if (load.demanding()) {
-      client.warmUp(base -> Rehearsal.run(this, base), REHEARSE_AT_MOST);
+      client.warmUp(base -> Rehearsal.run(this, base, ownSteps), REHEARSE_AT_MOST);
     }
   }
 

@@ -2,7 +2,10 @@ package dev.plimsoll.http.scenario;
 
 import java.net.URI;
 import dev.plimsoll.scenario.driver.ExpectedLoad;
+import dev.plimsoll.scenario.driver.Action;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,6 +110,14 @@ interface RequestExecutor {
   /** As {@link #warmUp()}, for a run as hard as {@code load}: a demanding one is rehearsed longer. */
   default void warmUp(ExpectedLoad load) {
     warmUp();
+  }
+
+  /**
+   * As {@link #warmUp(ExpectedLoad)}, rehearsing the run's own steps too: {@code ownSteps} gives
+   * them sending to a rehearsal server's base URL instead of the target (those it can redirect).
+   */
+  default void warmUp(ExpectedLoad load, Function<String, List<Action>> ownSteps) {
+    warmUp(load);
   }
 
   /** The thread requests are cheapest to send from, or null; see {@link dev.plimsoll.scenario.driver.DriverSession#startingExecutor()}. */
