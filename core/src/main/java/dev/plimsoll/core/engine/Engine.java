@@ -314,14 +314,18 @@ final class Engine implements RunHandle {
 
   private void publish(IntervalSnapshot interval) {
     // Readings of heap after collection count only inside the measured window, wherever they land.
+    Courtesy courtesy = snapshots.courtesy();
     heapAfterGc.drain().forEach(results::addHeapAfterGc);
+    courtesy.pause();
     results.add(interval);
     Duration elapsed = Duration.between(startTime, interval.start().plus(interval.length()));
     RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(),
         snapshots.completed(), snapshots.failed(), snapshots.dropped(), !state.running());
     for (RunListener l : scenario.listeners()) {
+      courtesy.pause();
       notify(l, () -> l.intervalCompleted(interval, progress));
     }
+    courtesy.pause();
     checkAbortCriteria();
   }
 

@@ -37,6 +37,8 @@ final class SnapshotAssembler {
   private Instant startTime;
   private IntervalBoundaries boundaries;
   private final SystemSampler sampler;
+  /** Yields the core between pieces of a cut ({@link Courtesy}); the engine's listeners share it. */
+  private final Courtesy courtesy;
   private final ErrorTable[] runErrors;
   /** Drained but not yet in a snapshot, by window and operation. */
   private final OperationCells[][] pending;
@@ -60,6 +62,7 @@ final class SnapshotAssembler {
     this.openDrivers = openDrivers;
     this.state = state;
     this.sampler = sampler;
+    this.courtesy = new Courtesy(state.clock);
     this.runErrors = new ErrorTable[operations.length];
     for (int i = 0; i < operations.length; i++) {
       runErrors[i] = new ErrorTable(operations[i], ErrorClass.MAX_SAMPLES);
@@ -77,6 +80,10 @@ final class SnapshotAssembler {
     this.completedSoFar = new long[operations.length];
   }
 
+  Courtesy courtesy() {
+    return courtesy;
+  }
+
   /** The instant the run's clock started, and its interval boundaries; before the first cut. */
   void startsAt(Instant start, IntervalBoundaries runBoundaries) {
     startTime = start;
@@ -85,12 +92,14 @@ final class SnapshotAssembler {
 
   /** The snapshot of interval {@code index}, from {@code fromNanos} to {@code toNanos}. */
   IntervalSnapshot cut(int index, long fromNanos, long toNanos) {
+    courtesy.pause();
     drain();
     boolean warmUp = boundaries.inWarmUp(toNanos);
     int window = warmUp ? RunState.WARM_UP : RunState.MEASURED;
     List<OperationStats> ops = new ArrayList<>(operations.length);
     for (int i = 0; i < operations.length; i++) {
       ops.add(operation(window, i));
+      courtesy.pause();
     }
     GeneratorCells generator = pendingGenerator[window];
     double expected = 0;
@@ -98,6 +107,7 @@ final class SnapshotAssembler {
       expected += d.plan().expectedArrivals(state.secondsSinceStart(fromNanos), state.secondsSinceStart(toNanos));
     }
     SystemSample system = sampler.sample();
+    courtesy.pause();
     Instant start = startTime.plusNanos(fromNanos - state.startNanos);
     IntervalSnapshot snapshot = new IntervalSnapshot(index, start, Duration.ofNanos(toNanos - fromNanos), warmUp,
         expected, ops, LatencyDistribution.of(generator.lag), LatencyDistribution.of(generator.toWire),
@@ -121,6 +131,7 @@ final class SnapshotAssembler {
     }
     for (Stripe s : recorder.stripes()) {
       s.drainInto(drained, drainedGenerator);
+      courtesy.pause();
     }
     for (int w = 0; w < RunState.WINDOWS; w++) {
       for (int i = 0; i < operations.length; i++) {
@@ -129,8 +140,10 @@ final class SnapshotAssembler {
         completed += c.succeeded + c.failed;
         failed += c.failed;
         pending[w][i].addAll(c);
+        courtesy.pause();
       }
       pendingGenerator[w].addAll(drainedGenerator[w]);
+      courtesy.pause();
     }
   }
 
