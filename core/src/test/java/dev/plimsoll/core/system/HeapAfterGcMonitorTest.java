@@ -60,10 +60,11 @@ class HeapAfterGcMonitorTest {
 
   private static final int CHUNK = 32 * 1024;
   private static final int COLLECTIONS = 15;
-  private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(8);
+  /** Generous: on a machine busy with other builds the collections come slower. */
+  private static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(20);
   private static final long RETAINED_LIMIT = 96L << 20;
 
-  /** Allocates until {@link #COLLECTIONS} collections (or 8 s), keeping 1 chunk in 32 if asked. */
+  /** Allocates until {@link #COLLECTIONS} collections (or 20 s), keeping 1 chunk in 32 if asked. */
   private static MemoryGrowth churn(boolean retain) {
     List<byte[]> ring = new ArrayList<>();
     List<byte[]> kept = new ArrayList<>();
