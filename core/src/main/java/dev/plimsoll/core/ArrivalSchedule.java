@@ -24,6 +24,20 @@ final class ArrivalSchedule implements DoubleSupplier {
     this.random = new SplittableRandom(seed);
   }
 
+  /**
+   * A schedule that continues from where Λ is {@code cumulative}: its first uniform arrival is
+   * at the first crossing of k + ½ at or above it; Poisson arrivals draw afresh from it.
+   */
+  ArrivalSchedule(RatePlan plan, Arrivals arrivals, long seed, double cumulative) {
+    this(plan, arrivals, seed);
+    if (arrivals == Arrivals.POISSON) {
+      target = cumulative;
+    } else {
+      target = Math.max(0, Math.ceil(cumulative - 0.5)) - 0.5;
+    }
+    first = false;
+  }
+
   @Override
   public double getAsDouble() {
     return next();

@@ -117,6 +117,45 @@ public final class RatePlan {
   }
 
   /**
+   * This plan up to {@code seconds}, then {@code perSecond} held to its end: the plan of a run
+   * whose rate was changed at {@code seconds} while it went. Impulses at or after {@code seconds}
+   * are left out.
+   */
+  public RatePlan withRateFrom(double seconds, double perSecond) {
+    if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+      throw new IllegalArgumentException("rate must be a finite number >= 0 (was " + perSecond + ")");
+    }
+    List<double[]> pieces = new ArrayList<>();
+    double at = Math.max(0, seconds);
+    for (int i = 0; i < start.length && start[i] < at; i++) {
+      double pieceEnd = Math.min(end[i], at);
+      pieces.add(new double[] {start[i], pieceEnd, fromRate[i], rateWithin(i, pieceEnd - start[i]), impulse[i]});
+    }
+    double total = durationSeconds();
+    if (at < total) {
+      pieces.add(new double[] {at, total, perSecond, perSecond, 0});
+    }
+    return new RatePlan(pieces);
+  }
+
+  /**
+   * The arrival times of {@link #arrivalTimes} from {@code seconds} on, for a schedule continued
+   * over this plan from that moment (after {@link #withRateFrom}): uniform arrivals are exactly
+   * those of a whole schedule at or after {@code seconds}; Poisson arrivals start afresh from it,
+   * which, the process being memoryless, is the same process.
+   */
+  public DoubleSupplier arrivalTimesFrom(Arrivals arrivals, long seed, double seconds) {
+    ArrivalSchedule schedule = new ArrivalSchedule(this, arrivals, seed, cumulative(seconds));
+    return () -> {
+      double at;
+      do {
+        at = schedule.next();
+      } while (at < seconds); // an arrival of Λ's level at a flat stretch before the moment
+      return at;
+    };
+  }
+
+  /**
    * The earliest time at which Λ reaches {@code target}, searching from piece {@code cursor[0]}
    * onwards and leaving there the piece found, so that a schedule walking forward costs O(1) per
    * arrival. Returns NaN when Λ never reaches the target within the plan.

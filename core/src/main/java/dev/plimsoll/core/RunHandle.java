@@ -42,4 +42,13 @@ public interface RunHandle {
    * @throws IllegalArgumentException if the scenario declared no such recorded operation
    */
   OperationRecorder recorder(String operation);
+
+  /**
+   * Changes the run's load while it goes: an open model's rate, a closed model's users.
+   *
+   * @throws UnsupportedOperationException if this engine cannot change a running load
+   */
+  default Steering steering() {
+    throw new UnsupportedOperationException("this engine cannot change a running load");
+  }
 }

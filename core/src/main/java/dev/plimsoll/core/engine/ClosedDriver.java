@@ -7,13 +7,17 @@ import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import dev.plimsoll.core.Steering;
+import dev.plimsoll.core.result.ProfileChange;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The closed model: virtual users, each running one iteration after another. A controller follows
  * the user profile, starting users as the count rises; users above the count finish their
- * iteration and leave.
+ * iteration and leave. A {@linkplain #steer change} of the count while the run goes replaces the
+ * profile from then on, the same way.
  *
  * <p>A user runs on a virtual thread of its own, except while its operations are asynchronous and
  * nothing needs to wait between them (no think time, no pacing): then no thread waits for the
@@ -22,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * more than a fast protocol driver spends on the request itself. A synchronous pick hands the user
  * back to a virtual thread.
  */
-final class ClosedDriver implements Driver {
+final class ClosedDriver implements Driver, Steerable {
   private static final long CONTROL_PERIOD_NANOS = 10_000_000;
   private static final int NO_PICK = -1;
   private static final ThreadFactory USER_THREADS = Thread.ofVirtual().factory();
@@ -30,10 +34,13 @@ final class ClosedDriver implements Driver {
   private final WorkloadRun run;
   private final Clock clock;
   private final ClosedModel model;
-  private final Caller[] users;
-  private final Thread[] threads;
-  /** 1 while a user is running, on a thread or in completions; the controller restarts only idle users. */
-  private final AtomicIntegerArray active;
+  /**
+   * The users so far, by id, each made on first need by the controller, the only one that writes
+   * here; it grows the array (a new one, published whole) when a change asks for more users than
+   * the profile ever does.
+   */
+  private volatile User[] users;
+  private final int profileUsers;
   private final AtomicLong sharedIterations = new AtomicLong();
   private final long pacingNanos;
   private final boolean completionDriven;
@@ -44,15 +51,17 @@ final class ClosedDriver implements Driver {
   private volatile Thread controller;
   /** Set once a constant profile's users have all been started: only then can they all be done. */
   private volatile boolean allUsersStarted;
+  /** The count a change set, or -1 while the profile decides; written under this driver's lock. */
+  private volatile int steeredUsers = -1;
+  /** Set by a change until the controller has followed it. */
+  private volatile boolean steerPending;
 
   ClosedDriver(WorkloadRun run, ClosedModel model) {
     this.run = run;
     this.clock = run.state.clock;
     this.model = model;
-    int max = model.users().maxUsers();
-    this.users = new Caller[max];
-    this.threads = new Thread[max];
-    this.active = new AtomicIntegerArray(max);
+    this.profileUsers = model.users().maxUsers();
+    this.users = new User[profileUsers];
     this.pacingNanos = model.pacing().toNanos();
     this.completionDriven = pacingNanos == 0 && model.thinkTime() instanceof ThinkTime.None;
     this.limited = model.iterationsPerUser() > 0 || model.sharedIterations() > 0;
@@ -80,37 +89,92 @@ final class ClosedDriver implements Driver {
     UserProfile profile = model.users();
     boolean constant = profile instanceof UserProfile.Constant;
     while (run.state.running()) {
+      steerPending = false;
       long now = clock.nanoTime();
-      int wanted = Math.min(users.length, profile.usersAt(run.state.secondsSinceStart(now)));
-      target = wanted;
+      int wanted;
+      boolean steered;
+      synchronized (this) {
+        steered = steeredUsers >= 0;
+        wanted = steered ? steeredUsers : Math.min(profileUsers, profile.usersAt(run.state.secondsSinceStart(now)));
+        target = wanted;
+      }
+      User[] all = usersFor(wanted);
       for (int id = 0; id < wanted; id++) {
-        if (active.compareAndSet(id, 0, 1)) {
-          if (users[id] == null) {
-            users[id] = run.newCaller(id);
-          }
-          if (reachedItsLimit(users[id])) {
+        User user = all[id];
+        if (user.active.compareAndSet(false, true)) {
+          if (reachedItsLimit(user.caller)) {
             // Done for the run: restarted, it would only leave again (and nudge the collector).
-            active.set(id, 0);
+            user.active.set(false);
             continue;
           }
-          startThread(users[id], NO_PICK);
+          startThread(user, NO_PICK);
         }
       }
-      if (constant) {
+      if (constant || steered) {
+        // Nothing to follow until a change: idle meanwhile, so that users done with their
+        // iterations can end the run.
         allUsersStarted = true;
+        controlling = false;
+        if (limited) {
+          run.state.nudgeCollector();
+        }
+        if (!Waits.sleepUntil(run.state.endNanos, run.state, () -> steerPending) && steerPending) {
+          controlling = true;
+          continue;
+        }
+        // The run's end (no user starts anything at or after it) or its stop.
         return;
+      } else {
+        Waits.sleepUntil(now + CONTROL_PERIOD_NANOS, run.state, () -> steerPending);
       }
-      Waits.sleepUntil(now + CONTROL_PERIOD_NANOS, run.state);
     }
   }
 
-  private void startThread(Caller user, int pick) {
-    threads[user.id] = clock.start(USER_THREADS, () -> runOnThread(user, pick));
+  /** The users with ids below {@code count}, made as needed; only the controller calls it. */
+  private User[] usersFor(int count) {
+    User[] all = users;
+    if (count > all.length) {
+      all = Arrays.copyOf(all, Math.min(Steering.MAX_USERS, Math.max(count, 2 * all.length)));
+    }
+    for (int id = 0; id < count; id++) {
+      if (all[id] == null) {
+        all[id] = new User(run.newCaller(id));
+      }
+    }
+    users = all;
+    return all;
+  }
+
+  @Override
+  public ProfileChange.Setting setting() {
+    return ProfileChange.Setting.USERS;
+  }
+
+  @Override
+  public double current(long nowNanos) {
+    return target;
+  }
+
+  /** Runs {@code count} users from now on: the controller starts more, or those above it leave. */
+  @Override
+  public synchronized void steer(double count, long nowNanos) {
+    steeredUsers = (int) count;
+    // At once, so that no user above the new count starts another iteration.
+    target = steeredUsers;
+    steerPending = true;
+    Thread c = controller;
+    if (c != null) {
+      clock.unpark(c);
+    }
+  }
+
+  private void startThread(User user, int pick) {
+    user.thread = clock.start(USER_THREADS, () -> runOnThread(user, pick));
   }
 
   /** The user stops: it has left the run, or reached its limit. */
-  private void leave(Caller user) {
-    active.set(user.id, 0);
+  private void leave(User user) {
+    user.active.set(false);
     if (limited || !run.state.running()) {
       run.state.nudgeCollector();
     }
@@ -142,7 +206,8 @@ final class ClosedDriver implements Driver {
   }
 
   /** The user's loop on a virtual thread; {@code pendingPick} is an iteration already begun. */
-  private void runOnThread(Caller user, int pendingPick) {
+  private void runOnThread(User self, int pendingPick) {
+    Caller user = self.caller;
     RunState state = run.state;
     boolean paced = pacingNanos > 0;
     long now = clock.nanoTime();
@@ -167,7 +232,7 @@ final class ClosedDriver implements Driver {
       int operation = run.firstOperation + pick;
       pick = NO_PICK;
       if (completionDriven && entry.async()) {
-        if (startAsync(user, entry, operation)) {
+        if (startAsync(self, entry, operation)) {
           return;
         }
         now = clock.nanoTime();
@@ -193,14 +258,15 @@ final class ClosedDriver implements Driver {
         }
       }
     }
-    leave(user);
+    leave(self);
   }
 
   /**
    * Starts an asynchronous operation. Returns true when it is still running: its completion then
    * carries the user on. Returns false when it finished at once (recorded here).
    */
-  private boolean startAsync(Caller user, Mix.Entry entry, int operation) {
+  private boolean startAsync(User self, Mix.Entry entry, int operation) {
+    Caller user = self.caller;
     long start = clock.nanoTime();
     user.starting(operation, entry.name(), start);
     CompletableFuture<?> future;
@@ -214,25 +280,25 @@ final class ClosedDriver implements Driver {
       completed(user, operation, start, failureOf(future));
       return false;
     }
-    future.whenComplete((value, error) -> continueInCompletion(user, completed(user, operation, start, error)));
+    future.whenComplete((value, error) -> continueInCompletion(self, completed(user, operation, start, error)));
     return true;
   }
 
   /** Runs the user's next iterations on the thread that completed its last operation. */
-  private void continueInCompletion(Caller user, long now) {
-    while (mayStartIteration(user, now)) {
+  private void continueInCompletion(User self, long now) {
+    while (mayStartIteration(self.caller, now)) {
       int pick = run.pick();
       Mix.Entry entry = run.entries[pick];
       if (!entry.async()) {
-        startThread(user, pick);
+        startThread(self, pick);
         return;
       }
-      if (startAsync(user, entry, run.firstOperation + pick)) {
+      if (startAsync(self, entry, run.firstOperation + pick)) {
         return;
       }
       now = clock.nanoTime();
     }
-    leave(user);
+    leave(self);
   }
 
   /** Records an asynchronous operation's completion; returns when it completed. */
@@ -257,9 +323,9 @@ final class ClosedDriver implements Driver {
   @Override
   public long started(int window, int operationIndex) {
     long sum = 0;
-    for (Caller user : users) {
+    for (User user : users) {
       if (user != null) {
-        sum += user.started(window, operationIndex);
+        sum += user.caller.started(window, operationIndex);
       }
     }
     return sum;
@@ -268,8 +334,8 @@ final class ClosedDriver implements Driver {
   @Override
   public int abandonInFlight(ErrorTable.Failure failure, long nowNanos) {
     int abandoned = 0;
-    for (Caller user : users) {
-      if (user != null && user.abandon(failure, nowNanos)) {
+    for (User user : users) {
+      if (user != null && user.caller.abandon(failure, nowNanos)) {
         abandoned++;
       }
     }
@@ -287,8 +353,9 @@ final class ClosedDriver implements Driver {
     if (shared > 0 && sharedIterations.get() >= shared) {
       return true;
     }
-    // With a constant count, users leave only at their per-user limit (or the run's end).
-    return model.iterationsPerUser() > 0 && allUsersStarted && idle();
+    // With a constant count, users below it leave only at their per-user limit (or the run's end);
+    // a count of 0, set by a change, is a pause, not the end.
+    return model.iterationsPerUser() > 0 && allUsersStarted && target > 0 && idle();
   }
 
   @Override
@@ -298,11 +365,11 @@ final class ClosedDriver implements Driver {
 
   @Override
   public boolean idle() {
-    if (controlling) {
+    if (controlling || steerPending) {
       return false;
     }
-    for (int id = 0; id < users.length; id++) {
-      if (active.get(id) != 0) {
+    for (User user : users) {
+      if (user != null && user.active.get()) {
         return false;
       }
     }
@@ -315,7 +382,8 @@ final class ClosedDriver implements Driver {
     if (c != null) {
       clock.unpark(c);
     }
-    for (Thread t : threads) {
+    for (User user : users) {
+      Thread t = user == null ? null : user.thread;
       if (t != null) {
         clock.unpark(t);
       }
@@ -324,11 +392,24 @@ final class ClosedDriver implements Driver {
 
   @Override
   public void interrupt() {
-    for (Thread t : threads) {
+    for (User user : users) {
+      Thread t = user == null ? null : user.thread;
       if (t != null && t.isAlive()) {
         t.interrupt();
         clock.unpark(t); // so a virtual clock counts it running again
       }
+    }
+  }
+
+  /** A virtual user: its context, the thread it last ran on, and whether it is running. */
+  private static final class User {
+    final Caller caller;
+    volatile Thread thread;
+    /** True while the user runs, on a thread or in completions; the controller restarts only idle users. */
+    final AtomicBoolean active = new AtomicBoolean();
+
+    User(Caller caller) {
+      this.caller = caller;
     }
   }
 }

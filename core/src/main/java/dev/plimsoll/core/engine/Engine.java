@@ -10,12 +10,15 @@ import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Steering;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.Measurements;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -66,6 +69,8 @@ final class Engine implements RunHandle {
   private final ResultAssembler results;
   private final Judge judge;
   private final HeapAfterGcMonitor heapAfterGc;
+  private final RunSteering steering;
+  private final List<Phase> plannedPhases;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
@@ -94,6 +99,8 @@ final class Engine implements RunHandle {
     Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), state);
     this.results = new ResultAssembler(description, Plimsoll.environment(), operations);
     this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder, state);
+    this.steering = new RunSteering(state);
+    this.plannedPhases = PlannedPhases.of(scenario);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
@@ -103,8 +110,11 @@ final class Engine implements RunHandle {
         OpenDriver driver = new OpenDriver(run, open, scenario.duration());
         openDrivers.add(driver);
         drivers.add(driver);
+        steering.add(w.name(), driver);
       } else {
-        drivers.add(new ClosedDriver(run, (ClosedModel) w.load()));
+        ClosedDriver driver = new ClosedDriver(run, (ClosedModel) w.load());
+        drivers.add(driver);
+        steering.add(w.name(), driver);
       }
     }
     drivers.add(recordings);
@@ -131,6 +141,7 @@ final class Engine implements RunHandle {
   private void begin() {
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runStarted(description, startTime));
+      notify(l, () -> l.phasesPlanned(plannedPhases));
     }
     // The collector starts the drivers: on a virtual clock, time cannot move on until it waits,
     // by which time every driver's threads are running.
@@ -174,6 +185,11 @@ final class Engine implements RunHandle {
   }
 
   @Override
+  public Steering steering() {
+    return steering;
+  }
+
+  @Override
   public Duration elapsed() {
     return Duration.ofNanos(clock.nanoTime() - state.startNanos);
   }
@@ -185,6 +201,7 @@ final class Engine implements RunHandle {
       for (Driver d : drivers) {
         d.start();
       }
+      steering.driversStarted();
       result.complete(runCollector());
     } catch (Throwable t) {
       LOG.error("the run failed inside Plimsoll", t);
@@ -242,7 +259,7 @@ final class Engine implements RunHandle {
         }
         // Warm-up operations that ended after the warm-up go to its last interval.
         snapshots.revisedWarmUp().ifPresent(results::revise);
-        return finish();
+        return finish(stoppedAt);
       }
       if (!draining && now >= boundary) {
         publish(snapshots.cut(index++, intervalStart, boundary));
@@ -318,6 +335,7 @@ final class Engine implements RunHandle {
     heapAfterGc.drain().forEach(results::addHeapAfterGc);
     courtesy.pause();
     results.add(interval);
+    tellProfileChanges();
     Duration elapsed = Duration.between(startTime, interval.start().plus(interval.length()));
     RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(),
         snapshots.completed(), snapshots.failed(), snapshots.dropped(), !state.running());
@@ -340,14 +358,35 @@ final class Engine implements RunHandle {
     });
   }
 
-  private RunResult finish() {
+  /** Tells the listeners of the profile changes made since they were last told. */
+  private void tellProfileChanges() {
+    for (ProfileChange change : steering.untold()) {
+      for (RunListener l : scenario.listeners()) {
+        notify(l, () -> l.profileChanged(change));
+      }
+    }
+  }
+
+  /** The planned phases, and an early stop at {@code stoppedAtNanos} with its reason. */
+  private List<Phase> phases(long stoppedAtNanos) {
+    if (stopReason == null) {
+      return plannedPhases;
+    }
+    List<Phase> phases = new ArrayList<>(plannedPhases);
+    phases.add(PlannedPhases.abort(Duration.ofNanos(Math.max(0, stoppedAtNanos - state.startNanos)), stopReason));
+    return phases;
+  }
+
+  private RunResult finish(long stoppedAtNanos) {
     heapAfterGc.close();
+    tellProfileChanges();
     String reason = stopReason == null ? "completed" : stopReason;
     Measurements measured = results.measurements();
     List<Verdict> verdicts = judge.verdicts(measured);
     RunStatus status = RunStatus.of(stopReason != null && !stoppedByCriterion, verdicts, stoppedByCriterion,
         measured.total());
-    RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts);
+    RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts,
+        phases(stoppedAtNanos), steering.all());
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
     }

@@ -4,6 +4,7 @@ import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.RatePlan;
+import dev.plimsoll.core.result.ProfileChange;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -21,8 +22,13 @@ import java.util.function.DoubleSupplier;
  * scheduler is a thread of its own, or, when the operations name a {@linkplain
  * dev.plimsoll.core.AsyncOperation#startingExecutor starting executor}, ticks on that executor. With no free slot (the in-flight bound reached) the arrival is
  * counted as dropped — never delayed.
+ *
+ * <p>A {@linkplain #steer rate change} while the run goes replaces the plan from its moment on
+ * ({@link RatePlan#withRateFrom}): arrivals due before it keep their schedule, and the schedule
+ * continues from it at the new rate, so every arrival keeps an intended start on the plan that
+ * was in force.
  */
-final class OpenDriver implements Driver {
+final class OpenDriver implements Driver, Steerable {
   private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
   /**
    * When arrivals come closer together than this, the scheduler wakes at most once per this long
@@ -36,7 +42,13 @@ final class OpenDriver implements Driver {
   private final WorkloadRun run;
   private final Clock clock;
   private final OpenModel model;
-  private final RatePlan plan;
+  /** The plan in force: the profile's, with every rate change since the start. */
+  private volatile RatePlan plan;
+  /** A change the schedule has still to follow: the plan and the moment it took effect. */
+  private final Object steering = new Object();
+  private volatile boolean steerPending;
+  private long steerFromNanos = Long.MAX_VALUE;
+  private int changes;
   private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
   /** Slots are created as needed, up to the in-flight bound; only the scheduler adds them. */
   private final Slot[] slots;
@@ -116,6 +128,53 @@ final class OpenDriver implements Driver {
     return common;
   }
 
+  @Override
+  public ProfileChange.Setting setting() {
+    return ProfileChange.Setting.RATE;
+  }
+
+  @Override
+  public double current(long nowNanos) {
+    return plan.ratePerSecond(run.state.secondsSinceStart(nowNanos));
+  }
+
+  /** Sets the rate from {@code nowNanos} on, and wakes the schedule's walker to follow it. */
+  @Override
+  public void steer(double perSecond, long nowNanos) {
+    synchronized (steering) {
+      plan = plan.withRateFrom(run.state.secondsSinceStart(nowNanos), perSecond);
+      steerFromNanos = Math.min(steerFromNanos, nowNanos);
+      steerPending = true;
+    }
+    wakeWalker();
+  }
+
+  /**
+   * Switches the schedule to the plan in force once every arrival due before its change has been
+   * started or dropped: the next arrival, and those after it, follow the new plan. Only the
+   * schedule's walker calls it.
+   */
+  private void followSteering() {
+    if (!steerPending) {
+      return;
+    }
+    RatePlan next;
+    long from;
+    synchronized (steering) {
+      if (upcoming != DONE && upcoming < steerFromNanos) {
+        return;
+      }
+      next = plan;
+      from = steerFromNanos;
+      steerFromNanos = Long.MAX_VALUE;
+      steerPending = false;
+      changes++;
+    }
+    long seed = run.seed ^ run.workload.name().hashCode() ^ (changes * 0x9E3779B97F4A7C15L);
+    schedule = next.arrivalTimesFrom(model.arrivals(), seed, run.state.secondsSinceStart(from));
+    advance();
+  }
+
   /** Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. */
   private void advance() {
     double at = schedule.getAsDouble();
@@ -131,17 +190,35 @@ final class OpenDriver implements Driver {
     }
   }
 
-  /** The schedule's walk on a thread of its own: waits for each arrival, or for a batch of them. */
+  /**
+   * The schedule's walk on a thread of its own: waits for each arrival, or for a batch of them.
+   * With no arrival to come before the run's end (a rate of 0), it waits for a change.
+   */
   private void schedule() {
     RunState state = run.state;
-    while (upcoming != DONE) {
+    while (true) {
+      followSteering();
+      if (upcoming == DONE) {
+        if (!state.running() || clock.nanoTime() >= state.endNanos
+            || Waits.sleepUntil(state.endNanos, state, () -> steerPending) || !steerPending) {
+          return;
+        }
+        continue;
+      }
       long intended = upcoming;
       long gap = intended - previous;
       long wakeAt = gap < BATCH_NANOS ? Math.max(intended, woke + BATCH_NANOS) : intended;
       if (intended - clock.nanoTime() > 0) {
-        if (!state.running() || !Waits.preciseUntil(wakeAt, gap, state)) {
+        if (!state.running()) {
           dropRemaining();
           return;
+        }
+        if (!Waits.preciseUntil(wakeAt, gap, state, () -> steerPending)) {
+          if (!state.running()) {
+            dropRemaining();
+            return;
+          }
+          continue; // the rate changed: the schedule may have too
         }
         woke = clock.nanoTime();
       } else if (!state.running()) {
@@ -164,9 +241,16 @@ final class OpenDriver implements Driver {
     try {
       long now = clock.nanoTime();
       woke = now;
-      while (upcoming != DONE) {
+      while (true) {
+        followSteering();
         if (!run.state.running()) {
           dropRemaining();
+          break;
+        }
+        if (upcoming == DONE) {
+          if (clock.nanoTime() < run.state.endNanos) {
+            return; // nothing due before the end: a change, or the stop, wakes the walker
+          }
           break;
         }
         if (upcoming - now > 0) {
@@ -224,7 +308,11 @@ final class OpenDriver implements Driver {
    */
   private void dropRemaining() {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
-    while (upcoming != DONE && upcoming < stoppedAt) {
+    while (true) {
+      followSteering();
+      if (upcoming == DONE || upcoming >= stoppedAt) {
+        break;
+      }
       drop(run.firstOperation + run.pick(), upcoming);
       advance();
     }
@@ -376,20 +464,26 @@ final class OpenDriver implements Driver {
     return !scheduling && inFlight.get() == 0;
   }
 
-  @Override
-  public void wake() {
+  /** Has the schedule's walker look again: at a change, or at the run's end. */
+  private void wakeWalker() {
     ScheduledExecutorService executor = home;
     if (executor != null) {
       try {
         executor.execute(() -> tick(++generation));
       } catch (RejectedExecutionException e) {
-        // shut down: its last tick already counted what was due
+        // Shut down: its last tick already counted what was due, and no tick will run again.
+        finish();
       }
     }
     Thread s = scheduler;
     if (s != null) {
       clock.unpark(s);
     }
+  }
+
+  @Override
+  public void wake() {
+    wakeWalker();
     int count = slotCount;
     for (int i = 0; i < count; i++) {
       unpark(slots[i].worker);

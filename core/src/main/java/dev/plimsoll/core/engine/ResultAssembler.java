@@ -11,6 +11,8 @@ import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -70,7 +72,7 @@ final class ResultAssembler {
 
   /** The result: {@code measured} (from {@link #measurements()}) with the run's errors, outcome and verdicts. */
   RunResult result(Measurements measured, List<ErrorClass> errors, RunStatus status, String stopReason,
-      Instant endTime, List<Verdict> verdicts) {
+      Instant endTime, List<Verdict> verdicts, List<Phase> phases, List<ProfileChange> profileChanges) {
     // The run's error log keeps more samples than the intervals do; the counts are the same.
     List<OperationStats> operations = new ArrayList<>(measured.operations().size());
     for (OperationStats op : measured.operations()) {
@@ -94,6 +96,9 @@ final class ResultAssembler {
         verdicts,
         allErrors,
         measured.system(),
-        GeneratorHealth.of(measured, kept, startTime));
+        GeneratorHealth.of(measured, kept, startTime),
+        false,
+        phases,
+        profileChanges);
   }
 }

@@ -1,6 +1,7 @@
 package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.Clock;
+import java.util.function.BooleanSupplier;
 
 /** Waiting until a moment, without giving up the run's responsiveness to a stop. */
 final class Waits {
@@ -11,7 +12,16 @@ final class Waits {
 
   /** Parks until the clock reaches {@code target}; returns false if the run stopped first. */
   static boolean sleepUntil(long target, RunState state) {
-    return waitUntil(target, state, 0);
+    return waitUntil(target, state, 0, NEVER);
+  }
+
+  /**
+   * Parks until the clock reaches {@code target}; returns false if the run stopped first, or
+   * {@code changed} turned true (the load was steered: the waiter has to look again). Whoever
+   * makes it true unparks the waiter.
+   */
+  static boolean sleepUntil(long target, RunState state, BooleanSupplier changed) {
+    return waitUntil(target, state, 0, changed);
   }
 
   /**
@@ -24,19 +34,21 @@ final class Waits {
    * waking starts every arrival that has come due in one pass. Only the machine's clock is spun
    * on: any other clock parks exactly (and a virtual one would never move while it was spun on).
    */
-  static boolean preciseUntil(long target, long gapNanos, RunState state) {
+  static boolean preciseUntil(long target, long gapNanos, RunState state, BooleanSupplier changed) {
     boolean spin = state.clock == Clock.system() && gapNanos >= SPIN_NANOS;
-    return waitUntil(target, state, spin ? SPIN_NANOS : 0);
+    return waitUntil(target, state, spin ? SPIN_NANOS : 0, changed);
   }
 
-  private static boolean waitUntil(long target, RunState state, long spinNanos) {
+  private static final BooleanSupplier NEVER = () -> false;
+
+  private static boolean waitUntil(long target, RunState state, long spinNanos, BooleanSupplier changed) {
     Clock clock = state.clock;
     while (true) {
       long left = target - clock.nanoTime();
       if (left <= 0) {
         return true;
       }
-      if (!state.running()) {
+      if (!state.running() || changed.getAsBoolean()) {
         return false;
       }
       if (left > spinNanos) {

@@ -26,6 +26,9 @@ import java.util.Optional;
  * @param incomplete whether the run never finished its own result (the process was killed, the
  *     machine lost power) and this one was rebuilt from its journal, up to its last complete
  *     interval; such a run's status is {@link RunStatus#ABORTED}
+ * @param phases the run's phases as planned (its warm-up, each stage of each workload's load
+ *     profile) and, if it stopped early, its abort; in order of their start
+ * @param profileChanges every change made to a workload's load while the run went, in order
  */
 public record RunResult(
     int schemaVersion,
@@ -44,7 +47,9 @@ public record RunResult(
     List<ErrorClass> errors,
     SystemSummary system,
     GeneratorHealth generatorHealth,
-    boolean incomplete) {
+    boolean incomplete,
+    List<Phase> phases,
+    List<ProfileChange> profileChanges) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -58,11 +63,24 @@ public record RunResult(
         environment, total, operations, intervals, verdicts, errors, system, generatorHealth, false);
   }
 
+  /** A result without phases or profile changes (one written before they were recorded, say). */
+  public RunResult(int schemaVersion, String name, RunStatus status, String stopReason,
+      Instant startTime, Instant endTime, Duration measuredDuration, ScenarioDescription config,
+      EnvironmentInfo environment, OperationStats total, List<OperationStats> operations,
+      List<IntervalSnapshot> intervals, List<Verdict> verdicts, List<ErrorClass> errors,
+      SystemSummary system, GeneratorHealth generatorHealth, boolean incomplete) {
+    this(schemaVersion, name, status, stopReason, startTime, endTime, measuredDuration, config,
+        environment, total, operations, intervals, verdicts, errors, system, generatorHealth,
+        incomplete, List.of(), List.of());
+  }
+
   public RunResult {
     operations = List.copyOf(operations);
     intervals = IntervalLog.immutable(intervals);
     verdicts = List.copyOf(verdicts);
     errors = List.copyOf(errors);
+    phases = List.copyOf(phases);
+    profileChanges = List.copyOf(profileChanges);
   }
 
   public Optional<OperationStats> operation(String name) {
@@ -88,6 +106,6 @@ public record RunResult(
   public RunResult withVerdicts(List<Verdict> newVerdicts, RunStatus newStatus) {
     return new RunResult(schemaVersion, name, newStatus, stopReason, startTime, endTime,
         measuredDuration, config, environment, total, operations, intervals, newVerdicts, errors,
-        system, generatorHealth, incomplete);
+        system, generatorHealth, incomplete, phases, profileChanges);
   }
 }

@@ -1,0 +1,68 @@
+package dev.plimsoll.core;
+
+import dev.plimsoll.core.result.ProfileChange;
+import java.util.List;
+
+/**
+ * Changes a running run's load: an open model's arrival rate, a closed model's number of users.
+ * Got from {@link RunHandle#steering()}; any thread may use it, while the run goes.
+ *
+ * <p>A change takes effect at once and holds until the run ends or the next change: the
+ * workload's profile no longer applies. A new rate continues the arrival schedule from the moment
+ * of the change (operations keep their intended start times on it, so coordinated omission stays
+ * corrected); with more users, new users start; with fewer, users above the count finish their
+ * current iteration and leave, so nothing started is lost or left uncounted. Every change is
+ * recorded in the result as a {@link ProfileChange}, with its time and who made it, and
+ * {@linkplain RunListener#profileChanged told} to the listeners.
+ *
+ * <pre>{@code
+ * RunHandle run = Plimsoll.start(scenario);
+ * run.steering().setRate("checkout", 250, Steering.BY_API);
+ * }</pre>
+ */
+public interface Steering {
+
+  /** Who made a change through the Java API, as the result records it. */
+  String BY_API = "api";
+
+  /** The highest rate a change may set, per second: far past what one generator can offer. */
+  double MAX_RATE_PER_SECOND = 10_000_000;
+
+  /** The most users a change may set. */
+  int MAX_USERS = 1_000_000;
+
+  /**
+   * One workload's setting now: its rate per second (open model) or its number of users (closed).
+   *
+   * @param setting {@link ProfileChange.Setting#RATE} or {@link ProfileChange.Setting#USERS}
+   */
+  record Knob(String workload, ProfileChange.Setting setting, double value) {}
+
+  /** Each workload's current setting, in scenario order. */
+  List<Knob> knobs();
+
+  /**
+   * Sets an open-model workload's arrival rate from now on.
+   *
+   * @param perSecond the new rate: 0 (no arrivals until the next change) up to
+   *     {@link #MAX_RATE_PER_SECOND}
+   * @param by who makes the change, for the record ({@link #BY_API}, {@code "dashboard"}, ...)
+   * @return the change as recorded
+   * @throws IllegalArgumentException if there is no such workload, it is a closed model, or the
+   *     rate is out of range; nothing changes
+   * @throws IllegalStateException if the run has ended or is stopping; nothing changes
+   */
+  ProfileChange setRate(String workload, double perSecond, String by);
+
+  /**
+   * Sets a closed-model workload's number of users from now on.
+   *
+   * @param users the new count: 0 up to {@link #MAX_USERS}
+   * @param by who makes the change, for the record
+   * @return the change as recorded
+   * @throws IllegalArgumentException if there is no such workload, it is an open model, or the
+   *     count is out of range; nothing changes
+   * @throws IllegalStateException if the run has ended or is stopping; nothing changes
+   */
+  ProfileChange setUsers(String workload, int users, String by);
+}
