@@ -14,10 +14,14 @@ import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.WorkloadDescription;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Maps the JSON tree of {@code docs/result-schema.md} back to a {@link RunResult}; the inverse of
@@ -47,7 +51,37 @@ final class ResultJsonReader {
         o.object("system", ResultJsonReader::systemSummary),
         o.object("generatorHealth", ResultJsonReader::generatorHealth),
         // Files written before runs could be rebuilt from a journal lack it: they were complete.
-        o.has("incomplete") && o.bool("incomplete"));
+        o.has("incomplete") && o.bool("incomplete"),
+        // Files written before phases and profile changes were recorded lack them.
+        o.has("phases") ? o.objects("phases", ResultJsonReader::phase) : List.of(),
+        o.has("profileChanges") ? o.objects("profileChanges", ResultJsonReader::profileChange) : List.of());
+  }
+
+  private static Phase phase(JsonFields o) {
+    Phase.Kind kind = o.enumValue("kind", Phase.Kind.class);
+    Duration start = o.seconds("startS");
+    Duration end = o.seconds("endS");
+    String description = o.string("description");
+    if (kind == null || start == null || end == null || description == null) {
+      throw o.failure(kind == null ? "kind" : start == null ? "startS" : end == null ? "endS" : "description",
+          "must not be null");
+    }
+    if (end.compareTo(start) < 0) {
+      throw o.failure("endS", "must not be before startS");
+    }
+    return new Phase(kind, start, end, o.string("workload"), description);
+  }
+
+  private static ProfileChange profileChange(JsonFields o) {
+    Duration at = o.seconds("atS");
+    String workload = o.string("workload");
+    ProfileChange.Setting setting = o.enumValue("setting", ProfileChange.Setting.class);
+    String by = o.string("by");
+    if (at == null || workload == null || setting == null || by == null) {
+      throw o.failure(at == null ? "atS" : workload == null ? "workload" : setting == null ? "setting" : "by",
+          "must not be null");
+    }
+    return new ProfileChange(at, workload, setting, o.doubleValue("from"), o.doubleValue("to"), by);
   }
 
   /** Checked before anything else, so a newer file fails with this message and not a field's. */

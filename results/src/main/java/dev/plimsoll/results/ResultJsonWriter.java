@@ -17,6 +17,8 @@ import dev.plimsoll.core.metrics.SystemSample;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.WorkloadDescription;
@@ -63,6 +65,29 @@ final class ResultJsonWriter {
     o.set("errors", array(r.errors(), ResultJsonWriter::errorClass));
     o.set("system", nullable(r.system(), ResultJsonWriter::systemSummary));
     o.set("generatorHealth", nullable(r.generatorHealth(), ResultJsonWriter::generatorHealth));
+    o.set("phases", array(r.phases(), ResultJsonWriter::phase));
+    o.set("profileChanges", array(r.profileChanges(), ResultJsonWriter::profileChange));
+    return o;
+  }
+
+  private static ObjectNode phase(Phase p) {
+    ObjectNode o = NODES.objectNode();
+    o.put("kind", p.kind().name());
+    putSeconds(o, "startS", p.start());
+    putSeconds(o, "endS", p.end());
+    o.put("workload", p.workload());
+    o.put("description", p.description());
+    return o;
+  }
+
+  private static ObjectNode profileChange(ProfileChange c) {
+    ObjectNode o = NODES.objectNode();
+    putSeconds(o, "atS", c.at());
+    o.put("workload", c.workload());
+    o.put("setting", c.setting().name());
+    putDouble(o, "from", c.from());
+    putDouble(o, "to", c.to());
+    o.put("by", c.by());
     return o;
   }
 

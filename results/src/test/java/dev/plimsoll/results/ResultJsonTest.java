@@ -203,6 +203,45 @@ class ResultJsonTest {
     });
   }
 
+  @Test
+  void phasesAndProfileChanges_areWrittenAndReadBack() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+
+    assertThat(tree.at("/phases/0/kind").textValue()).isEqualTo("WARM_UP");
+    assertThat(tree.at("/phases/0/endS").doubleValue()).isEqualTo(1.5);
+    assertThat(tree.at("/phases/0/workload").isNull()).isTrue();
+    assertThat(tree.at("/phases/1/description").textValue()).isEqualTo("ramp 0/s to 200/s");
+    assertThat(tree.at("/profileChanges/0/atS").doubleValue()).isEqualTo(2.25);
+    assertThat(tree.at("/profileChanges/0/setting").textValue()).isEqualTo("RATE");
+    assertThat(tree.at("/profileChanges/0/to").doubleValue()).isEqualTo(262.5);
+    assertThat(tree.at("/profileChanges/0/by").textValue()).isEqualTo("dashboard");
+    RunResult read = ResultJson.fromJson(tree.toString());
+    assertThat(read.phases()).isEqualTo(ResultFixtures.phases());
+    assertThat(read.profileChanges()).isEqualTo(ResultFixtures.profileChanges());
+  }
+
+  /** Files written before phases and profile changes were recorded still read: there were none. */
+  @Test
+  void fromJson_withoutPhasesOrProfileChanges_readsThemAsNone() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    tree.remove(List.of("phases", "profileChanges"));
+
+    RunResult read = ResultJson.fromJson(tree.toString());
+
+    assertThat(read.phases()).isEmpty();
+    assertThat(read.profileChanges()).isEmpty();
+    assertThat(read.intervals()).isEqualTo(ResultFixtures.richResult().intervals());
+  }
+
+  @Test
+  void fromJson_aPhaseEndingBeforeItStarts_isRefused() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult());
+    ((ObjectNode) tree.at("/phases/1")).put("endS", -1);
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .hasMessageContaining("phases[1].endS");
+  }
+
   /** Files written before memory growth had an interval hold its slope alone: read as unrecorded. */
   @Test
   void fromJson_withoutMemoryGrowthsInterval_readsTheSlopeAsUnrecorded() throws IOException {

@@ -17,6 +17,8 @@ import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.WorkloadDescription;
 import dev.plimsoll.core.result.WorkloadDescription.MixEntry;
@@ -142,7 +144,21 @@ public final class ResultFixtures {
     return new RunResult(RunResult.SCHEMA_VERSION, "checkout-load", RunStatus.FAILED, "completed",
         START, START.plusSeconds(61).plusMillis(500), Duration.ofNanos(58_500_000_001L), config,
         environment, total, List.of(search, checkout), intervals, verdicts,
-        List.of(timeouts, refused), system, health);
+        List.of(timeouts, refused), system, health, false, phases(), profileChanges());
+  }
+
+  /** The rich result's phases: its warm-up, its ramp and hold, and no abort (it completed). */
+  public static List<Phase> phases() {
+    return List.of(
+        new Phase(Phase.Kind.WARM_UP, Duration.ZERO, Duration.ofMillis(1500), null, "warm-up 1.5s"),
+        new Phase(Phase.Kind.RAMP, Duration.ZERO, Duration.ofSeconds(10), "shoppers", "ramp 0/s to 200/s"),
+        new Phase(Phase.Kind.CONSTANT, Duration.ofSeconds(10), Duration.ofSeconds(60), "shoppers", "constant 200/s"));
+  }
+
+  /** The rich result's one profile change: its rate raised from the dashboard. */
+  public static List<ProfileChange> profileChanges() {
+    return List.of(new ProfileChange(Duration.ofMillis(2250), "shoppers", ProfileChange.Setting.RATE, 200, 262.5,
+        "dashboard"));
   }
 
   /** The rich result, passed and with a healthy generator. */
@@ -154,7 +170,7 @@ public final class ResultFixtures {
     return new RunResult(rich.schemaVersion(), rich.name(), RunStatus.PASSED, "completed",
         rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(),
         rich.environment(), rich.total(), rich.operations(), rich.intervals(), passed,
-        rich.errors(), rich.system(), healthy);
+        rich.errors(), rich.system(), healthy, false, rich.phases(), rich.profileChanges());
   }
 
   /** A result from a run that hardly started: most optional parts absent. */
