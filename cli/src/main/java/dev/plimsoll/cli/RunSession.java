@@ -79,6 +79,7 @@ final class RunSession {
     }
     if (dashboard != null) {
       dashboard.onStop(running::stop);
+      dashboard.onSteer(running.steering());
       out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends (control token: "
           + dashboard.controlToken() + ")");
     }

@@ -4,11 +4,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.Steering;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.report.html.LiveReport;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +32,8 @@ import java.util.function.Consumer;
  * A run's live dashboard, at {@code http://HOST:PORT/}: the same charts as {@code report.html},
  * drawn from the intervals seen so far and redrawn every interval from server-sent events
  * ({@code /events}), and the final report once the run has ended. A {@link RunListener}. A
- * {@code POST /stop} with the {@linkplain #controlToken control token} stops the run gracefully.
+ * {@code POST /stop} with the {@linkplain #controlToken control token} stops the run gracefully;
+ * a {@code POST /steer} with it changes a workload's rate or users ({@link #onSteer}).
  *
  * <pre>{@code
  * try (Dashboard dashboard = Dashboard.start(new InetSocketAddress("127.0.0.1", 9401))) {
@@ -49,6 +55,9 @@ public final class Dashboard implements RunListener, AutoCloseable {
   /** Why a run stopped from the dashboard ended, as its result records it. */
   public static final String STOP_REASON = "stopped from the dashboard";
 
+  /** Who made a change from the dashboard, as the result records it. */
+  public static final String BY = "dashboard";
+
   /** The request header that carries the control token. */
   public static final String TOKEN_HEADER = "X-Plimsoll-Token";
 
@@ -65,6 +74,8 @@ public final class Dashboard implements RunListener, AutoCloseable {
   private final byte[] token = newToken();
   /** How a control request stops the run; null until the run can be stopped. */
   private volatile Consumer<String> stop;
+  /** How a control request changes the load; null until the run can be steered. */
+  private volatile Steering steering;
 
   private final Object lock = new Object();
   // Guarded by lock.
@@ -87,6 +98,7 @@ public final class Dashboard implements RunListener, AutoCloseable {
     server.createContext("/", this::page);
     server.createContext("/" + LiveReport.EVENTS_PATH, this::events);
     server.createContext("/" + LiveReport.STOP_PATH, this::stop);
+    server.createContext("/" + LiveReport.STEER_PATH, this::steer);
     server.start();
     this.address = server.getAddress();
   }
@@ -133,10 +145,41 @@ public final class Dashboard implements RunListener, AutoCloseable {
     this.stop = Objects.requireNonNull(stop, "stop");
   }
 
+  /**
+   * Lets a control request with the {@linkplain #controlToken token} change the load: an open
+   * model's rate, a closed model's users ({@code RunningTest.steering()} or
+   * {@code RunHandle.steering()}). Each change is recorded as made by {@value #BY}.
+   */
+  public void onSteer(Steering steering) {
+    this.steering = Objects.requireNonNull(steering, "steering");
+  }
+
   @Override
   public void runStarted(ScenarioDescription scenario, Instant startTime) {
     synchronized (lock) {
       live = new LiveReport(scenario, startTime);
+    }
+  }
+
+  @Override
+  public void phasesPlanned(List<Phase> phases) {
+    LiveReport report;
+    synchronized (lock) {
+      report = live;
+    }
+    if (report != null) {
+      report.phases(phases);
+    }
+  }
+
+  @Override
+  public void profileChanged(ProfileChange change) {
+    LiveReport report;
+    synchronized (lock) {
+      report = live;
+    }
+    if (report != null) {
+      report.change(change);
     }
   }
 
@@ -234,17 +277,67 @@ public final class Dashboard implements RunListener, AutoCloseable {
     }
   }
 
-  private void stop(HttpExchange exchange) throws IOException {
+  /**
+   * Whether a control request may act: a POST with the right token. If not, the answer is sent
+   * (405 or 403) and nothing changes.
+   */
+  private boolean authorised(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestMethod().equals("POST")) {
+      exchange.getResponseHeaders().set("Allow", "POST");
+      send(exchange, 405, "text/plain", "Method not allowed: POST with the control token\n");
+      return false;
+    }
+    String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+    // Compared in constant time: the answer must not tell how much of a guess was right.
+    if (given == null || !MessageDigest.isEqual(token, given.trim().getBytes(StandardCharsets.US_ASCII))) {
+      send(exchange, 403, "text/plain", "The control token is missing or wrong: it was printed on the console\n");
+      return false;
+    }
+    return true;
+  }
+
+  private void steer(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestMethod().equals("POST")) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        send(exchange, 405, "text/plain", "Method not allowed: POST with the control token\n");
+      if (!authorised(exchange)) {
         return;
       }
-      String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-      // Compared in constant time: the answer must not tell how much of a guess was right.
-      if (given == null || !MessageDigest.isEqual(token, given.trim().getBytes(StandardCharsets.US_ASCII))) {
-        send(exchange, 403, "text/plain", "The control token is missing or wrong: it was printed on the console\n");
+      String form = readForm(exchange.getRequestBody());
+      if (form == null) {
+        send(exchange, 413, "text/plain", "The request is too large: send workload and rate or users only\n");
+        return;
+      }
+      Steering control = steering;
+      boolean ended;
+      synchronized (lock) {
+        ended = finalPage != null || stopping;
+      }
+      if (control == null || ended) {
+        send(exchange, 409, "text/plain", "There is no run to change\n");
+        return;
+      }
+      ProfileChange change;
+      try {
+        change = SteerRequest.parse(form).applyTo(control, BY);
+      } catch (IllegalArgumentException e) {
+        send(exchange, 400, "text/plain", "Nothing changed: " + e.getMessage() + "\n");
+        return;
+      } catch (IllegalStateException e) {
+        send(exchange, 409, "text/plain", "Nothing changed: " + e.getMessage() + "\n");
+        return;
+      }
+      send(exchange, 200, "text/plain", "Changed " + change.describe() + "\n");
+    }
+  }
+
+  /** The request's body as text, or null when it is longer than a form of a change can be. */
+  private static String readForm(InputStream body) throws IOException {
+    byte[] bytes = body.readNBytes(SteerRequest.MAX_BYTES + 1);
+    return bytes.length > SteerRequest.MAX_BYTES ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private void stop(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!authorised(exchange)) {
         return;
       }
       Consumer<String> action = stop;

@@ -3,6 +3,7 @@ package dev.plimsoll.runner;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Steering;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.Reporter;
 import dev.plimsoll.report.Reports;
@@ -116,6 +117,14 @@ public final class RunningTest {
    */
   public void stop(String reason) {
     handle.stop(reason);
+  }
+
+  /**
+   * Changes the load while the run goes: an open model's rate, a closed model's users. Every
+   * change is recorded in the result.
+   */
+  public Steering steering() {
+    return handle.steering();
   }
 
   /** Time since the run started. */

@@ -40,7 +40,12 @@ public record ProfileChange(
 
   /** The change in words, e.g. {@code "checkout: rate 100/s → 250/s (dashboard)"}. */
   public String describe() {
-    return workload + ": " + setting.word() + " " + value(from) + " → " + value(to) + " (" + by + ")";
+    return workload + ": " + change() + " (" + by + ")";
+  }
+
+  /** What changed, in words, e.g. {@code "rate 100/s → 250/s"}. */
+  public String change() {
+    return setting.word() + " " + value(from) + " → " + value(to);
   }
 
   private String value(double v) {

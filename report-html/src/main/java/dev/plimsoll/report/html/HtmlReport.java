@@ -2,7 +2,7 @@ package dev.plimsoll.report.html;
 
 import dev.plimsoll.report.shared.RunSentences;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.core.result.WorkloadDescription;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.Reporter;
 import java.io.BufferedWriter;
@@ -98,6 +98,7 @@ public final class HtmlReport implements Reporter {
       header(head, result, title);
       Tables.criteria(head, result);
       Tables.operations(head, result);
+      Tables.load(head, result);
     }
     head.append("<section id=\"charts\"><h2>Charts</h2>\n")
         .append("<div class=\"controls\" role=\"group\" aria-label=\"percentiles shown\">")
@@ -140,13 +141,13 @@ public final class HtmlReport implements Reporter {
   static ScriptJson.ChartData chartData(RunResult result) {
     Instant origin = origin(result);
     return new ScriptJson.ChartData(origin.getEpochSecond() + origin.getNano() / 1e9,
-        charts(result, origin), markers(result, origin));
+        charts(result, origin), Markers.of(result, origin));
   }
 
   private static void writeData(RunResult result, Instant origin, List<Chart> charts, Writer out)
       throws IOException {
     double originSeconds = origin.getEpochSecond() + origin.getNano() / 1e9;
-    ScriptJson.write(out, originSeconds, charts, markers(result, origin));
+    ScriptJson.write(out, originSeconds, charts, Markers.of(result, origin));
   }
 
   private static List<Chart> charts(RunResult result, Instant origin) {
@@ -169,8 +170,35 @@ public final class HtmlReport implements Reporter {
         .append("<p class=\"controls\"><label>Control token (printed on the console): ")
         .append("<input type=\"password\" id=\"token\" autocomplete=\"off\"></label>")
         .append("<button type=\"button\" id=\"stop\">Stop the run</button>")
-        .append("<span id=\"control-status\" class=\"hint\"></span></p>\n")
-        .append("</header>\n");
+        .append("<span id=\"control-status\" class=\"hint\" role=\"status\"></span></p>\n");
+    steeringControls(out, result);
+    out.append("</header>\n");
+  }
+
+  /**
+   * A field and a button per workload, to change its rate (open model) or users (closed) with the
+   * control token. The workload's name goes in a data attribute, escaped: the script reads it as
+   * text and posts it form-encoded.
+   */
+  private static void steeringControls(StringBuilder out, RunResult result) {
+    if (result.config() == null || result.config().workloads().isEmpty()) {
+      return;
+    }
+    out.append("<div class=\"controls\" id=\"steering\" role=\"group\" aria-label=\"change the load\">")
+        .append("<span>Change the load:</span>");
+    int i = 0;
+    for (WorkloadDescription w : result.config().workloads()) {
+      boolean open = "open".equals(w.model());
+      String setting = open ? "rate" : "users";
+      out.append("<span class=\"steer\"><label>").append(Text.html(w.name())).append(open ? " rate/s " : " users ")
+          .append("<input type=\"number\" min=\"0\" step=\"").append(open ? "any" : "1")
+          .append("\" id=\"steer-").append(i).append("\" size=\"8\"></label>")
+          .append("<button type=\"button\" class=\"steer-button\" data-input=\"steer-").append(i)
+          .append("\" data-setting=\"").append(setting).append("\" data-workload=\"").append(Text.html(w.name()))
+          .append("\">Set ").append(setting).append("</button></span>");
+      i++;
+    }
+    out.append("</div>\n");
   }
 
   private static void header(StringBuilder out, RunResult result, String title) {
@@ -203,23 +231,6 @@ public final class HtmlReport implements Reporter {
           .append(Text.html(String.join("; ", result.generatorHealth().reasons()))).append(".</p>\n");
     }
     out.append("</header>\n");
-  }
-
-  /** The phases marked on the charts over time: the end of the warm-up, and an early stop. */
-  private static List<ScriptJson.Marker> markers(RunResult result, Instant origin) {
-    List<ScriptJson.Marker> markers = new ArrayList<>();
-    Duration warmUp = result.config() == null ? null : result.config().warmUp();
-    if (warmUp != null && !warmUp.isZero() && !warmUp.isNegative()) {
-      markers.add(new ScriptJson.Marker(warmUp.toNanos() / 1e9, "warm-up ends"));
-    }
-    boolean stoppedEarly = result.status() == RunStatus.ABORTED
-        || (result.stopReason() != null && !result.stopReason().equals("completed"));
-    if (stoppedEarly && result.endTime() != null) {
-      String reason = result.stopReason() == null ? "aborted" : result.stopReason();
-      markers.add(new ScriptJson.Marker(
-          Duration.between(origin, result.endTime()).toNanos() / 1e9, reason));
-    }
-    return markers;
   }
 
   /** Where the charts' time starts: the run's start, else its first interval's. */

@@ -6,6 +6,8 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.LatencyStats;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSample;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -14,6 +16,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,10 +38,18 @@ public final class LiveReport {
   /** Where the page's stop button posts, with the control token, relative to the page. */
   public static final String STOP_PATH = "stop";
 
+  /**
+   * Where the page's load controls post, with the control token, relative to the page: a form with
+   * {@code workload} and either {@code rate} (per second) or {@code users}.
+   */
+  public static final String STEER_PATH = "steer";
+
   private final ScenarioDescription scenario;
   private final Instant startTime;
   /** Compact, and on disk past its budget: a day's live run keeps the heap flat, as the run does. */
   private final IntervalLog intervals = new IntervalLog();
+  private List<Phase> phases = List.of();
+  private final List<ProfileChange> changes = new ArrayList<>();
 
   /** A live report of the run of {@code scenario} that started at {@code startTime}. */
   public LiveReport(ScenarioDescription scenario, Instant startTime) {
@@ -49,6 +60,16 @@ public final class LiveReport {
   /** Takes a completed interval in. */
   public synchronized void add(IntervalSnapshot interval) {
     intervals.add(Objects.requireNonNull(interval, "interval"));
+  }
+
+  /** Takes in the run's phases as planned, drawn as bands on the charts. */
+  public synchronized void phases(List<Phase> planned) {
+    phases = List.copyOf(planned);
+  }
+
+  /** Takes in a change made to the load, drawn as a line on the charts. */
+  public synchronized void change(ProfileChange change) {
+    changes.add(Objects.requireNonNull(change, "change"));
   }
 
   /** The intervals taken in so far. */
@@ -86,7 +107,7 @@ public final class LiveReport {
     String name = scenario == null ? null : scenario.name();
     return new RunResult(RunResult.SCHEMA_VERSION, name, RunStatus.COMPLETED, null, startTime,
         null, Duration.ZERO, scenario, null, null, List.of(), intervals.view(), List.of(),
-        List.of(), null, null);
+        List.of(), null, null, false, phases, changes);
   }
 
   private static ScriptJson.IntervalFigures figures(IntervalSnapshot interval) {

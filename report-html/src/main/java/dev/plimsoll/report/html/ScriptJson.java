@@ -43,6 +43,9 @@ final class ScriptJson {
       for (Marker marker : markers) {
         json.writeStartObject();
         json.writeNumberField("x", Math.rint(marker.x() * 1000) / 1000);
+        json.writeNumberField("end", Math.rint(marker.end() * 1000) / 1000);
+        json.writeStringField("kind", marker.kind());
+        json.writeNumberField("row", marker.row());
         json.writeStringField("label", Text.visible(marker.label()));
         json.writeEndObject();
       }
@@ -181,8 +184,11 @@ final class ScriptJson {
     return Math.rint(value * scale) / scale;
   }
 
-  /** A phase of the run marked on the charts over time: the end of the warm-up, a stop. */
-  record Marker(double x, String label) {}
+  /**
+   * What the charts over time mark ({@link Markers}): a band from {@code x} to {@code end}, or a
+   * line at {@code x} when they are equal, of a {@code kind}, labelled in a {@code row} of its own.
+   */
+  record Marker(double x, double end, String kind, int row, String label) {}
 
   /** JSON's escapes, plus those that keep the text inert inside an HTML script element. */
   private static final class HtmlSafeEscapes extends CharacterEscapes {

@@ -8,6 +8,8 @@ import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
 import java.time.Duration;
@@ -43,6 +45,37 @@ final class Tables {
           word));
     }
     table(out, List.of("criterion", "threshold", "measured", "verdict"), rows, classes);
+    out.append("</section>\n");
+  }
+
+  /** The changes made to the load while the run went, if any, and the run's phases. */
+  static void load(StringBuilder out, RunResult result) {
+    if (result.profileChanges().isEmpty() && result.phases().isEmpty()) {
+      return;
+    }
+    out.append("<section id=\"load-changes\"><h2>Load</h2>\n");
+    if (result.profileChanges().isEmpty()) {
+      out.append("<p>The load followed its profile: nobody changed it while the run went.</p>\n");
+    } else {
+      List<List<String>> rows = new ArrayList<>();
+      for (ProfileChange c : result.profileChanges()) {
+        rows.add(List.of(Units.formatDuration(Duration.ofMillis(c.at().toMillis())), c.workload(),
+            c.change(), c.by()));
+      }
+      table(out, List.of("at", "workload", "change", "by"), rows, null);
+    }
+    List<List<String>> phases = new ArrayList<>();
+    for (Phase p : result.phases()) {
+      phases.add(List.of(Units.formatDuration(Duration.ofMillis(p.start().toMillis())),
+          p.instant() ? "" : Units.formatDuration(Duration.ofMillis(p.end().toMillis())),
+          p.workload() == null ? "run" : p.workload(), p.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          p.description()));
+    }
+    if (!phases.isEmpty()) {
+      out.append("<details><summary>Phases as planned</summary>\n");
+      table(out, List.of("from", "to", "workload", "phase", "what"), phases, null);
+      out.append("</details>\n");
+    }
     out.append("</section>\n");
   }
 

@@ -38,6 +38,28 @@
     });
   });
 
+  // Changing the load needs the token too; the server checks the value and says what it did.
+  function post(path, body) {
+    var token = document.getElementById('token').value;
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'X-Plimsoll-Token': token, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: body
+    }).then(function (r) {
+      return r.text().then(function (text) { controlStatus.textContent = text; });
+    }, function () {
+      controlStatus.textContent = 'The run could not be reached.';
+    });
+  }
+  document.querySelectorAll('button.steer-button').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var params = new URLSearchParams();
+      params.set('workload', button.getAttribute('data-workload'));
+      params.set(button.getAttribute('data-setting'), document.getElementById(button.getAttribute('data-input')).value);
+      post('steer', params.toString());
+    });
+  });
+
   var source = new EventSource('events');
   source.addEventListener('interval', function (e) {
     var event = JSON.parse(e.data);

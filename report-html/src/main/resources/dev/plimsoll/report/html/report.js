@@ -65,28 +65,66 @@
     return Math.abs(e - Math.round(e)) < 1e-9;
   }
 
+  // The run's phases as faint bands under the lines, each workload's labels in a row of their own;
+  // changes to the load and an abort as lines over them, labelled at the foot of the plot.
   function markers() {
+    var LINE = { change: '--accent', abort: '--fail', edge: '--muted' };
+    function px(u, seconds) { return u.valToPos(data.origin + seconds, 'x', true); }
+    function label(ctx, text, x, y, left, right) {
+      ctx.fillText(text, Math.max(left, Math.min(x, right - ctx.measureText(text).width)), y);
+    }
     return {
       hooks: {
-        draw: function (u) {
-          var ctx = u.ctx;
-          var top = u.bbox.top;
-          var left = u.bbox.left;
-          var right = left + u.bbox.width;
+        drawClear: function (u) {
+          var ctx = u.ctx, b = u.bbox, left = b.left, right = left + b.width;
+          var dpr = devicePixelRatio;
           ctx.save();
-          ctx.strokeStyle = cssVar('--muted');
-          ctx.fillStyle = cssVar('--muted');
-          ctx.setLineDash([5, 4]);
-          ctx.lineWidth = 1.5 * devicePixelRatio;
-          ctx.font = (11 * devicePixelRatio) + 'px system-ui, sans-serif';
-          data.markers.forEach(function (m) {
-            var px = u.valToPos(data.origin + m.x, 'x', true);
-            if (px < left || px > right) { return; }
+          ctx.font = (10 * dpr) + 'px system-ui, sans-serif';
+          data.markers.forEach(function (m, i) {
+            if (m.kind !== 'phase' && m.kind !== 'warm-up') { return; }
+            var from = Math.max(left, px(u, m.x)), to = Math.min(right, px(u, m.end));
+            if (to <= from) { return; }
+            ctx.globalAlpha = m.kind === 'warm-up' ? 0.10 : (i % 2 ? 0.035 : 0.07);
+            ctx.fillStyle = cssVar('--muted');
+            ctx.fillRect(from, b.top, to - from, b.height);
+            ctx.globalAlpha = 1;
+            ctx.strokeStyle = cssVar('--line');
+            ctx.lineWidth = dpr;
             ctx.beginPath();
-            ctx.moveTo(px, top);
-            ctx.lineTo(px, top + u.bbox.height);
+            ctx.moveTo(from, b.top);
+            ctx.lineTo(from, b.top + b.height);
             ctx.stroke();
-            ctx.fillText(m.label, Math.min(px + 4, right - ctx.measureText(m.label).width), top + 12 * devicePixelRatio);
+            ctx.fillStyle = cssVar('--muted');
+            if (to - from > 30 * dpr) {
+              ctx.save();
+              ctx.beginPath();
+              ctx.rect(from, b.top, to - from, b.height);
+              ctx.clip();
+              ctx.fillText(m.label, from + 3 * dpr, b.top + (11 + 12 * m.row) * dpr);
+              ctx.restore();
+            }
+          });
+          ctx.restore();
+        },
+        draw: function (u) {
+          var ctx = u.ctx, b = u.bbox, left = b.left, right = left + b.width;
+          var dpr = devicePixelRatio, n = 0;
+          ctx.save();
+          ctx.font = (11 * dpr) + 'px system-ui, sans-serif';
+          data.markers.forEach(function (m) {
+            if (!LINE[m.kind]) { return; }
+            var x = px(u, m.x);
+            if (x < left || x > right) { return; }
+            var colour = cssVar(LINE[m.kind]) || cssVar('--muted');
+            ctx.strokeStyle = colour;
+            ctx.fillStyle = colour;
+            ctx.setLineDash(m.kind === 'edge' ? [5, 4] : []);
+            ctx.lineWidth = (m.kind === 'edge' ? 1.5 : 2) * dpr;
+            ctx.beginPath();
+            ctx.moveTo(x, b.top);
+            ctx.lineTo(x, b.top + b.height);
+            ctx.stroke();
+            label(ctx, m.label, x + 4 * dpr, b.top + b.height - (6 + 13 * (n++ % 3)) * dpr, left, right);
           });
           ctx.restore();
         }
