@@ -7,6 +7,7 @@ import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.Phase;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.report.html.testing.Browser;
 import java.nio.file.Path;
@@ -114,6 +115,76 @@ class LiveBrowserTest {
       // The refusal (403) is the one problem the console may show.
       assertThat(browser.consoleProblems()).allMatch(line -> line.contains("403"));
     }
+  }
+
+  /**
+   * The rate field and button, then the stop button, driven as a person would with the token: a
+   * value the server refuses changes nothing and says why; an accepted one is marked on the live
+   * charts; the final result and report record the change and the stop. The run's name is hostile
+   * markup, shown as text throughout.
+   */
+  @Test
+  void theRateChangeAndStopButtonsSteerTheRun_andTheResultRecordsBoth() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    RunListener firstInterval = new RunListener() {
+      @Override
+      public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+        started.countDown();
+      }
+    };
+    try (Browser browser = new Browser(); Dashboard dashboard = Dashboard.start(DashboardTest.ANY_PORT)) {
+      RunHandle run = Plimsoll.start(DashboardTest.scenario(HOSTILE_NAME, Duration.ofSeconds(60), firstInterval, dashboard));
+      dashboard.onStop(run::stop);
+      dashboard.onSteer(run.steering());
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      browser.open(dashboard.url());
+      browser.script("document.getElementById('token').value = arguments[0];", dashboard.controlToken());
+
+      browser.script("document.getElementById('steer-0').value = '1e3';"
+          + " document.querySelector('button.steer-button').click();");
+      waitFor(browser, "the refusal", () -> controlStatus(browser).startsWith("Nothing changed: the rate must be"));
+      assertThat(run.steering().knobs().get(0).value()).isEqualTo(200);
+
+      browser.script("document.getElementById('steer-0').value = '50';"
+          + " document.querySelector('button.steer-button').click();");
+      waitFor(browser, "the change", () -> controlStatus(browser).equals("Changed browse: rate 200/s → 50/s (dashboard)\n"));
+      waitFor(browser, "the change marked on the live charts", () -> markerKinds(browser).contains("change"));
+      browser.screenshot(OUT.resolve("steered-live.png"));
+
+      browser.script("document.getElementById('stop').click();");
+      RunResult result = run.result().get(60, TimeUnit.SECONDS);
+      assertThat(result.stopReason()).isEqualTo(Dashboard.STOP_REASON);
+      assertThat(result.profileChanges()).singleElement().satisfies(c -> {
+        assertThat(c.workload()).isEqualTo("browse");
+        assertThat(c.from()).isEqualTo(200);
+        assertThat(c.to()).isEqualTo(50);
+        assertThat(c.by()).isEqualTo(Dashboard.BY);
+      });
+      assertThat(result.phases()).extracting(p -> p.kind()).contains(Phase.Kind.ABORT);
+      assertThat(result.phases().get(result.phases().size() - 1).description()).isEqualTo(Dashboard.STOP_REASON);
+
+      waitFor(browser, "the final report", () -> browser.script("return document.getElementById('operations')") != null);
+      assertThat(browser.script("return document.getElementById('load-changes').textContent")).asString()
+          .contains("rate 200/s → 50/s", "dashboard");
+      assertThat(markerKinds(browser)).contains("change", "abort", "phase");
+      assertThat(browser.script("return document.getElementById('verdict').textContent")).isEqualTo("ABORTED");
+      assertThat(browser.script("return document.querySelector('h1').textContent")).asString().contains(HOSTILE_NAME);
+      assertThat(browser.script("return window.pwned")).isNull();
+      browser.screenshot(OUT.resolve("steered-final.png"));
+      // The refused value's 400 is the one problem the console may show.
+      assertThat(browser.consoleProblems()).allMatch(line -> line.contains("400"));
+    }
+  }
+
+  private static String controlStatus(Browser browser) {
+    return String.valueOf(browser.script("return document.getElementById('control-status').textContent"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> markerKinds(Browser browser) {
+    Object kinds = browser.script("return window.plimsollMarkers ? window.plimsollMarkers().map(function (m) {"
+        + " return m.kind; }) : [];");
+    return kinds == null ? List.of() : ((List<Object>) kinds).stream().map(String::valueOf).toList();
   }
 
   private static int events(Browser browser) {

@@ -94,15 +94,6 @@
             ctx.moveTo(from, b.top);
             ctx.lineTo(from, b.top + b.height);
             ctx.stroke();
-            ctx.fillStyle = cssVar('--muted');
-            if (to - from > 30 * dpr) {
-              ctx.save();
-              ctx.beginPath();
-              ctx.rect(from, b.top, to - from, b.height);
-              ctx.clip();
-              ctx.fillText(m.label, from + 3 * dpr, b.top + (11 + 12 * m.row) * dpr);
-              ctx.restore();
-            }
           });
           ctx.restore();
         },
@@ -110,6 +101,20 @@
           var ctx = u.ctx, b = u.bbox, left = b.left, right = left + b.width;
           var dpr = devicePixelRatio, n = 0;
           ctx.save();
+          // The bands' labels over the lines, each clipped to its band.
+          ctx.font = (10 * dpr) + 'px system-ui, sans-serif';
+          ctx.fillStyle = cssVar('--muted');
+          data.markers.forEach(function (m) {
+            if (m.kind !== 'phase' && m.kind !== 'warm-up') { return; }
+            var from = Math.max(left, px(u, m.x)), to = Math.min(right, px(u, m.end));
+            if (to - from <= 30 * dpr) { return; }
+            ctx.save();
+            ctx.beginPath();
+            ctx.rect(from, b.top, to - from, b.height);
+            ctx.clip();
+            ctx.fillText(m.label, from + 3 * dpr, b.top + (11 + 12 * m.row) * dpr);
+            ctx.restore();
+          });
           ctx.font = (11 * dpr) + 'px system-ui, sans-serif';
           data.markers.forEach(function (m) {
             if (!LINE[m.kind]) { return; }
@@ -234,8 +239,9 @@
       var plot = new uPlot(options(chart, Math.max(300, holders[i].clientWidth)), columns, holders[i]);
       plots.push({ chart: chart, plot: plot, holder: holders[i] });
     });
-    // For tests and the curious: the charts drawn, by id.
+    // For tests and the curious: the charts drawn, by id, and what they mark.
     window.plimsollCharts = plots.map(function (p) { return { id: p.chart.id, plot: p.plot }; });
+    window.plimsollMarkers = function () { return data.markers; };
     document.body.setAttribute('data-charts', String(plots.length));
   }
 

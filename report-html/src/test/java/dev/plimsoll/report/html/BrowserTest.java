@@ -138,6 +138,10 @@ class BrowserTest {
     assertThat(text).contains(HostileResults.SCRIPT_NAME, "<img src=x onerror=",
         HostileResults.SCRIPT_END, "\u241b[31mred");
     assertThat((String) browser.script("return document.title")).contains(HostileResults.RUN_NAME);
+    // A hand-edited result's phases and changes: listed as text, drawn on the charts as canvas text.
+    String load = (String) browser.script("return document.getElementById('load-changes').textContent");
+    assertThat(load).contains(HostileResults.SCRIPT_END, "<img src=x onerror=", "\u241b[31mred");
+    assertThat(browser.script("return window.plimsollMarkers().length")).isEqualTo(4L);
     String legends = (String) browser.script(
         "return Array.from(document.querySelectorAll('.u-legend')).map(function (l) { return l.textContent; }).join('|')");
     assertThat(legends).contains(HostileResults.SCRIPT_NAME + " p99", "\u241b[31mred");

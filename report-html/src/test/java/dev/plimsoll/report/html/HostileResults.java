@@ -10,9 +10,12 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.results.testing.ResultFixtures;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +66,20 @@ final class HostileResults {
     return new RunResult(RunResult.SCHEMA_VERSION, RUN_NAME, RunStatus.ABORTED,
         SCRIPT_END + TERMINAL, start, rich.endTime(), rich.measuredDuration(), rich.config(), env,
         rich.total(), operations, intervals, List.of(verdict), List.of(hostileError), rich.system(),
-        health);
+        health, false, phases(), changes());
+  }
+
+  /** Phases and a profile change as a hand-edited result file could have them. */
+  static List<Phase> phases() {
+    return List.of(
+        new Phase(Phase.Kind.RAMP, Duration.ZERO, Duration.ofSeconds(2), RUN_NAME, IMG_MESSAGE),
+        new Phase(Phase.Kind.CONSTANT, Duration.ofSeconds(2), Duration.ofSeconds(3), SCRIPT_NAME, TERMINAL),
+        new Phase(Phase.Kind.ABORT, Duration.ofSeconds(3), Duration.ofSeconds(3), null, SCRIPT_END + TERMINAL));
+  }
+
+  static List<ProfileChange> changes() {
+    return List.of(new ProfileChange(Duration.ofMillis(1500), SCRIPT_END, ProfileChange.Setting.USERS, 1, 2,
+        IMG_MESSAGE + TERMINAL));
   }
 
   private static OperationStats rename(OperationStats op, String name, List<ErrorClass> errors) {

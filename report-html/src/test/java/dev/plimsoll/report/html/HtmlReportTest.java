@@ -6,6 +6,7 @@ import dev.plimsoll.core.metrics.IntervalLog;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.report.Reporter;
 import dev.plimsoll.report.Reports;
 import dev.plimsoll.results.testing.ResultFixtures;
@@ -54,6 +55,32 @@ class HtmlReportTest {
         .contains("\u241b[31mred");
     assertThat(page.substring(markup.length())).doesNotContain(HostileResults.SCRIPT_NAME)
         .doesNotContain("window.pwned=4</script>");
+  }
+
+  @Test
+  void theLoadSectionListsEachChangeAndThePlannedPhases_andTheChartsMarkThem() throws IOException {
+    String page = render(ResultFixtures.richResult());
+    String load = page.substring(page.indexOf("<section id=\"load-changes\">"));
+    load = load.substring(0, load.indexOf("</section>"));
+    assertThat(load).contains("<td>2s250ms</td><td>shoppers</td><td>rate 200/s → 262.5/s</td><td>dashboard</td>",
+        "<td>warm-up</td><td>warm-up 1.5s</td>", "<td>ramp</td><td>ramp 0/s to 200/s</td>");
+    String data = page.substring(page.indexOf("<script type=\"application/json\""));
+    assertThat(data).contains("{\"x\":0.0,\"end\":1.5,\"kind\":\"warm-up\",\"row\":0,\"label\":\"warm-up\"}",
+        "{\"x\":2.25,\"end\":2.25,\"kind\":\"change\",\"row\":0,"
+            + "\"label\":\"shoppers: rate 200/s → 262.5/s (dashboard)\"}",
+        "\"kind\":\"phase\",\"row\":1,\"label\":\"constant 200/s\"");
+  }
+
+  @Test
+  void aResultWithoutPhasesMarksTheEndOfItsWarmUpAndItsStop() throws IOException {
+    RunResult rich = ResultFixtures.richResult();
+    RunResult older = new RunResult(rich.schemaVersion(), rich.name(), RunStatus.ABORTED, "stopped by request",
+        rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(), rich.environment(), rich.total(),
+        rich.operations(), rich.intervals(), rich.verdicts(), rich.errors(), rich.system(), rich.generatorHealth());
+    String page = render(older);
+    assertThat(page).doesNotContain("id=\"load-changes\"")
+        .contains("\"kind\":\"edge\",\"row\":0,\"label\":\"warm-up ends\"",
+            "{\"x\":61.5,\"end\":61.5,\"kind\":\"abort\",\"row\":0,\"label\":\"stopped by request\"}");
   }
 
   @Test

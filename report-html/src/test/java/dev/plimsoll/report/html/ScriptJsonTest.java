@@ -15,7 +15,7 @@ class ScriptJsonTest {
     Chart chart = new Chart("c", "t", "time", "ms", null, new double[] {0, 1},
         List.of(new Chart.Series(hostile, "", 0, false, true, new double[] {1.5, Double.NaN})));
     StringWriter out = new StringWriter();
-    ScriptJson.write(out, 1.0, List.of(chart), List.of(new ScriptJson.Marker(2, hostile)));
+    ScriptJson.write(out, 1.0, List.of(chart), List.of(new ScriptJson.Marker(2, 2, Markers.CHANGE, 0, hostile)));
     String json = out.toString();
     assertThat(json).doesNotContain("<", ">", "&", "'", "\u2028", "\u2029", "\u001b")
         .contains("\\u003C/script\\u003E\\u003C!--", "\\u2028\\u2029", "\u241b")
