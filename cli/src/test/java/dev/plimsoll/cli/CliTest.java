@@ -109,6 +109,24 @@ class CliTest {
     assertThat(o.err()).startsWith("plimsoll: ").contains("result.json").doesNotContain("\tat ");
   }
 
+  /** A saved result's phases and load changes come back in the report rendered from it. */
+  @Test
+  void reportRendersTheLoadChangesAndPhasesOfASavedResult(@TempDir Path dir) throws Exception {
+    // The documented example, with a change as the dashboard records one.
+    String example = Files.readString(Path.of("..", "docs", "result-example.json"));
+    String steered = example.replace("\"profileChanges\": []", "\"profileChanges\": [{\"atS\": 0.5,"
+        + " \"workload\": \"main\", \"setting\": \"RATE\", \"from\": 4, \"to\": 8, \"by\": \"dashboard\"}]");
+    assertThat(steered).isNotEqualTo(example);
+    Path result = Files.writeString(dir.resolve("result.json"), steered);
+
+    CliRunner.Outcome o = run("report", result.toString(), "--html");
+
+    assertThat(o.code()).isZero();
+    String html = Files.readString(dir.resolve("report.html"));
+    assertThat(html).contains("<section id=\"load-changes\">", "<td>main</td><td>rate 4/s → 8/s</td><td>dashboard</td>",
+        "<td>constant 4/s</td>", "\"kind\":\"change\"", "\"kind\":\"phase\"");
+  }
+
   @Test
   void demoRunsWritesItsResultsAndTheReportRendersThemAgain(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("demo");

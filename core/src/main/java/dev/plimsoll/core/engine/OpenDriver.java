@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -47,6 +48,8 @@ final class OpenDriver implements Driver, Steerable {
   /** A change the schedule has still to follow: the plan and the moment it took effect. */
   private final Object steering = new Object();
   private volatile boolean steerPending;
+  /** Ends the walker's waits when a change comes; one object, not one per wait. */
+  private final BooleanSupplier steered = () -> steerPending;
   private long steerFromNanos = Long.MAX_VALUE;
   private int changes;
   private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
@@ -200,7 +203,7 @@ final class OpenDriver implements Driver, Steerable {
       followSteering();
       if (upcoming == DONE) {
         if (!state.running() || clock.nanoTime() >= state.endNanos
-            || Waits.sleepUntil(state.endNanos, state, () -> steerPending) || !steerPending) {
+            || Waits.sleepUntil(state.endNanos, state, steered) || !steerPending) {
           return;
         }
         continue;
@@ -213,7 +216,7 @@ final class OpenDriver implements Driver, Steerable {
           dropRemaining();
           return;
         }
-        if (!Waits.preciseUntil(wakeAt, gap, state, () -> steerPending)) {
+        if (!Waits.preciseUntil(wakeAt, gap, state, steered)) {
           if (!state.running()) {
             dropRemaining();
             return;
