@@ -11,6 +11,8 @@ import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.EnvironmentInfo;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -53,18 +55,46 @@ public final class JournalRecovery {
           + " before it started, and there is nothing to recover");
     }
     Header header = header(lines.get(0), source);
-    List<IntervalSnapshot> intervals = new ArrayList<>();
-    int unreadable = 0;
+    Body body = new Body();
     for (int i = 1; i < lines.size(); i++) {
-      IntervalSnapshot interval = intervalOrNull(lines.get(i), source + " line " + (i + 1));
-      if (interval == null) {
+      if (!body.read(lines.get(i), source + " line " + (i + 1))) {
         // What follows a damaged line cannot be trusted to follow on from the intervals before it.
-        unreadable = lines.size() - i;
+        body.unreadable = lines.size() - i;
         break;
       }
-      intervals.add(interval);
     }
-    return result(header, intervals, unreadable);
+    // A change after the last complete interval falls in the interval the crash cut short.
+    List<ProfileChange> changes = body.changes.subList(0, body.changesBeforeLastInterval);
+    return result(header, body.intervals, body.phases, changes, body.unreadable);
+  }
+
+  /** What the lines after the header hold: intervals, the planned phases, changes to the load. */
+  private static final class Body {
+    final List<IntervalSnapshot> intervals = new ArrayList<>();
+    final List<ProfileChange> changes = new ArrayList<>();
+    List<Phase> phases = List.of();
+    int changesBeforeLastInterval;
+    int unreadable;
+
+    /** Takes in a line; false when it is damaged. */
+    boolean read(String line, String source) {
+      try {
+        JsonFields o = JsonFields.root(parse(line, source), source);
+        if (o.has(RunJournal.INTERVAL_FIELD)) {
+          intervals.add(o.object(RunJournal.INTERVAL_FIELD, ResultJsonReader::interval));
+          changesBeforeLastInterval = changes.size();
+        } else if (o.has(RunJournal.CHANGE_FIELD)) {
+          changes.add(o.object(RunJournal.CHANGE_FIELD, ResultJsonReader::profileChange));
+        } else if (o.has(RunJournal.PHASES_FIELD)) {
+          phases = o.objects(RunJournal.PHASES_FIELD, ResultJsonReader::phase);
+        } else {
+          return false;
+        }
+        return true;
+      } catch (IllegalArgumentException | NullPointerException damaged) {
+        return false;
+      }
+    }
   }
 
   /** The lines ended by a newline; a last line without one was torn by the crash. */
@@ -102,14 +132,6 @@ public final class JournalRecovery {
         o.instant("startTime"));
   }
 
-  private static IntervalSnapshot intervalOrNull(String line, String source) {
-    try {
-      JsonFields o = JsonFields.root(parse(line, source), source);
-      return o.object(RunJournal.INTERVAL_FIELD, ResultJsonReader::interval);
-    } catch (IllegalArgumentException damaged) {
-      return null;
-    }
-  }
 
   private static JsonNode parse(String line, String source) {
     try {
@@ -119,7 +141,8 @@ public final class JournalRecovery {
     }
   }
 
-  private static RunResult result(Header header, List<IntervalSnapshot> intervals, int unreadable) {
+  private static RunResult result(Header header, List<IntervalSnapshot> intervals, List<Phase> phases,
+      List<ProfileChange> changes, int unreadable) {
     Measurements.Builder builder = Measurements.builder();
     operationNames(header.config()).forEach(builder::operation);
     intervals.forEach(builder::add);
@@ -147,7 +170,9 @@ public final class JournalRecovery {
         errors,
         measured.system(),
         GeneratorHealth.of(measured, intervals, header.startTime()),
-        true);
+        true,
+        phases,
+        changes);
   }
 
   /** The operations in the order the engine lists them: the mixes', then the recorded ones. */

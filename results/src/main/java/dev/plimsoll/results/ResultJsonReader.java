@@ -57,7 +57,7 @@ final class ResultJsonReader {
         o.has("profileChanges") ? o.objects("profileChanges", ResultJsonReader::profileChange) : List.of());
   }
 
-  private static Phase phase(JsonFields o) {
+  static Phase phase(JsonFields o) {
     Phase.Kind kind = o.enumValue("kind", Phase.Kind.class);
     Duration start = o.seconds("startS");
     Duration end = o.seconds("endS");
@@ -72,7 +72,7 @@ final class ResultJsonReader {
     return new Phase(kind, start, end, o.string("workload"), description);
   }
 
-  private static ProfileChange profileChange(JsonFields o) {
+  static ProfileChange profileChange(JsonFields o) {
     Duration at = o.seconds("atS");
     String workload = o.string("workload");
     ProfileChange.Setting setting = o.enumValue("setting", ProfileChange.Setting.class);

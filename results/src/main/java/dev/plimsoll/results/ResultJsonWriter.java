@@ -70,7 +70,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode phase(Phase p) {
+  static ObjectNode phase(Phase p) {
     ObjectNode o = NODES.objectNode();
     o.put("kind", p.kind().name());
     putSeconds(o, "startS", p.start());
@@ -80,7 +80,7 @@ final class ResultJsonWriter {
     return o;
   }
 
-  private static ObjectNode profileChange(ProfileChange c) {
+  static ObjectNode profileChange(ProfileChange c) {
     ObjectNode o = NODES.objectNode();
     putSeconds(o, "atS", c.at());
     o.put("workload", c.workload());

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.result.EnvironmentInfo;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.ScenarioDescription;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,7 +30,8 @@ import java.util.Objects;
  * its last complete interval ({@link JournalRecovery#recover}).
  *
  * <p>JSON lines, one object per line: first a header (the scenario as configured, the
- * environment, the criteria, the start time), then one line per interval, each in the same form as
+ * environment, the criteria, the start time), the run's planned phases, then one line per interval
+ * (each preceded by a line per change made to the load while it went), each in the same form as
  * an element of {@code intervals} in {@code result.json}, histograms in HdrHistogram's compressed
  * base64 encoding. Each line is written whole and forced to disk before the next interval, so a
  * crash can tear at most the last line, which recovery ignores. See {@code docs/journal.md}.
@@ -45,6 +48,8 @@ public final class RunJournal implements Closeable {
 
   static final String HEADER_FIELD = "plimsollJournal";
   static final String INTERVAL_FIELD = "interval";
+  static final String PHASES_FIELD = "phases";
+  static final String CHANGE_FIELD = "profileChange";
 
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -97,6 +102,21 @@ public final class RunJournal implements Closeable {
   public void append(IntervalSnapshot interval) throws IOException {
     ObjectNode line = NODES.objectNode();
     line.set(INTERVAL_FIELD, ResultJsonWriter.interval(interval));
+    writeLine(line);
+  }
+
+  /** Appends the run's phases as planned: once, after the header. */
+  public void phases(List<Phase> phases) throws IOException {
+    ObjectNode line = NODES.objectNode();
+    ArrayNode array = line.putArray(PHASES_FIELD);
+    phases.forEach(p -> array.add(ResultJsonWriter.phase(p)));
+    writeLine(line);
+  }
+
+  /** Appends a change made to the load, before the interval it falls in. */
+  public void profileChange(ProfileChange change) throws IOException {
+    ObjectNode line = NODES.objectNode();
+    line.set(CHANGE_FIELD, ResultJsonWriter.profileChange(change));
     writeLine(line);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.results.testing.ResultFixtures;
@@ -66,6 +67,30 @@ class RunJournalTest {
     assertThat(recovered.endTime()).isEqualTo(ResultFixtures.START.plusSeconds(5));
     // It is an ordinary result: it round-trips through result.json, the flag with it.
     assertThat(ResultJson.fromJson(ResultJson.toJson(recovered))).isEqualTo(recovered);
+  }
+
+  @Test
+  void phasesAndProfileChanges_areRecovered_upToTheLastCompleteInterval() throws IOException {
+    Path file = dir.resolve("steered").resolve(RunJournal.FILE_NAME);
+    ProfileChange first = ResultFixtures.profileChanges().get(0);
+    ProfileChange late = new ProfileChange(java.time.Duration.ofMillis(3500), "shoppers",
+        ProfileChange.Setting.RATE, 262.5, 10, "api");
+    try (RunJournal journal = RunJournal.create(file)) {
+      journal.begin(rich.config(), rich.environment(), List.of(), ResultFixtures.START);
+      journal.phases(ResultFixtures.phases());
+      journal.append(ResultFixtures.interval(0, true));
+      journal.append(ResultFixtures.interval(1, true));
+      journal.profileChange(first);
+      journal.append(ResultFixtures.interval(2, false));
+      // In the interval the crash cut short: after what the recovered result covers.
+      journal.profileChange(late);
+    }
+
+    RunResult recovered = JournalRecovery.recover(file);
+
+    assertThat(recovered.intervals()).hasSize(3);
+    assertThat(recovered.phases()).isEqualTo(ResultFixtures.phases());
+    assertThat(recovered.profileChanges()).containsExactly(first);
   }
 
   @Test

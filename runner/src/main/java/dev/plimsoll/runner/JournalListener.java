@@ -5,6 +5,8 @@ import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.results.RunJournal;
@@ -55,6 +57,16 @@ final class JournalListener implements RunListener {
   @Override
   public void runStarted(ScenarioDescription scenario, Instant startTime) {
     write(() -> journal.begin(scenario, Plimsoll.environment(), criteria, startTime));
+  }
+
+  @Override
+  public void phasesPlanned(List<Phase> phases) {
+    write(() -> journal.phases(phases));
+  }
+
+  @Override
+  public void profileChanged(ProfileChange change) {
+    write(() -> journal.profileChange(change));
   }
 
   @Override

@@ -101,6 +101,9 @@
           var ctx = u.ctx, b = u.bbox, left = b.left, right = left + b.width;
           var dpr = devicePixelRatio, n = 0;
           ctx.save();
+          // uPlot leaves the last axis's alignment set (right-aligned for a left axis).
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'alphabetic';
           // The bands' labels over the lines, each clipped to its band.
           ctx.font = (10 * dpr) + 'px system-ui, sans-serif';
           ctx.fillStyle = cssVar('--muted');
