@@ -82,6 +82,10 @@ public final class ConsoleReport implements Reporter {
     RunFacts.counts(result).ifPresent(c -> out.append(c).append('\n'));
 
     summary(out, result, colour);
+    List<Map.Entry<String, String>> changes = RunFacts.loadChanges(result);
+    if (!changes.isEmpty()) {
+      keyValues(out, "Load changes", changes, colour);
+    }
     operations(out, result, colour);
     criteria(out, result, colour);
     errors(out, result, colour);

@@ -70,6 +70,10 @@ public final class MarkdownReport implements Reporter {
         out.append("> [!WARNING]\n> ").append(Markdown.escape(capitalise(w))).append(".\n\n"));
 
     criteria(out, result);
+    if (!result.profileChanges().isEmpty()) {
+      out.append("## Load changes\n\n");
+      keyValues(out, "when", RunFacts.loadChanges(result));
+    }
     operations(out, result);
     failures(out, result);
     if (result.generatorHealth() != null) {

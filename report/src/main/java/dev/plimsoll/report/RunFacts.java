@@ -67,6 +67,13 @@ final class RunFacts {
   }
 
   /** Operations Plimsoll failed because they were still running when the graceful stop ended. */
+  /** Each change made to the load while the run went, keyed by when: {@code "at 1.72 s"}. */
+  static List<Map.Entry<String, String>> loadChanges(RunResult result) {
+    return result.profileChanges().stream()
+        .map(c -> Map.entry("at " + Formats.duration(c.at()), c.describe()))
+        .toList();
+  }
+
   static long unfinishedAtStop(RunResult result) {
     return result.errors().stream().filter(e -> ErrorClass.UNFINISHED_AT_STOP.equals(e.type()))
         .mapToLong(ErrorClass::count).sum();

@@ -36,6 +36,19 @@ class ConsoleReportTest {
   }
 
   @Test
+  void changesMadeToTheLoad_followTheSummary_withTheirTimeAndWhoMadeThem() {
+    String text = ConsoleReport.render(ResultFixtures.richResult(), false);
+
+    assertThat(text).containsSubsequence("Summary", "Load changes\n",
+        "  at 2.25 s  shoppers: rate 200/s → 262.5/s (dashboard)\n", "Operations");
+    RunResult rich = ResultFixtures.richResult();
+    RunResult unchanged = new RunResult(rich.schemaVersion(), rich.name(), rich.status(), rich.stopReason(),
+        rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(), rich.environment(), rich.total(),
+        rich.operations(), rich.intervals(), rich.verdicts(), rich.errors(), rich.system(), rich.generatorHealth());
+    assertThat(ConsoleReport.render(unchanged, false)).doesNotContain("Load changes");
+  }
+
+  @Test
   void healthyGenerator_noWarning() {
     String text = ConsoleReport.render(ResultFixtures.passingResult(), false);
 

@@ -84,7 +84,8 @@ class MarkdownReportTest {
   void sections_appearInOrder() {
     String md = MarkdownReport.render(ResultFixtures.richResult());
 
-    assertThat(md).containsSubsequence("# FAILED", "## Criteria", "## Operations",
+    assertThat(md).containsSubsequence("# FAILED", "## Criteria", "## Load changes",
+        "| at 2.25 s | shoppers: rate 200/s → 262.5/s (dashboard) |", "## Operations",
         "## Failures", "## Generator health", "## System", "## Environment", "| host | loadgen-1 |");
     assertThat(md).endsWith("|\n").doesNotContain("\n\n\n");
   }
@@ -103,7 +104,8 @@ class MarkdownReportTest {
     String md = MarkdownReport.render(ResultFixtures.richResult());
 
     List<List<String>> tables = tables(md);
-    assertThat(tables).hasSize(6);
+    // Criteria, load changes, operations, failures, generator health, system, environment.
+    assertThat(tables).hasSize(7);
     for (List<String> table : tables) {
       int columns = cells(table.get(0));
       assertThat(table).allSatisfy(row -> assertThat(cells(row)).as(row).isEqualTo(columns));
