@@ -131,6 +131,30 @@ public final class RegressionGate {
   }
 
   /**
+   * Refuses runs whose load was changed while they went ({@link RunResult#profileChanges}): their
+   * configured shapes no longer say what load they had. Unless this gate allows any shape.
+   */
+  private void checkSteering(RunResult run, RunResult baseline) {
+    if (allowDifferentShape) {
+      return;
+    }
+    List<String> differences = new ArrayList<>();
+    steered(run, "this run's", differences);
+    steered(baseline, "the baseline's", differences);
+    if (!differences.isEmpty()) {
+      throw new LoadShapeMismatchException("the baseline", differences);
+    }
+  }
+
+  private static void steered(RunResult result, String whose, List<String> differences) {
+    int changes = result.profileChanges().size();
+    if (changes > 0) {
+      differences.add(whose + " load was changed while it went (" + changes + (changes == 1 ? " change" : " changes")
+          + ", the first " + result.profileChanges().get(0).describe() + ")");
+    }
+  }
+
+  /**
    * The gate's verdicts on {@code run} against {@code baseline}: all operations together first,
    * then each operation of the run in its order, throughput before latency.
    *
@@ -140,6 +164,7 @@ public final class RegressionGate {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(baseline, "baseline");
     checkShape(run.config(), baseline.config(), "the baseline");
+    checkSteering(run, baseline);
     List<Verdict> verdicts = new ArrayList<>();
     GateComparison comparison = new GateComparison(run, baseline, latencyMetric);
     if (run.total() != null && baseline.total() != null) {

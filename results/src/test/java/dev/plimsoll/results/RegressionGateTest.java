@@ -7,6 +7,7 @@ import dev.plimsoll.core.criteria.Metric;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.OperationStats;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -124,6 +125,21 @@ class RegressionGateTest {
             + " duration 20s vs baseline 10s;"
             + " workload 'shoppers': load 'constant 200/s' vs baseline 'constant 100/s';"
             + " workload 'shoppers': mix search x8, checkout x1 vs baseline search x9, checkout x1");
+  }
+
+  @Test
+  void compare_aRunSteeredWhileItWent_isRefused_unlessAnyShapeIsAllowed() {
+    RunResult steered = new RunResult(baseline.schemaVersion(), baseline.name(), baseline.status(),
+        baseline.stopReason(), baseline.startTime(), baseline.endTime(), baseline.measuredDuration(),
+        baseline.config(), null, baseline.total(), baseline.operations(), List.of(), List.of(), List.of(), null,
+        null, false, List.of(), List.of(new ProfileChange(Duration.ofSeconds(3), "shoppers",
+            ProfileChange.Setting.RATE, 100, 150, "dashboard")));
+
+    assertThatThrownBy(() -> RegressionGate.defaults().compare(steered, baseline))
+        .isInstanceOf(LoadShapeMismatchException.class)
+        .hasMessage("the load differs from the baseline, so the two cannot be compared: this run's load was"
+            + " changed while it went (1 change, the first shoppers: rate 100/s → 150/s (dashboard))");
+    assertThat(RegressionGate.builder().allowDifferentShape(true).build().compare(steered, baseline)).isNotEmpty();
   }
 
   @Test
