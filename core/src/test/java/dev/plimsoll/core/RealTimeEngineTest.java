@@ -86,6 +86,45 @@ class RealTimeEngineTest {
     }
   }
 
+  /**
+   * A rate change while the schedule is walked on the operations' own executor: every arrival of
+   * the changed plan is started there or counted as dropped, none lost, none doubled.
+   */
+  @Test
+  void aRateChangeOnTheOperationsStartingExecutorLosesNoArrival() throws Exception {
+    ScheduledExecutorService io = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "test-io"));
+    try {
+      AtomicLong onExecutor = new AtomicLong();
+      AsyncOperation startsOnIo = new AsyncOperation() {
+        @Override
+        public CompletionStage<?> call(OperationContext context) {
+          if (Thread.currentThread().getName().equals("test-io")) {
+            onExecutor.incrementAndGet();
+          }
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public ScheduledExecutorService startingExecutor() {
+          return io;
+        }
+      };
+      RunHandle run = Plimsoll.start(scenario(
+          Workload.of("w", Mix.ofAsync("io", startsOnIo), OpenModel.rate(100)), Duration.ofSeconds(1)).build());
+      Thread.sleep(400);
+      run.steering().setRate("w", 1000, "test");
+      RunResult result = run.result().get(30, TimeUnit.SECONDS);
+      long expected = Math.round(result.intervals().stream().mapToDouble(i -> i.expectedArrivals()).sum());
+      // 100/s for 0.4 s or more (a loaded machine), then 1,000/s: from 140 up to 640 arrivals.
+      assertThat(expected).isBetween(140L, 641L);
+      assertThat(result.total().started() + result.total().dropped()).isBetween(expected - 1, expected + 1);
+      assertThat(onExecutor.get()).isEqualTo(result.total().started());
+      assertThat(result.profileChanges()).singleElement().satisfies(c -> assertThat(c.to()).isEqualTo(1000));
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
   /** Real blocking: the stalled call holds its thread, and the paced calls behind it start late. */
   @Test
   void aStallShowsInResponseTimeButNotInServiceTime() {
