@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <pre>{@code
  * RunHandle run = Plimsoll.start(scenario);
- * run.steering().setRate("checkout", 250, Steering.BY_API);
+ * run.steering().setRate("checkout", 250);            // recorded as made by "api"
+ * run.steering().setUsers("browsers", 40, "capacity-search");
  * }</pre>
  */
 public interface Steering {
@@ -54,6 +55,11 @@ public interface Steering {
    */
   ProfileChange setRate(String workload, double perSecond, String by);
 
+  /** {@link #setRate(String, double, String)}, recorded as made {@linkplain #BY_API through the API}. */
+  default ProfileChange setRate(String workload, double perSecond) {
+    return setRate(workload, perSecond, BY_API);
+  }
+
   /**
    * Sets a closed-model workload's number of users from now on.
    *
@@ -65,4 +71,9 @@ public interface Steering {
    * @throws IllegalStateException if the run has ended or is stopping; nothing changes
    */
   ProfileChange setUsers(String workload, int users, String by);
+
+  /** {@link #setUsers(String, int, String)}, recorded as made {@linkplain #BY_API through the API}. */
+  default ProfileChange setUsers(String workload, int users) {
+    return setUsers(workload, users, BY_API);
+  }
 }

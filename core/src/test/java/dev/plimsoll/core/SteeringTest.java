@@ -56,7 +56,7 @@ class SteeringTest {
     AtomicInteger calls = new AtomicInteger();
     RunResult result = run(
         scenario(Workload.of("w", ctx -> calls.incrementAndGet(), OpenModel.rate(100)), Duration.ofSeconds(4)).build(),
-        Map.of(Duration.ofMillis(1500), h -> h.steering().setRate("w", 300, Steering.BY_API)));
+        Map.of(Duration.ofMillis(1500), h -> h.steering().setRate("w", 300)));
     // 100/s for 1.5 s, then 300/s: half of the second interval at each rate.
     assertThat(completedPerInterval(result)).containsExactly(100L, 200L, 300L, 300L);
     assertThat(expectedPerInterval(result)).containsExactly(100L, 200L, 300L, 300L);
