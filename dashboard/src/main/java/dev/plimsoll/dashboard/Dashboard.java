@@ -99,6 +99,7 @@ public final class Dashboard implements RunListener, AutoCloseable {
     server.createContext("/" + LiveReport.EVENTS_PATH, this::events);
     server.createContext("/" + LiveReport.STOP_PATH, this::stop);
     server.createContext("/" + LiveReport.STEER_PATH, this::steer);
+    server.createContext("/" + LiveReport.KNOBS_PATH, this::knobs);
     server.start();
     this.address = server.getAddress();
   }
@@ -326,6 +327,19 @@ public final class Dashboard implements RunListener, AutoCloseable {
         return;
       }
       send(exchange, 200, "text/plain", "Changed " + change.describe() + "\n");
+    }
+  }
+
+  /** Each workload's setting now, for the page's fields; viewing, so no token. */
+  private void knobs(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Steering control = steering;
+      boolean ended;
+      synchronized (lock) {
+        ended = finalPage != null || stopping;
+      }
+      List<Steering.Knob> knobs = control == null || ended ? List.of() : control.knobs();
+      send(exchange, 200, "application/json", SteerRequest.json(knobs));
     }
   }
 

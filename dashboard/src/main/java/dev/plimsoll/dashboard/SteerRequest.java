@@ -5,6 +5,8 @@ import dev.plimsoll.core.result.ProfileChange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,38 @@ record SteerRequest(String workload, ProfileChange.Setting setting, double value
           + " (was " + (long) value + ")");
     }
     return steering.setUsers(workload, (int) value, by);
+  }
+
+  /**
+   * The settings as the page reads them: {@code [{"workload":"shop","setting":"rate","value":200}]}.
+   * Names are escaped for JSON and, like the report's data, with {@code <}, {@code >} and {@code &}
+   * as {@code \}{@code u} escapes.
+   */
+  static String json(List<Steering.Knob> knobs) {
+    StringBuilder out = new StringBuilder("[");
+    for (Steering.Knob k : knobs) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append("{\"workload\":\"").append(escape(k.workload())).append("\",\"setting\":\"")
+          .append(k.setting().word()).append("\",\"value\":")
+          .append(Double.isFinite(k.value()) ? String.format(Locale.ROOT, "%.2f", k.value()) : "null").append('}');
+    }
+    return out.append("]\n").toString();
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A value as the answer repeats it: short, whatever was sent. */

@@ -49,6 +49,21 @@ class DashboardTest {
     }
   }
 
+  /** The body of a GET that must answer 200, whatever its type. */
+  static String getText(String url) {
+    try {
+      HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      http.setConnectTimeout(5000);
+      http.setReadTimeout(10_000);
+      assertThat(http.getResponseCode()).isEqualTo(200);
+      try (InputStream in = http.getInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Scenario scenario(String name, Duration duration, RunListener... listeners) {
     AtomicInteger calls = new AtomicInteger();
     Scenario.Builder builder = Scenario.builder(name)

@@ -149,6 +149,8 @@ class LiveBrowserTest {
           + " document.querySelector('button.steer-button').click();");
       waitFor(browser, "the change", () -> controlStatus(browser).equals("Changed browse: rate 200/s → 50/s (dashboard)\n"));
       waitFor(browser, "the change marked on the live charts", () -> markerKinds(browser).contains("change"));
+      waitFor(browser, "the field showing the new rate", () -> "now 50".equals(
+          browser.script("return document.getElementById('steer-0').placeholder")));
       browser.screenshot(OUT.resolve("steered-live.png"));
 
       browser.script("document.getElementById('stop').click();");

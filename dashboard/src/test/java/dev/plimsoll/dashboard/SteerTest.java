@@ -8,6 +8,7 @@ import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Steering;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
@@ -18,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,9 @@ class SteerTest {
       dashboard.onStop(run::stop);
       dashboard.onSteer(run.steering());
 
+      assertThat(DashboardTest.getText(dashboard.url() + "knobs"))
+          .isEqualTo("[{\"workload\":\"browse\",\"setting\":\"rate\",\"value\":100.00},"
+              + "{\"workload\":\"buy\",\"setting\":\"users\",\"value\":2.00}]\n");
       assertThat(post(steer, null, "workload=browse&rate=5").status()).isEqualTo(403);
       assertThat(post(steer, "wrong", "workload=browse&rate=5").status()).isEqualTo(403);
       HttpURLConnection get = (HttpURLConnection) URI.create(steer).toURL().openConnection();
@@ -103,6 +108,12 @@ class SteerTest {
       assertThatThrownBy(() -> run.steering().setRate("browse", 5, Dashboard.BY))
           .isInstanceOf(IllegalStateException.class);
     }
+  }
+
+  @Test
+  void theSettingsAreJsonThatStaysTextInAPage() {
+    assertThat(SteerRequest.json(List.of(new Steering.Knob("a\"</script>\u2028", ProfileChange.Setting.RATE, 12.5))))
+        .isEqualTo("[{\"workload\":\"a\\\"\\u003c/script\\u003e\\u2028\",\"setting\":\"rate\",\"value\":12.50}]\n");
   }
 
   @Test

@@ -150,9 +150,12 @@ final class ClosedDriver implements Driver, Steerable {
     return ProfileChange.Setting.USERS;
   }
 
+  /** The users wanted at {@code nowNanos}: the last change's count, else the profile's. */
   @Override
   public double current(long nowNanos) {
-    return target;
+    int steered = steeredUsers;
+    return steered >= 0 ? steered
+        : Math.min(profileUsers, model.users().usersAt(run.state.secondsSinceStart(nowNanos)));
   }
 
   /** Runs {@code count} users from now on: the controller starts more, or those above it leave. */

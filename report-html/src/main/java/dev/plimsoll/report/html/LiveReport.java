@@ -44,6 +44,12 @@ public final class LiveReport {
    */
   public static final String STEER_PATH = "steer";
 
+  /**
+   * Where the page reads each workload's setting now, relative to the page: a JSON array of
+   * {@code {"workload", "setting" ("rate" or "users"), "value"}}; read-only, no token.
+   */
+  public static final String KNOBS_PATH = "knobs";
+
   private final ScenarioDescription scenario;
   private final Instant startTime;
   /** Compact, and on disk past its budget: a day's live run keeps the heap flat, as the run does. */

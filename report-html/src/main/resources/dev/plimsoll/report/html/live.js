@@ -46,7 +46,10 @@
       headers: { 'X-Plimsoll-Token': token, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: body
     }).then(function (r) {
-      return r.text().then(function (text) { controlStatus.textContent = text; });
+      return r.text().then(function (text) {
+        controlStatus.textContent = text;
+        if (r.ok) { showKnobs(); }
+      });
     }, function () {
       controlStatus.textContent = 'The run could not be reached.';
     });
@@ -60,6 +63,20 @@
     });
   });
 
+  // Each field shows its workload's setting now, so the one changing it sees from what.
+  function showKnobs() {
+    fetch('knobs').then(function (r) { return r.ok ? r.json() : []; }).then(function (knobs) {
+      knobs.forEach(function (k) {
+        document.querySelectorAll('button.steer-button').forEach(function (button) {
+          if (button.getAttribute('data-workload') === k.workload && k.value != null) {
+            document.getElementById(button.getAttribute('data-input')).placeholder = 'now ' + Number(k.value);
+          }
+        });
+      });
+    }, function () { /* the run has ended or is out of reach: the fields keep what they show */ });
+  }
+  showKnobs();
+
   var source = new EventSource('events');
   source.addEventListener('interval', function (e) {
     var event = JSON.parse(e.data);
@@ -67,6 +84,7 @@
     status.textContent = describe(event.interval, event.progress);
     received++;
     document.body.setAttribute('data-events', String(received));
+    showKnobs();
   });
   // The run has ended: the server now serves the final report, at this same address.
   source.addEventListener('end', function () {
