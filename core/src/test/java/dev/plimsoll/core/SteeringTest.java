@@ -250,6 +250,14 @@ class SteeringTest {
   }
 
   @Test
+  void aChangeInWordsRoundsARampsRateAtAMomentToTheThousandth() {
+    assertThat(new ProfileChange(Duration.ofSeconds(3), "w", ProfileChange.Setting.RATE, 123.456789, 0.25, "api")
+        .describe()).isEqualTo("w: rate 123.457/s → 0.25/s (api)");
+    assertThat(new ProfileChange(Duration.ofSeconds(3), "w", ProfileChange.Setting.USERS, 12, 0, "dashboard")
+        .change()).isEqualTo("users 12 → 0");
+  }
+
+  @Test
   void aPlanWithANewRateKeepsItsPastAndHoldsTheRateToItsEnd() {
     RatePlan plan = RateProfile.ramp(0, 100, Duration.ofSeconds(10)).plan(Duration.ofSeconds(20));
     RatePlan changed = plan.withRateFrom(4, 10);

@@ -1,5 +1,6 @@
 package dev.plimsoll.core.result;
 
+import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,9 +49,11 @@ public record ProfileChange(
     return setting.word() + " " + value(from) + " → " + value(to);
   }
 
+  /** A rate to the thousandth per second (a ramp's rate at a moment has many digits), or users. */
   private String value(double v) {
-    String number = v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "");
-    return setting == Setting.RATE ? number + "/s" : number;
+    if (setting == Setting.RATE) {
+      return Units.formatRate(Math.rint(v * 1000) / 1000);
+    }
+    return Long.toString(Math.round(v));
   }
 }
