@@ -7,6 +7,8 @@ import java.util.function.BooleanSupplier;
 final class Waits {
   /** Parking on the machine's clock overshoots by tens of microseconds; the last stretch is spun. */
   private static final long SPIN_NANOS = 100_000;
+  /** For waits nothing but the run's stop cuts short. */
+  private static final BooleanSupplier NEVER = () -> false;
 
   private Waits() {}
 
@@ -38,8 +40,6 @@ final class Waits {
     boolean spin = state.clock == Clock.system() && gapNanos >= SPIN_NANOS;
     return waitUntil(target, state, spin ? SPIN_NANOS : 0, changed);
   }
-
-  private static final BooleanSupplier NEVER = () -> false;
 
   private static boolean waitUntil(long target, RunState state, long spinNanos, BooleanSupplier changed) {
     Clock clock = state.clock;
