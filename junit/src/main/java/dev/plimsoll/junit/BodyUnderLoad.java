@@ -32,12 +32,7 @@ final class BodyUnderLoad implements InvocationInterceptor {
     try {
       new LoadRun(plan, environment).run(name, dev.plimsoll.core.Mix.of(name, context -> body.run()), directory);
     } finally {
-      if (java.nio.file.Files.isDirectory(directory)) {
-        extensionContext.publishReportEntry("plimsoll.report",
-            directory.resolve(dev.plimsoll.report.html.HtmlReport.FILE_NAME).toAbsolutePath().toUri().toString());
-        extensionContext.publishReportEntry("plimsoll.result",
-            directory.resolve(dev.plimsoll.results.ResultFiles.FILE_NAME).toAbsolutePath().toString());
-      }
+      ReportEntries.publish(extensionContext, directory);
     }
   }
 

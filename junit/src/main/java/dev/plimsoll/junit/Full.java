@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Tag(Full.TAG)
-@ExtendWith(ProfileCondition.class)
+@ExtendWith({ProfileCondition.class, CurrentTest.class})
 public @interface Full {
   /** The JUnit tag of full variants. */
   String TAG = "plimsoll-full";

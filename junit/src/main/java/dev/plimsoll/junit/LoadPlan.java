@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A load test's settings, immutable: each method returns a changed copy, so a class may keep a
@@ -163,18 +165,22 @@ public final class LoadPlan {
 
   /** As {@link #run(String, Task)}, for a weighted mix of operations; {@code name} names the run. */
   public LoadResult run(String name, Mix mix) {
-    Environment source = environment();
-    Class<?> testClass = ReportPlace.callingTestClass().orElse(null);
-    return new LoadRun(this, source).run(name, mix, ReportPlace.of(source.reportsRoot(), testClass, name));
+    Optional<ExtensionContext> test = CurrentTest.get();
+    Environment source = environment != null ? environment
+        : test.map(LoadTestExtension::environment).orElseGet(Environment::ofProcess);
+    Class<?> testClass = test.<Class<?>>map(ExtensionContext::getRequiredTestClass)
+        .or(ReportPlace::callingTestClass).orElse(null);
+    Path directory = ReportPlace.of(source.reportsRoot(), testClass, name);
+    try {
+      return new LoadRun(this, source).run(name, mix, directory);
+    } finally {
+      test.ifPresent(context -> ReportEntries.publish(context, directory));
+    }
   }
 
   /** The settings after the environment's overrides. */
   LoadSettings settings(Environment source) {
     return LoadSettings.resolve(users, ratePerSecond, duration, warmUp, source);
-  }
-
-  Environment environment() {
-    return environment == null ? Environment.ofProcess() : environment;
   }
 
   List<String> criteria() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Tag(Quick.TAG)
-@ExtendWith(ProfileCondition.class)
+@ExtendWith({ProfileCondition.class, CurrentTest.class})
 public @interface Quick {
   /** The JUnit tag of quick variants. */
   String TAG = "plimsoll-quick";
