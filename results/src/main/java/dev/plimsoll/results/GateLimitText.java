@@ -53,7 +53,7 @@ public record GateLimitText(String operation, double ratio) {
       t = t.substring(0, t.length() - 1).strip();
     }
     try {
-      double value = new BigDecimal(t).doubleValue() / 100;
+      double value = new BigDecimal(t).movePointLeft(2).doubleValue();
       if (!(value >= 0) || Double.isInfinite(value)) {
         throw new NumberFormatException();
       }
@@ -81,7 +81,7 @@ public record GateLimitText(String operation, double ratio) {
 
   /** The text form, {@code login=85%}. */
   public String text() {
-    String percent = BigDecimal.valueOf(ratio * 100).stripTrailingZeros().toPlainString() + "%";
+    String percent = BigDecimal.valueOf(ratio).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     return operation == null ? percent : operation + "=" + percent;
   }
 }
