@@ -35,7 +35,7 @@ public record GateLimitText(String operation, double ratio) {
    * Reads {@code 90%}, {@code 90}, {@code login=85%}.
    *
    * @throws IllegalArgumentException quoting the text, e.g. {@code 'login=x' is not a percent (e.g.
-   *     90% or login=85%)}
+   *     login=85%)}
    */
   public static GateLimitText parse(String text) {
     Objects.requireNonNull(text, "text");
@@ -59,7 +59,7 @@ public record GateLimitText(String operation, double ratio) {
       }
       return new GateLimitText(operation, value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a percent (e.g. 90% or login=85%)");
+      throw new IllegalArgumentException("'" + text + "' is not a percent (e.g. " + (operation == null ? "90%" : "login=85%") + ")");
     }
   }
 
