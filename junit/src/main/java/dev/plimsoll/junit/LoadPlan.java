@@ -1,5 +1,6 @@
 package dev.plimsoll.junit;
 
+import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
@@ -39,10 +40,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </table>
  */
 public final class LoadPlan {
-  static final LoadPlan DEFAULTS = new LoadPlan(0, 0, null, null, List.of(), null, null, RegressionGate.defaults(), null);
+  static final LoadPlan DEFAULTS = new LoadPlan(0, 0, null, null, null, List.of(), null, null, RegressionGate.defaults(), null);
 
   private final int users;
   private final double ratePerSecond;
+  /** A load model given whole, in place of users and a rate; or null. */
+  private final LoadModel model;
   private final Duration duration;
   private final Duration warmUp;
   private final List<String> criteria;
@@ -52,10 +55,11 @@ public final class LoadPlan {
   /** Null for this process's environment and system properties. */
   private final Environment environment;
 
-  private LoadPlan(int users, double ratePerSecond, Duration duration, Duration warmUp, List<String> criteria,
-      Preset preset, Path baseline, RegressionGate gate, Environment environment) {
+  private LoadPlan(int users, double ratePerSecond, LoadModel model, Duration duration, Duration warmUp,
+      List<String> criteria, Preset preset, Path baseline, RegressionGate gate, Environment environment) {
     this.users = users;
     this.ratePerSecond = ratePerSecond;
+    this.model = model;
     this.duration = duration;
     this.warmUp = warmUp;
     this.criteria = List.copyOf(criteria);
@@ -75,7 +79,8 @@ public final class LoadPlan {
     if (count <= 0) {
       throw new IllegalArgumentException("users must be > 0, was " + count);
     }
-    return new LoadPlan(count, ratePerSecond, duration, warmUp, criteria, preset, baseline, gate, environment);
+    requireNoModel("users");
+    return new LoadPlan(count, ratePerSecond, model, duration, warmUp, criteria, preset, baseline, gate, environment);
   }
 
   /**
@@ -89,21 +94,46 @@ public final class LoadPlan {
     if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("rate must be a finite number of operations per second > 0, was " + perSecond);
     }
-    return new LoadPlan(users, perSecond, duration, warmUp, criteria, preset, baseline, gate, environment);
+    requireNoModel("rate");
+    return new LoadPlan(users, perSecond, model, duration, warmUp, criteria, preset, baseline, gate, environment);
+  }
+
+  /**
+   * A load model given whole, for a load that users and a rate cannot say: stages of users, a ramp
+   * or a spike of arrivals ({@code OpenModel.of(RateProfile.stages(...))}), think time, Poisson
+   * arrivals. {@code PLIMSOLL_USERS} then sets a closed model's users, {@code PLIMSOLL_RATE} an open
+   * model's rate, keeping the rest of it; an override the model has no place for fails the test.
+   *
+   * @throws IllegalStateException if users or a rate were given, which this replaces
+   */
+  public LoadPlan load(LoadModel loadModel) {
+    Objects.requireNonNull(loadModel, "loadModel");
+    if (users != 0 || ratePerSecond != 0) {
+      throw new IllegalStateException("load(model) replaces users and rate, which were already set ("
+          + (users != 0 ? users + " users" : "") + (users != 0 && ratePerSecond != 0 ? ", " : "")
+          + (ratePerSecond != 0 ? ratePerSecond + "/s" : "") + ")");
+    }
+    return new LoadPlan(users, ratePerSecond, loadModel, duration, warmUp, criteria, preset, baseline, gate, environment);
+  }
+
+  private void requireNoModel(String setting) {
+    if (model != null) {
+      throw new IllegalStateException(setting + " cannot be combined with load(model) (" + model.describe() + ")");
+    }
   }
 
   /** The run's length, warm-up included (default 30 s). */
   public LoadPlan duration(Duration runLength) {
     Objects.requireNonNull(runLength, "runLength");
     dev.plimsoll.core.Scenario.checkDuration(runLength);
-    return new LoadPlan(users, ratePerSecond, runLength, warmUp, criteria, preset, baseline, gate, environment);
+    return new LoadPlan(users, ratePerSecond, model, runLength, warmUp, criteria, preset, baseline, gate, environment);
   }
 
   /** The first part of the run, whose operations are left out of the numbers and the verdicts (default none). */
   public LoadPlan warmUp(Duration length) {
     Objects.requireNonNull(length, "length");
     dev.plimsoll.core.Scenario.checkWarmUp(length, null);
-    return new LoadPlan(users, ratePerSecond, duration, length, criteria, preset, baseline, gate, environment);
+    return new LoadPlan(users, ratePerSecond, model, duration, length, criteria, preset, baseline, gate, environment);
   }
 
   /**
@@ -119,12 +149,12 @@ public final class LoadPlan {
       Criterion.parse(text);
       all.add(text);
     }
-    return new LoadPlan(users, ratePerSecond, duration, warmUp, all, preset, baseline, gate, environment);
+    return new LoadPlan(users, ratePerSecond, model, duration, warmUp, all, preset, baseline, gate, environment);
   }
 
   /** A named set of criteria, {@code "development"} or {@code "production"} (see {@link Preset}). */
   public LoadPlan preset(String name) {
-    return new LoadPlan(users, ratePerSecond, duration, warmUp, criteria, Preset.named(name), baseline, gate, environment);
+    return new LoadPlan(users, ratePerSecond, model, duration, warmUp, criteria, Preset.named(name), baseline, gate, environment);
   }
 
   /**
@@ -137,18 +167,18 @@ public final class LoadPlan {
    */
   public LoadPlan baseline(Path file) {
     Objects.requireNonNull(file, "file");
-    return new LoadPlan(users, ratePerSecond, duration, warmUp, criteria, preset, file, gate, environment);
+    return new LoadPlan(users, ratePerSecond, model, duration, warmUp, criteria, preset, file, gate, environment);
   }
 
   /** The limits the {@link #baseline} gate judges with (default {@link RegressionGate#defaults()}). */
   public LoadPlan gate(RegressionGate limits) {
     Objects.requireNonNull(limits, "limits");
-    return new LoadPlan(users, ratePerSecond, duration, warmUp, criteria, preset, baseline, limits, environment);
+    return new LoadPlan(users, ratePerSecond, model, duration, warmUp, criteria, preset, baseline, limits, environment);
   }
 
   /** Reads overrides from {@code source} instead of this process's environment and system properties. */
   LoadPlan environment(Environment source) {
-    return new LoadPlan(users, ratePerSecond, duration, warmUp, criteria, preset, baseline, gate, source);
+    return new LoadPlan(users, ratePerSecond, model, duration, warmUp, criteria, preset, baseline, gate, source);
   }
 
   /**
@@ -180,7 +210,7 @@ public final class LoadPlan {
 
   /** The settings after the environment's overrides. */
   LoadSettings settings(Environment source) {
-    return LoadSettings.resolve(users, ratePerSecond, duration, warmUp, source);
+    return LoadSettings.resolve(users, ratePerSecond, model, duration, warmUp, source);
   }
 
   List<String> criteria() {

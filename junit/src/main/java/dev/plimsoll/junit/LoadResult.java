@@ -144,7 +144,7 @@ public final class LoadResult implements OperationNumbers {
   /** {@code 'auth': 10,412 ops/s, mean 0.95 ms, p99 2.1 ms, errors 0% (report: ...)}. */
   @Override
   public String toString() {
-    return "'" + run.name() + "' " + total + reportDirectory().map(d -> " (reports: " + d + ")").orElse("")
+    return "'" + run.name() + "': " + total.numbers() + reportDirectory().map(d -> " (reports: " + d + ")").orElse("")
         + (Double.isNaN(memoryGrowthMbPerMinute()) ? "" : ", heap growth " + Units.decimal(memoryGrowthMbPerMinute()) + " MB/min");
   }
 }

@@ -34,7 +34,7 @@ final class LoadRun {
   LoadResult run(String name, Mix mix, Path directory) {
     LoadSettings settings = plan.settings(environment);
     Scenario.Builder scenario = Scenario.builder(name)
-        .workload(Workload.of(name, mix, settings.model()))
+        .workload(Workload.of(name, mix, settings.loadModel()))
         .duration(settings.duration())
         .warmUp(settings.warmUp())
         .interval(settings.interval());

@@ -3,6 +3,8 @@ package dev.plimsoll.junit;
 import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.RateProfile;
+import dev.plimsoll.core.UserProfile;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.scenario.Overrides;
 import java.time.Duration;
@@ -28,8 +30,9 @@ import java.time.Duration;
  * @param ratePerSecond the target operations per second, or 0 for as fast as the users go
  * @param duration the whole run, warm-up included
  * @param warmUp the first part of the run, kept out of the numbers and verdicts
+ * @param model a load model given whole ({@link LoadPlan#load}), in place of users and a rate; or null
  */
-record LoadSettings(int users, double ratePerSecond, Duration duration, Duration warmUp) {
+record LoadSettings(int users, double ratePerSecond, Duration duration, Duration warmUp, LoadModel model) {
 
   static final int DEFAULT_USERS = 10;
   static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
@@ -46,9 +49,13 @@ record LoadSettings(int users, double ratePerSecond, Duration duration, Duration
       throw new IllegalArgumentException("rate must be a finite number of operations per second, 0 or more, was "
           + ratePerSecond);
     }
-    if (users == 0 && ratePerSecond == 0) {
+    if (users == 0 && ratePerSecond == 0 && model == null) {
       throw new IllegalArgumentException("a load test needs users, a rate or both");
     }
+  }
+
+  LoadSettings(int users, double ratePerSecond, Duration duration, Duration warmUp) {
+    this(users, ratePerSecond, duration, warmUp, null);
   }
 
   /**
@@ -61,15 +68,48 @@ record LoadSettings(int users, double ratePerSecond, Duration duration, Duration
    */
   static LoadSettings resolve(int users, double ratePerSecond, Duration duration, Duration warmUp,
       Environment environment) {
+    return resolve(users, ratePerSecond, null, duration, warmUp, environment);
+  }
+
+  /**
+   * As above, with a load model given whole (or null): the users override sets a closed model's users
+   * (keeping its think time, pacing and iteration limits), the rate override an open model's rate
+   * (keeping its arrivals and in-flight bound); an override the model has no place for is an error.
+   */
+  static LoadSettings resolve(int users, double ratePerSecond, LoadModel model, Duration duration, Duration warmUp,
+      Environment environment) {
     Overrides overrides = environment.overrides();
+    Duration d = overrides.duration().orElse(duration == null ? DEFAULT_DURATION : duration);
+    Duration w = overrides.warmUp().orElse(warmUp == null ? Duration.ZERO : warmUp);
+    if (model != null) {
+      return new LoadSettings(0, 0, d, w, overridden(model, overrides, environment));
+    }
     int u = overrides.users().orElse(users);
     double rate = overrides.ratePerSecond().orElse(ratePerSecond);
     if (u == 0 && rate == 0) {
       u = DEFAULT_USERS;
     }
-    return new LoadSettings(u, rate,
-        overrides.duration().orElse(duration == null ? DEFAULT_DURATION : duration),
-        overrides.warmUp().orElse(warmUp == null ? Duration.ZERO : warmUp));
+    return new LoadSettings(u, rate, d, w);
+  }
+
+  private static LoadModel overridden(LoadModel model, Overrides overrides, Environment environment) {
+    LoadModel m = model;
+    if (overrides.users().isPresent()) {
+      if (!(m instanceof ClosedModel c)) {
+        throw new IllegalArgumentException(environment.origin(Overrides.USERS) + ": the test's load ("
+            + m.describe() + ") has no users to set");
+      }
+      m = new ClosedModel(UserProfile.constant(overrides.users().getAsInt()), c.thinkTime(), c.pacing(),
+          c.iterationsPerUser(), c.sharedIterations());
+    }
+    if (overrides.ratePerSecond().isPresent()) {
+      if (!(m instanceof OpenModel o)) {
+        throw new IllegalArgumentException(environment.origin(Overrides.RATE) + ": the test's load ("
+            + m.describe() + ") has no rate to set");
+      }
+      m = new OpenModel(RateProfile.constant(overrides.ratePerSecond().getAsDouble()), o.arrivals(), o.maxInFlight());
+    }
+    return m;
   }
 
   /**
@@ -77,7 +117,10 @@ record LoadSettings(int users, double ratePerSecond, Duration duration, Duration
    * rate whatever the response time (open); users and a rate pace each user so that together they
    * start the rate's operations per second, counting a late start's queueing in its response time.
    */
-  LoadModel model() {
+  LoadModel loadModel() {
+    if (model != null) {
+      return model;
+    }
     if (users == 0) {
       return OpenModel.rate(ratePerSecond);
     }
@@ -100,6 +143,9 @@ record LoadSettings(int users, double ratePerSecond, Duration duration, Duration
   /** {@code 10 users, 30s} or {@code 10 users at 500/s, 2m (warm-up 10s)}, for display names. */
   String describe() {
     StringBuilder text = new StringBuilder();
+    if (model != null) {
+      text.append(model.describe());
+    }
     if (users > 0) {
       text.append(users).append(users == 1 ? " user" : " users");
     }

@@ -56,7 +56,12 @@ record MeasuredOperation(OperationStats stats, Duration window) implements Opera
 
   @Override
   public String toString() {
-    return name() + ": " + Units.decimal(opsPerSecond()) + " ops/s, mean "
+    return name() + ": " + numbers();
+  }
+
+  /** {@code 10,412 ops/s, mean 0.95 ms, p99 2.1 ms, errors 0%}. */
+  String numbers() {
+    return Units.decimal(opsPerSecond()) + " ops/s, mean "
         + Units.decimal(stats.responseTime().stats().meanMs()) + " ms, p99 "
         + Units.decimal(stats.responseTime().percentileMs(99)) + " ms, errors "
         + Units.percent(errorRate());

@@ -13,11 +13,6 @@ enum Profile {
   /** {@link Full} variants run, {@link Quick} ones are skipped. */
   FULL;
 
-  /** The tag JUnit selects this profile's variants by ({@code mvn test -Dgroups=plimsoll-full}). */
-  String tag() {
-    return "plimsoll-" + label();
-  }
-
   String label() {
     return name().toLowerCase(Locale.ROOT);
   }

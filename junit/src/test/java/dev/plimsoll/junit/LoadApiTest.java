@@ -4,7 +4,11 @@ import static dev.plimsoll.junit.PlimsollAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.RateProfile;
+import dev.plimsoll.core.ThinkTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -121,6 +125,36 @@ class LoadApiTest {
     assertThat((double) reads.get() / writes.get()).isBetween(2.9, 3.1);
     assertThatThrownBy(() -> result.operation("delete"))
         .hasMessage("no operation 'delete' (operations: read, write)");
+  }
+
+  @Test
+  void aLoadModelGivenWholeRunsAsGiven() {
+    LoadResult result = Load.defaults()
+        .load(OpenModel.of(RateProfile.spike(20, 200, Duration.ofMillis(200), Duration.ofMillis(100))))
+        .duration(Duration.ofMillis(500)).environment(quiet())
+        .run("spiky", () -> {});
+
+    // 20/s for 0.4 s and 200/s for 0.1 s: about 8 + 20 arrivals.
+    assertThat(result.completed()).isBetween(22L, 32L);
+    assertThat(result.runResult().config().workloads().get(0).loadDescription()).contains("spike");
+    assertThatThrownBy(() -> Load.users(2).load(ClosedModel.users(3)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("load(model) replaces users and rate, which were already set (2 users)");
+    assertThatThrownBy(() -> Load.defaults().load(ClosedModel.users(3)).rate(5))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("rate cannot be combined with load(model) (closed: ");
+  }
+
+  @Test
+  void overridesReachAGivenModelWhereItHasThePlaceForThem() {
+    Environment fewer = new Environment(Map.of("PLIMSOLL_USERS", "1"), name -> Optional.empty());
+    LoadPlan thinking = Load.defaults().load(ClosedModel.users(8).thinkTime(ThinkTime.constant(Duration.ofMillis(5))));
+
+    assertThat(thinking.settings(fewer).loadModel())
+        .isEqualTo(ClosedModel.users(1).thinkTime(ThinkTime.constant(Duration.ofMillis(5))));
+    assertThatThrownBy(() -> Load.defaults().load(OpenModel.rate(10)).settings(fewer))
+        .hasMessage("PLIMSOLL_USERS: the test's load (open: constant 10/s, uniform arrivals, at most 10000 in flight)"
+            + " has no users to set");
   }
 
   @Test

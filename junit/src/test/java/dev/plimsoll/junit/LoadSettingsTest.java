@@ -23,7 +23,7 @@ class LoadSettingsTest {
     LoadSettings s = LoadSettings.resolve(0, 0, null, null, of(Map.of(), Map.of()));
 
     assertThat(s).isEqualTo(new LoadSettings(10, 0, Duration.ofSeconds(30), Duration.ZERO));
-    assertThat(s.model()).isEqualTo(ClosedModel.users(10));
+    assertThat(s.loadModel()).isEqualTo(ClosedModel.users(10));
     assertThat(s.describe()).isEqualTo("10 users, 30s");
   }
 
@@ -42,12 +42,12 @@ class LoadSettingsTest {
   void usersAndARatePaceEachUserToItsShare() {
     LoadSettings s = new LoadSettings(4, 200, Duration.ofSeconds(1), Duration.ZERO);
 
-    assertThat(s.model()).isEqualTo(ClosedModel.users(4).pacing(Duration.ofMillis(20)));
+    assertThat(s.loadModel()).isEqualTo(ClosedModel.users(4).pacing(Duration.ofMillis(20)));
   }
 
   @Test
   void aRateAloneArrivesWhateverTheResponseTime() {
-    assertThat(LoadSettings.resolve(0, 200, null, null, of(Map.of(), Map.of())).model()).isEqualTo(OpenModel.rate(200));
+    assertThat(LoadSettings.resolve(0, 200, null, null, of(Map.of(), Map.of())).loadModel()).isEqualTo(OpenModel.rate(200));
   }
 
   @Test
