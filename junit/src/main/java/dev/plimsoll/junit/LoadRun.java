@@ -6,6 +6,7 @@ import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.report.MarkdownReport;
+import dev.plimsoll.results.LoadShapeMismatchException;
 import dev.plimsoll.report.html.HtmlReport;
 import dev.plimsoll.runner.Runner;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ final class LoadRun {
    * Runs {@code mix} under the plan's load, with its reports in {@code directory}.
    *
    * @throws LoadTestFailure when a criterion or the gate failed, or the run was stopped
-   * @throws IllegalStateException when the test names a baseline that is not there to gate against
+   * @throws IllegalStateException when the test names a baseline that is not there to gate against, or
+   *     one of another load
    */
   LoadResult run(String name, Mix mix, Path directory) {
     LoadSettings settings = plan.settings(environment);
@@ -58,7 +60,15 @@ final class LoadRun {
         runner.baseline(baseline).gate(plan.gate());
       }
     }
-    RunResult run = runner.build().run();
+    RunResult run;
+    try {
+      run = runner.build().run();
+    } catch (LoadShapeMismatchException e) {
+      throw new IllegalStateException(e.getMessage() + "; if an override (PLIMSOLL_USERS, PLIMSOLL_RATE,"
+          + " PLIMSOLL_DURATION, PLIMSOLL_WARMUP) changed the load, gate only the runs without it (mark the test"
+          + " @Quick), or write a new baseline with -D" + Environment.propertyName(Environment.BASELINE_UPDATE)
+          + "=true", e);
+    }
     LoadResult result = new LoadResult(run, directory);
     if (!result.failures().isEmpty()) {
       throw new LoadTestFailure(result, VerdictText.failures("load test '" + name + "'", run.verdicts(),

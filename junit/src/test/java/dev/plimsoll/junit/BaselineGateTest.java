@@ -74,6 +74,13 @@ class BaselineGateTest {
                 && m.contains("\n  auth: throughput ")
                 && m.matches("(?s).*/s vs baseline [0-9.,]+/s \\(-[0-9.]+ %, limit -10 %\\).*")))));
     assertThat(ResultFiles.read(BASELINE)).as("a gated run leaves the baseline as it was").isEqualTo(baseline);
+
+    run(Unchanged.class, Map.of("plimsoll.duration", "500ms"))
+        .testEvents().assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
+            instanceOf(IllegalStateException.class),
+            message(m -> m.startsWith("the load differs from baseline target/baseline-gate-test/auth.json")
+                && m.contains("duration 500ms vs baseline 1s")
+                && m.endsWith("or write a new baseline with -Dplimsoll.baseline.update=true")))));
   }
 
   @Test
