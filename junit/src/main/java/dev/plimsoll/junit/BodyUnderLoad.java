@@ -1,5 +1,6 @@
 package dev.plimsoll.junit;
 
+import dev.plimsoll.core.Mix;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class BodyUnderLoad implements InvocationInterceptor {
     Task body = body(invocationContext.getExecutable(), invocationContext.getTarget().orElse(null), extensionContext);
     invocation.skip();
     try {
-      new LoadRun(plan, environment).run(name, dev.plimsoll.core.Mix.of(name, context -> body.run()), directory);
+      new LoadRun(plan, environment).run(name, Mix.of(name, context -> body.run()), directory);
     } finally {
       ReportEntries.publish(extensionContext, directory);
     }

@@ -29,6 +29,10 @@ record Environment(Map<String, String> variables, Function<String, Optional<Stri
   static final String BASELINE_UPDATE = "PLIMSOLL_BASELINE_UPDATE";
   static final String REPORTS = "PLIMSOLL_REPORTS";
 
+  /** The variables a load test reads as load overrides; the others (a target, criteria) are scenario files' only. */
+  private static final List<String> LOAD_VARIABLES =
+      List.of(Overrides.USERS, Overrides.RATE, Overrides.DURATION, Overrides.WARMUP);
+
   /** Where reports go unless {@link #REPORTS} says otherwise, relative to the working directory. */
   static final Path DEFAULT_REPORTS = Path.of("target", "plimsoll");
 
@@ -49,17 +53,18 @@ record Environment(Map<String, String> variables, Function<String, Optional<Stri
 
   /** A setting's text: the property's if set, else the variable's, else empty; blank counts as unset. */
   Optional<String> get(String variable) {
-    Optional<String> property = properties.apply(propertyName(variable)).filter(v -> !v.isBlank());
-    if (property.isPresent()) {
-      return property.map(String::strip);
-    }
-    return Optional.ofNullable(variables.get(variable)).filter(v -> !v.isBlank()).map(String::strip);
+    return property(variable).or(() -> Optional.ofNullable(variables.get(variable)).filter(v -> !v.isBlank())
+        .map(String::strip));
+  }
+
+  /** The property of a variable's name, stripped; blank counts as unset. */
+  private Optional<String> property(String variable) {
+    return properties.apply(propertyName(variable)).filter(v -> !v.isBlank()).map(String::strip);
   }
 
   /** Where a setting's value came from, for messages: {@code -Dplimsoll.users} or {@code PLIMSOLL_USERS}. */
   String origin(String variable) {
-    return properties.apply(propertyName(variable)).filter(v -> !v.isBlank()).isPresent()
-        ? "-D" + propertyName(variable) : variable;
+    return property(variable).isPresent() ? "-D" + propertyName(variable) : variable;
   }
 
   /** Which variants run: {@link Profile#QUICK} unless {@code PLIMSOLL_PROFILE=full}. */
@@ -77,17 +82,13 @@ record Environment(Map<String, String> variables, Function<String, Optional<Stri
     return get(REPORTS).map(Path::of).orElse(DEFAULT_REPORTS);
   }
 
-  /** The variables a load test reads as load overrides; the others (a target, criteria) are scenario files' only. */
-  private static final List<String> LOAD_VARIABLES =
-      List.of(Overrides.USERS, Overrides.RATE, Overrides.DURATION, Overrides.WARMUP);
-
   /** The load overrides: properties over variables, each parsed as a scenario file's overrides are. */
   Overrides overrides() {
     Overrides fromProperties = Overrides.none();
     Map<String, String> fromVariables = new HashMap<>();
     for (String variable : LOAD_VARIABLES) {
       String origin = "-D" + propertyName(variable);
-      Optional<String> value = properties.apply(propertyName(variable)).filter(v -> !v.isBlank()).map(String::strip);
+      Optional<String> value = property(variable);
       if (value.isPresent()) {
         Overrides.Builder one = Overrides.builder(origin);
         Overrides parsed = switch (variable) {

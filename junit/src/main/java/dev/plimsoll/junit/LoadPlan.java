@@ -2,6 +2,7 @@ package dev.plimsoll.junit;
 
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Preset;
 import dev.plimsoll.results.RegressionGate;
@@ -125,14 +126,14 @@ public final class LoadPlan {
   /** The run's length, warm-up included (default 30 s). */
   public LoadPlan duration(Duration runLength) {
     Objects.requireNonNull(runLength, "runLength");
-    dev.plimsoll.core.Scenario.checkDuration(runLength);
+    Scenario.checkDuration(runLength);
     return new LoadPlan(users, ratePerSecond, model, runLength, warmUp, criteria, preset, baseline, gate, environment);
   }
 
   /** The first part of the run, whose operations are left out of the numbers and the verdicts (default none). */
   public LoadPlan warmUp(Duration length) {
     Objects.requireNonNull(length, "length");
-    dev.plimsoll.core.Scenario.checkWarmUp(length, null);
+    Scenario.checkWarmUp(length, null);
     return new LoadPlan(users, ratePerSecond, model, duration, length, criteria, preset, baseline, gate, environment);
   }
 

@@ -4,6 +4,7 @@ import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.metrics.SystemSummary;
 import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.report.html.HtmlReport;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class LoadResult implements OperationNumbers {
 
   /** Whether every criterion and every gate comparison held (a run with neither passes). */
   public boolean passed() {
-    return failures().isEmpty() && run.status() != dev.plimsoll.core.result.RunStatus.ABORTED;
+    return failures().isEmpty() && run.status() != RunStatus.ABORTED;
   }
 
   /** Every verdict: the criteria's, then the baseline gate's. */

@@ -1,6 +1,7 @@
 package dev.plimsoll.junit;
 
 import dev.plimsoll.core.ClosedModel;
+import dev.plimsoll.core.Defaults;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.RateProfile;
@@ -134,7 +135,7 @@ record LoadSettings(int users, double ratePerSecond, Duration duration, Duration
   /** Snapshots each second, or a tenth of a run shorter than 10 s. */
   Duration interval() {
     if (duration.compareTo(SHORT_RUN) >= 0) {
-      return dev.plimsoll.core.Defaults.INTERVAL;
+      return Defaults.INTERVAL;
     }
     Duration tenth = duration.dividedBy(10);
     return tenth.compareTo(SHORTEST_INTERVAL) < 0 ? SHORTEST_INTERVAL : tenth;

@@ -1,6 +1,7 @@
 package dev.plimsoll.junit;
 
 import dev.plimsoll.core.units.Units;
+import dev.plimsoll.report.html.HtmlReport;
 import dev.plimsoll.results.GateLimitText;
 import dev.plimsoll.results.RegressionGate;
 import java.lang.reflect.Method;
@@ -33,7 +34,7 @@ final class LoadTestExtension implements TestTemplateInvocationContextProvider {
     LoadPlan plan = plan(annotation, method).environment(environment);
     LoadSettings settings = plan.settings(environment);
     Path directory = ReportPlace.of(environment.reportsRoot(), context.getRequiredTestClass(), method.getName());
-    String displayName = settings.describe() + " \u2192 " + directory.resolve(dev.plimsoll.report.html.HtmlReport.FILE_NAME);
+    String displayName = settings.describe() + " \u2192 " + directory.resolve(HtmlReport.FILE_NAME);
     return Stream.of(new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {

@@ -1,5 +1,6 @@
 package dev.plimsoll.junit;
 
+import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -25,7 +26,7 @@ final class ProfileCondition implements ExecutionCondition {
         + Environment.propertyName(Environment.PROFILE) + "=" + variant.get().label() + " runs it)");
   }
 
-  private static Optional<Profile> variant(java.lang.reflect.AnnotatedElement element) {
+  private static Optional<Profile> variant(AnnotatedElement element) {
     if (AnnotationSupport.isAnnotated(element, Full.class)) {
       return Optional.of(Profile.FULL);
     }
