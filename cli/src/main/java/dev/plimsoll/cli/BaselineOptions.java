@@ -1,12 +1,12 @@
 package dev.plimsoll.cli;
 
 import dev.plimsoll.core.criteria.Metric;
-import dev.plimsoll.results.GateLimits;
+import dev.plimsoll.results.GateLimitText;
 import dev.plimsoll.results.LoadShapeMismatchException;
 import dev.plimsoll.results.RegressionGate;
 import dev.plimsoll.runner.Runner;
-import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,13 +32,15 @@ final class BaselineOptions {
       description = "Compare with the baseline even when the load differs (rate or users, mix, duration, warm-up).")
   boolean anyShape;
 
-  @Option(names = "--gate-throughput", paramLabel = "PCT",
-      description = "The least throughput, as a percent of the baseline's, for all operations and each (default: 90%%).")
-  String minThroughput;
+  @Option(names = "--gate-throughput", paramLabel = "[OP=]PCT", split = ",",
+      description = "The least throughput, as a percent of the baseline's (default: 90%%): PCT for all operations"
+          + " together and each, OP=PCT for one (total=PCT for all together alone); repeat it or separate with commas.")
+  List<String> minThroughput = List.of();
 
-  @Option(names = "--gate-latency", paramLabel = "PCT",
-      description = "The most latency, as a percent of the baseline's (default: 150%%).")
-  String maxLatency;
+  @Option(names = "--gate-latency", paramLabel = "[OP=]PCT", split = ",",
+      description = "The most latency, as a percent of the baseline's (default: 150%%); OP=PCT for one operation, as"
+          + " --gate-throughput.")
+  List<String> maxLatency = List.of();
 
   @Option(names = "--gate-metric", paramLabel = "METRIC",
       description = "The latency compared (default: p99; also p50, p95, p99.9, max, service_p99, ...).")
@@ -46,7 +48,7 @@ final class BaselineOptions {
 
   /** Gives the runner the baseline and gate asked for; checks the options' values, sends nothing. */
   Runner.Builder applyTo(Runner.Builder runner) {
-    if (baseline == null && (anyShape || minThroughput != null || maxLatency != null || metric != null)) {
+    if (baseline == null && (anyShape || !minThroughput.isEmpty() || !maxLatency.isEmpty() || metric != null)) {
       throw new UserException("--baseline-any-shape and --gate-* need --baseline FILE");
     }
     if (baseline != null) {
@@ -71,38 +73,23 @@ final class BaselineOptions {
   }
 
   private RegressionGate gate() {
-    GateLimits defaults = GateLimits.DEFAULT;
-    double min = minThroughput == null ? defaults.minThroughputRatio() : percent("--gate-throughput", minThroughput);
-    double max = maxLatency == null ? defaults.maxLatencyRatio() : percent("--gate-latency", maxLatency);
-    if (min > 1) {
-      throw new UserException("--gate-throughput " + minThroughput + ": must be 100% or less");
-    }
-    if (max < 1) {
-      throw new UserException("--gate-latency " + maxLatency + ": must be 100% or more");
-    }
-    RegressionGate.Builder gate = RegressionGate.builder()
-        .limits(new GateLimits(min, max))
-        .allowDifferentShape(anyShape);
+    RegressionGate.Builder gate = RegressionGate.builder().allowDifferentShape(anyShape);
+    limits(gate, "--gate-throughput", minThroughput, GateLimitText.Kind.THROUGHPUT);
+    limits(gate, "--gate-latency", maxLatency, GateLimitText.Kind.LATENCY);
     if (metric != null) {
       gate.latencyMetric(metric(metric));
     }
     return gate.build();
   }
 
-  /** "90%" or "90" as 0.9. */
-  private static double percent(String option, String text) {
-    String digits = text.strip();
-    if (digits.endsWith("%")) {
-      digits = digits.substring(0, digits.length() - 1).strip();
-    }
-    try {
-      double value = new BigDecimal(digits).doubleValue() / 100;
-      if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new NumberFormatException();
+  /** Each {@code [OP=]PCT} of one option, in order: a later one for the same operation wins. */
+  private static void limits(RegressionGate.Builder gate, String option, List<String> texts, GateLimitText.Kind kind) {
+    for (String text : texts) {
+      try {
+        GateLimitText.parse(text).applyTo(gate, kind);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(option + " " + e.getMessage());
       }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new UserException(option + " '" + text + "' is not a percent (e.g. 90%)");
     }
   }
 

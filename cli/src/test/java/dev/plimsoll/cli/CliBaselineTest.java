@@ -81,6 +81,32 @@ class CliBaselineTest {
   }
 
   @Test
+  void gateLimits_perOperation_winOverTheGatesForThatOperationAlone() throws Exception {
+    Path baseline = dir.resolve("baseline.json");
+    assertThat(http("40/s", "--out", dir.resolve("first").toString(), "--save-baseline", baseline.toString()).code()).isZero();
+
+    // Half the throughput: within the gate's -60 % for the request, beyond the -40 % for all together.
+    Path second = dir.resolve("second");
+    CliRunner.Outcome halved = http("20/s", "--out", second.toString(), "--baseline", baseline.toString(),
+        "--baseline-any-shape", "--gate-latency", "100000%", "--gate-throughput", "40%,total=60%",
+        "--gate-throughput", "request=40%");
+
+    assertThat(halved.code()).as(halved.out() + halved.err()).isEqualTo(1);
+    assertThat(ResultFiles.read(second.resolve("result.json")).verdicts())
+        .anySatisfy(v -> {
+          assertThat(v.detail()).isEqualTo("total: throughput 20/s vs baseline 40/s (-50 %, limit -40 %)");
+          assertThat(v.passed()).isFalse();
+        })
+        .anySatisfy(v -> {
+          assertThat(v.detail()).isEqualTo("request: throughput 20/s vs baseline 40/s (-50 %, limit -60 %)");
+          assertThat(v.passed()).isTrue();
+        });
+    CliRunner.Outcome tooHigh = http("20/s", "--baseline", baseline.toString(), "--gate-throughput", "request=120%");
+    assertThat(tooHigh.code()).isEqualTo(2);
+    assertThat(tooHigh.err()).contains("--gate-throughput request=120%: the least throughput must be 100% or less");
+  }
+
+  @Test
   void anotherLoad_isRefusedBeforeAnythingIsSent_sayingWhatDiffers() throws Exception {
     Path baseline = dir.resolve("baseline.json");
     assertThat(http("20/s", "--out", dir.resolve("first").toString(), "--save-baseline", baseline.toString()).code()).isZero();

@@ -46,9 +46,9 @@ public final class RegressionGate {
   private final Metric latencyMetric;
   private final boolean allowDifferentShape;
 
-  private RegressionGate(Builder b) {
+  private RegressionGate(Builder b, Map<String, GateLimits> operationLimits) {
     this.limits = b.limits;
-    this.operationLimits = Map.copyOf(b.operationLimits);
+    this.operationLimits = Map.copyOf(operationLimits);
     this.latencyMetric = b.latencyMetric;
     this.allowDifferentShape = b.allowDifferentShape;
   }
@@ -197,6 +197,9 @@ public final class RegressionGate {
   public static final class Builder {
     private GateLimits limits = GateLimits.DEFAULT;
     private final Map<String, GateLimits> operationLimits = new LinkedHashMap<>();
+    /** One half of an operation's limits, the other half following the gate's (see {@link #minThroughputRatio(String, double)}). */
+    private final Map<String, Double> operationThroughput = new LinkedHashMap<>();
+    private final Map<String, Double> operationLatency = new LinkedHashMap<>();
     private Metric latencyMetric = Metric.P99;
     private boolean allowDifferentShape;
 
@@ -212,6 +215,9 @@ public final class RegressionGate {
     public Builder limits(String operation, GateLimits limits) {
       Objects.requireNonNull(operation, "operation");
       operationLimits.put(operation, Objects.requireNonNull(limits, "limits"));
+      // Both halves given at once replace any given one at a time before.
+      operationThroughput.remove(operation);
+      operationLatency.remove(operation);
       return this;
     }
 
@@ -241,8 +247,51 @@ public final class RegressionGate {
       return this;
     }
 
+    /**
+     * The least throughput, as a share of the baseline's, for {@code operation} ({@link
+     * RegressionGate#TOTAL} for all together), or for every one without its own when null; the
+     * operation's latency limit stays the gate's unless set too.
+     *
+     * @throws IllegalArgumentException unless {@code ratio} is between 0 and 1
+     */
+    public Builder minThroughputRatio(String operation, double ratio) {
+      if (operation == null) {
+        limits = new GateLimits(ratio, limits.maxLatencyRatio());
+      } else {
+        new GateLimits(ratio, GateLimits.DEFAULT.maxLatencyRatio()); // checks the ratio
+        operationThroughput.put(operation, ratio);
+      }
+      return this;
+    }
+
+    /**
+     * The most latency, as a multiple of the baseline's, for {@code operation} ({@link
+     * RegressionGate#TOTAL} for all together), or for every one without its own when null; the
+     * operation's throughput limit stays the gate's unless set too.
+     *
+     * @throws IllegalArgumentException unless {@code ratio} is finite and 1 or more
+     */
+    public Builder maxLatencyRatio(String operation, double ratio) {
+      if (operation == null) {
+        limits = new GateLimits(limits.minThroughputRatio(), ratio);
+      } else {
+        new GateLimits(GateLimits.DEFAULT.minThroughputRatio(), ratio); // checks the ratio
+        operationLatency.put(operation, ratio);
+      }
+      return this;
+    }
+
     public RegressionGate build() {
-      return new RegressionGate(this);
+      // A half set for an operation completes with its own other half, or the gate's, whenever that was set.
+      Map<String, GateLimits> complete = new LinkedHashMap<>(operationLimits);
+      java.util.Set<String> halves = new java.util.LinkedHashSet<>(operationThroughput.keySet());
+      halves.addAll(operationLatency.keySet());
+      for (String operation : halves) {
+        GateLimits own = operationLimits.getOrDefault(operation, limits);
+        complete.put(operation, new GateLimits(operationThroughput.getOrDefault(operation, own.minThroughputRatio()),
+            operationLatency.getOrDefault(operation, own.maxLatencyRatio())));
+      }
+      return new RegressionGate(this, complete);
     }
   }
 }

@@ -115,6 +115,35 @@ class RegressionGateTest {
   }
 
   @Test
+  void builder_oneHalfForAnOperation_takesTheOtherHalfFromTheGateWheneverItWasSet() {
+    RegressionGate gate = RegressionGate.builder()
+        .minThroughputRatio("search", 0.75)
+        .maxLatencyRatio(null, 1.3)
+        .maxLatencyRatio("checkout", 2.0)
+        .minThroughputRatio(null, 0.8)
+        .build();
+
+    assertThat(gate.limitsFor("search")).isEqualTo(new GateLimits(0.75, 1.3));
+    assertThat(gate.limitsFor("checkout")).isEqualTo(new GateLimits(0.8, 2.0));
+    assertThat(gate.limitsFor(RegressionGate.TOTAL)).isEqualTo(new GateLimits(0.8, 1.3));
+    assertThat(RegressionGate.builder().maxLatencyRatio("search", 2).build().limitsFor("search"))
+        .isEqualTo(new GateLimits(GateLimits.DEFAULT.minThroughputRatio(), 2));
+  }
+
+  @Test
+  void builder_bothHalvesAtOnce_replaceOneGivenBefore() {
+    RegressionGate gate = RegressionGate.builder()
+        .minThroughputRatio("search", 0.5)
+        .limits("search", new GateLimits(0.95, 1.1))
+        .build();
+
+    assertThat(gate.limitsFor("search")).isEqualTo(new GateLimits(0.95, 1.1));
+    assertThat(gate.toBuilder().build().limitsFor("search")).isEqualTo(new GateLimits(0.95, 1.1));
+    assertThatThrownBy(() -> RegressionGate.builder().minThroughputRatio("search", 1.2))
+        .hasMessage("minThroughputRatio must be between 0 and 1, was 1.2");
+  }
+
+  @Test
   void compare_differentLoad_isRefusedSayingWhatDiffers() {
     RunResult faster = result(shape("constant 200/s", Duration.ofSeconds(20), 8), RunStatus.COMPLETED,
         op("search", 10_200, 20), op("checkout", 1_000, 50));
