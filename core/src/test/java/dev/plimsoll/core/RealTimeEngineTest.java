@@ -77,10 +77,12 @@ class RealTimeEngineTest {
       };
       RunResult result = Plimsoll.run(scenario(
           Workload.of("w", Mix.ofAsync("io", startsOnIo), OpenModel.rate(400)), Duration.ofSeconds(1)).build());
-      assertThat(onExecutor.get()).isEqualTo(400);
+      // Every arrival started on the executor, or, on a machine so busy that the walker was kept
+      // from the last few until the stop, counted as dropped: never started elsewhere, never lost.
       assertThat(elsewhere.get()).isZero();
-      assertThat(result.total().completed()).isEqualTo(400);
-      assertThat(result.total().dropped()).isZero();
+      assertThat(result.total().completed()).isEqualTo(onExecutor.get());
+      assertThat(result.total().completed() + result.total().dropped()).isEqualTo(400);
+      assertThat(result.total().dropped()).isLessThanOrEqualTo(20);
     } finally {
       io.shutdownNow();
     }
