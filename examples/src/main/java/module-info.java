@@ -11,8 +11,11 @@ module dev.plimsoll.examples {
 
   exports dev.plimsoll.examples.demo;
   exports dev.plimsoll.examples.agent;
+  exports dev.plimsoll.examples.vectors;
   exports dev.plimsoll.examples.support;
 
   // picocli reads and sets the annotated fields of the example commands.
   opens dev.plimsoll.examples.agent to info.picocli;
+  opens dev.plimsoll.examples.vectors to info.picocli;
+  opens dev.plimsoll.examples.support to info.picocli;
 }

@@ -4,6 +4,7 @@ import dev.plimsoll.core.criteria.Metric;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.examples.support.ExampleCommandLine;
 import dev.plimsoll.examples.support.ExampleRuns;
+import dev.plimsoll.results.GateLimits;
 import dev.plimsoll.results.RegressionGate;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,15 +28,21 @@ import picocli.CommandLine.Option;
     description = {
         "One closed-model load test per component, judged by the component's expected range",
         "(ops/s, mean, p95, p99, error rate) and, with --baseline-dir, by the regression gate",
-        "(throughput >= 90 % and p95 <= 150 % of the baseline). Exit 0 when all hold, 1 when not."
+        "(throughput >= 75 % and p95 <= 200 % of the baseline). Exit 0 when all hold, 1 when not."
     })
 public final class AgentPlatformExample implements Callable<Integer> {
   /** A component's run in the quick variant (a quarter of it warm-up). */
   public static final Duration QUICK = Duration.ofSeconds(3);
   /** A component's run in the full variant. */
   public static final Duration FULL = Duration.ofMinutes(6);
-  /** The gate of this example: the default limits, on p95 (p99 of a few thousand calls is noisy). */
-  public static final RegressionGate GATE = RegressionGate.builder().latencyMetric(Metric.P95).build();
+  /**
+   * The gate of this example: throughput at least 75 % and p95 at most 200 % of the baseline's.
+   * Looser than the default (90 %, 150 % of p99) because these runs are seconds long on a shared
+   * machine, where an unchanged component varies by more than 10 % from run to run; a real
+   * regression (a health check three times as slow) still fails it by far.
+   */
+  public static final RegressionGate GATE = RegressionGate.builder()
+      .limits(new GateLimits(0.75, 2.0)).latencyMetric(Metric.P95).build();
 
   @Option(names = "--component", split = ",", paramLabel = "NAME",
       description = "Components to test, comma-separated: authentication, authorization, events, registry, container (default: all).")

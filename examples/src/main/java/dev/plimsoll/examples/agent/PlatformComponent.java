@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public enum PlatformComponent {
   /** Log-in: PBKDF2 over the password, then a session; one call in 20 uses a wrong password. */
-  AUTHENTICATION(2, new ExpectedRange(100, 20, 40, 80, 0.1)) {
+  AUTHENTICATION(2, new ExpectedRange(100, 20, 60, 150, 0.1)) {
     @Override
     Operation operation(AgentPlatform platform) {
       return ctx -> {
@@ -85,7 +85,7 @@ public enum PlatformComponent {
    * Service discovery: look up a tool service's healthy instances, then health-check one over the
    * simulated network (10 ms a round trip). Finding no healthy instance is an error.
    */
-  REGISTRY(16, new ExpectedRange(800, 15, 20, 40, 0.1)) {
+  REGISTRY(16, new ExpectedRange(600, 20, 40, 80, 0.1)) {
     @Override
     Operation operation(AgentPlatform platform) {
       ServiceRegistry registry = platform.registry();
