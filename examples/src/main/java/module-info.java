@@ -8,14 +8,17 @@ module dev.plimsoll.examples {
   requires dev.plimsoll.runner;
   requires transitive dev.plimsoll.results;
   requires info.picocli;
+  requires com.fasterxml.jackson.databind;
 
   exports dev.plimsoll.examples.demo;
   exports dev.plimsoll.examples.agent;
   exports dev.plimsoll.examples.vectors;
+  exports dev.plimsoll.examples.marketdata;
   exports dev.plimsoll.examples.support;
 
   // picocli reads and sets the annotated fields of the example commands.
   opens dev.plimsoll.examples.agent to info.picocli;
   opens dev.plimsoll.examples.vectors to info.picocli;
+  opens dev.plimsoll.examples.marketdata to info.picocli;
   opens dev.plimsoll.examples.support to info.picocli;
 }

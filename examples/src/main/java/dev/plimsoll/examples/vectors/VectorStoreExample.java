@@ -92,8 +92,8 @@ public final class VectorStoreExample implements Callable<Integer> {
       Files.writeString(directory.resolve("report.md"), "\n## Spike recovery\n\n" + recovery.describe() + "\n",
           StandardOpenOption.APPEND);
       Files.writeString(directory.resolve("recovery.json"), String.format(Locale.ROOT,
-          "{\"beforeP95Ms\": %.3f, \"afterP95Ms\": %.3f, \"recovered\": %b}%n",
-          recovery.beforeP95Ms(), recovery.afterP95Ms(), recovery.recovered()));
+          "{\"beforeP50Ms\": %.3f, \"afterP50Ms\": %.3f, \"recovered\": %b}%n",
+          recovery.beforeP50Ms(), recovery.afterP50Ms(), recovery.recovered()));
     }
     return new Outcome(result, recovery);
   }
