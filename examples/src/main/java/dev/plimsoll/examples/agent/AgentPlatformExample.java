@@ -69,8 +69,7 @@ public final class AgentPlatformExample implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<PlatformComponent> chosen = components.isEmpty() ? Arrays.asList(PlatformComponent.values())
-        : components.stream().map(PlatformComponent::named).toList();
+    List<PlatformComponent> chosen = chosenComponents();
     if (baselineDir != null && !Files.isDirectory(baselineDir)) {
       throw new IllegalArgumentException("--baseline-dir " + baselineDir + " is not a directory");
     }
@@ -94,6 +93,16 @@ public final class AgentPlatformExample implements Callable<Integer> {
     console.println();
     console.println((allPassed ? "PASSED" : "FAILED") + ": reports in " + out);
     return allPassed ? ExampleCommandLine.PASSED : ExampleCommandLine.FAILED;
+  }
+
+  /**
+   * The components the options name, all when none.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public List<PlatformComponent> chosenComponents() {
+    return components.isEmpty() ? Arrays.asList(PlatformComponent.values())
+        : components.stream().map(PlatformComponent::named).toList();
   }
 
   /**

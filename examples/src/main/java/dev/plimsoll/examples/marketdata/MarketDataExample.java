@@ -63,8 +63,7 @@ public final class MarketDataExample implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FeedPlan plan = MarketScenario.named(scenario).plan(exchanges, tradesPerSecond, bookUpdatesPerSecond,
-        durationSecs, symbolCount);
+    FeedPlan plan = plan();
     PrintStream console = System.out;
     console.println("publishing " + plan.describe() + " ...");
     FeedReport report = MarketDataFeed.run(plan, MarketDataFeed.RING_SLOTS, out);
@@ -76,6 +75,16 @@ public final class MarketDataExample implements Callable<Integer> {
     console.println("reports in " + out);
     console.println(report.statusLine(Colours.forStandardOutput(System.getenv())));
     return report.passed() ? ExampleCommandLine.PASSED : ExampleCommandLine.FAILED;
+  }
+
+  /**
+   * The plan the options describe.
+   *
+   * @throws IllegalArgumentException for an unknown scenario or a number out of range, naming the option
+   */
+  public FeedPlan plan() {
+    return MarketScenario.named(scenario).plan(exchanges, tradesPerSecond, bookUpdatesPerSecond, durationSecs,
+        symbolCount);
   }
 
   static void writeJson(FeedReport report, Path file) throws IOException {

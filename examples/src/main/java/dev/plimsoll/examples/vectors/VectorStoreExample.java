@@ -57,8 +57,7 @@ public final class VectorStoreExample implements Callable<Integer> {
     if (duration != null && full) {
       throw new IllegalArgumentException("--duration and --full cannot be combined");
     }
-    List<VectorScenario> chosen = scenarios.isEmpty() ? VectorScenario.all()
-        : scenarios.stream().map(VectorScenario::named).toList();
+    List<VectorScenario> chosen = chosenScenarios();
     PrintStream console = System.out;
     boolean allPassed = true;
     for (VectorScenario scenario : chosen) {
@@ -77,6 +76,15 @@ public final class VectorStoreExample implements Callable<Integer> {
     console.println();
     console.println((allPassed ? "PASSED" : "FAILED") + ": reports in " + out);
     return allPassed ? ExampleCommandLine.PASSED : ExampleCommandLine.FAILED;
+  }
+
+  /**
+   * The scenarios the options name, all when none.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public List<VectorScenario> chosenScenarios() {
+    return scenarios.isEmpty() ? VectorScenario.all() : scenarios.stream().map(VectorScenario::named).toList();
   }
 
   /**
