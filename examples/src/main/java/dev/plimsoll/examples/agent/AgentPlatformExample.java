@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     description = {
         "One closed-model load test per component, judged by the component's expected range",
         "(ops/s, mean, p95, p99, error rate) and, with --baseline-dir, by the regression gate",
-        "(throughput >= 75 % and p95 <= 200 % of the baseline). Exit 0 when all hold, 1 when not."
+        "(throughput >= 75 %% and p95 <= 200 %% of the baseline). Exit 0 when all hold, 1 when not."
     })
 public final class AgentPlatformExample implements Callable<Integer> {
   /** A component's run in the quick variant (a quarter of it warm-up). */

@@ -12,11 +12,16 @@ import java.util.Set;
 /**
  * The platform's five components, each with the operation its load test calls, how many virtual
  * users call it (closed model: each calls again as soon as the last call returns, so throughput
- * is what the component can do), and the range it is expected to stay in on a modest machine.
+ * is what the component can do), and the range it is expected to stay in.
+ *
+ * <p>The ranges hold on a shared two-core CI machine while other jobs run: they catch a gross
+ * regression (a log-in ten times slower, a lock on every permission check), not a 10 % one, which
+ * is the regression gate's job against a baseline from the same machine. Each is several times
+ * below what an idle machine measures (examples/agent-platform/README.md).
  */
 public enum PlatformComponent {
   /** Log-in: PBKDF2 over the password, then a session; one call in 20 uses a wrong password. */
-  AUTHENTICATION(2, new ExpectedRange(100, 20, 60, 150, 0.1)) {
+  AUTHENTICATION(2, new ExpectedRange(50, 50, 150, 400, 0.1)) {
     @Override
     Operation operation(AgentPlatform platform) {
       return ctx -> {
@@ -85,7 +90,7 @@ public enum PlatformComponent {
    * Service discovery: look up a tool service's healthy instances, then health-check one over the
    * simulated network (10 ms a round trip). Finding no healthy instance is an error.
    */
-  REGISTRY(16, new ExpectedRange(600, 20, 40, 80, 0.1)) {
+  REGISTRY(16, new ExpectedRange(400, 40, 80, 200, 0.1)) {
     @Override
     Operation operation(AgentPlatform platform) {
       ServiceRegistry registry = platform.registry();

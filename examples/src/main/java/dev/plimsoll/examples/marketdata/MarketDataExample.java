@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     description = {
         "Each exchange publishes at its target rates (open model) into one memory-mapped ring;",
         "reports write latency in nanoseconds (p50, p90, p99, p99.9, max), CPU and memory, and ends",
-        "with PASSED or FAILED and the share of each target rate achieved (green >= 95 %, yellow",
-        "80-94 %, red < 80 %; coloured on a terminal unless NO_COLOR is set).",
+        "with PASSED or FAILED and the share of each target rate achieved (green >= 95 %%, yellow",
+        "80-94 %%, red < 80 %%; coloured on a terminal unless NO_COLOR is set).",
         "Scenarios: baseline (the defaults), stress (10 x 100,000 trades/s), endurance (30 min), burst",
         "(x5 for 1 s in every 10). An option given replaces the scenario's number.",
         "Exit 0 when PASSED, 1 when FAILED."

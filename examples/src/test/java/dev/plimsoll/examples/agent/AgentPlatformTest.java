@@ -99,6 +99,6 @@ class AgentPlatformTest {
   @Test
   void theExpectedRangesBecomeCriteria() {
     assertThat(PlatformComponent.REGISTRY.expected().criteria())
-        .isEqualTo(List.of("throughput >= 600/s", "mean < 20ms", "p95 < 40ms", "p99 < 80ms", "error_rate < 0.1%"));
+        .isEqualTo(List.of("throughput >= 400/s", "mean < 40ms", "p95 < 80ms", "p99 < 200ms", "error_rate < 0.1%"));
   }
 }
