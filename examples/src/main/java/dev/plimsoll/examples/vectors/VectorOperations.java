@@ -23,11 +23,13 @@ public final class VectorOperations {
   }
 
   /**
-   * A store of {@code dimensions} loaded with {@code count} random vectors. The index has about
-   * 150 vectors per list and a search probes four lists (a brute-force scan below 1,000 vectors).
+   * A store of {@code dimensions} loaded with {@code count} random vectors. The index has half the
+   * square root of {@code count} lists (50 for 10,000 vectors, 111 for 50,000), so that placing a
+   * vector (scoring every centroid) and scanning a list cost about the same, and a search probes
+   * four lists; below 1,000 vectors it is a brute-force scan.
    */
   public static VectorOperations loaded(int dimensions, int count, long seed) {
-    int lists = Math.max(1, count / 150);
+    int lists = Math.max(1, (int) Math.sqrt(count) / 2);
     VectorStore store = count < 1000 ? VectorStore.bruteForce(dimensions)
         : new VectorStore(dimensions, lists, Math.min(4, lists), seed);
     VectorOperations ops = new VectorOperations(store);
