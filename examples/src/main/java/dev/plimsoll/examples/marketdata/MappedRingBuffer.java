@@ -27,6 +27,8 @@ public final class MappedRingBuffer implements AutoCloseable {
   static final long MAGIC = 0x504C_494D_5249_4E47L; // "PLIMRING"
   private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
   private static final long UNPUBLISHED = -1;
+  /** Rings created by this process, so that each gets its own file. */
+  private static final AtomicLong RINGS = new AtomicLong();
 
   private final Path file;
   private final FileChannel channel;
@@ -58,11 +60,18 @@ public final class MappedRingBuffer implements AutoCloseable {
     LONGS.setRelease(buffer, 0, MAGIC);
   }
 
-  /** A ring in shared memory ({@code /dev/shm}) where there is one, else in the temporary directory. */
+  /**
+   * A ring in shared memory ({@code /dev/shm}) where there is one with room for it twice over, else in
+   * the temporary directory. The room matters: writing to a mapped page that tmpfs cannot back kills
+   * the process with SIGBUS, and a container's {@code /dev/shm} is often only 64 MB.
+   */
   public static MappedRingBuffer inSharedMemory(String name, int slots) throws IOException {
     Path shm = Path.of("/dev/shm");
-    Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-    return new MappedRingBuffer(dir.resolve(name + "-" + ProcessHandle.current().pid() + ".ring"), slots);
+    long bytes = HEADER_BYTES + (long) slots * SLOT_BYTES;
+    boolean roomy = Files.isDirectory(shm) && Files.isWritable(shm) && Files.getFileStore(shm).getUsableSpace() > 2 * bytes;
+    Path dir = roomy ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    String unique = ProcessHandle.current().pid() + "-" + RINGS.incrementAndGet();
+    return new MappedRingBuffer(dir.resolve(name + "-" + unique + ".ring"), slots);
   }
 
   public Path file() {
