@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlimsollCommand.Version.class,
     description = "Puts a precisely shaped load on a system, measures truthfully, and says whether it stayed within its limits.",
-    subcommands = {DemoCommand.class, RunCommand.class, HttpCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, ExampleCommand.class, RunCommand.class, HttpCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Exit codes:",
@@ -54,8 +54,7 @@ final class PlimsollCommand implements Runnable {
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
       unmatched.printSuggestions(err); // "Possible solutions: --rate"
     }
-    err.println("(plimsoll " + (cl.getCommandName().equals("plimsoll") ? "" : cl.getCommandName() + " ")
-        + "--help shows every option)");
+    err.println("(" + cl.getCommandSpec().qualifiedName() + " --help shows every option)");
     err.flush();
     return ExitCodes.USAGE;
   }

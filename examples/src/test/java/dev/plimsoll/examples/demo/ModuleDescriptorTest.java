@@ -7,7 +7,7 @@ import java.lang.module.ModuleDescriptor;
 import org.junit.jupiter.api.Test;
 
 /**
- * This module's descriptor, pinned: what it exports (the demo), to whom, and which packages stay
+ * This module's descriptor, pinned: what it exports (the demo and the worked examples), to whom, and which packages stay
  * inside. A new package is exported only by changing this test too, so nothing leaks by
  * accident.
  */
@@ -18,7 +18,16 @@ class ModuleDescriptorTest {
   void exportsTheApiAndNothingElse() {
     assertThat(ModuleDescriptors.describe(MODULE)).isEqualTo("""
         requires transitive dev.plimsoll.core
+        requires transitive dev.plimsoll.results
+        exports dev.plimsoll.examples.agent
         exports dev.plimsoll.examples.demo
+        exports dev.plimsoll.examples.marketdata
+        exports dev.plimsoll.examples.support
+        exports dev.plimsoll.examples.vectors
+        opens dev.plimsoll.examples.agent to info.picocli
+        opens dev.plimsoll.examples.marketdata to info.picocli
+        opens dev.plimsoll.examples.support to info.picocli
+        opens dev.plimsoll.examples.vectors to info.picocli
         """);
   }
 
