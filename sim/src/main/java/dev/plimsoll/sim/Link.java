@@ -1,0 +1,64 @@
+package dev.plimsoll.sim;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * One direction of a connection, with the state its conditions need: the Gilbert-Elliott state and
+ * the arrival time of the last message, to keep messages in order. Only the sending node's handler
+ * touches it, one message at a time.
+ */
+final class Link {
+  final int to;
+  final LinkConditions conditions;
+  private boolean bad;
+  private long lastArrival = Long.MIN_VALUE;
+
+  Link(int to, LinkConditions conditions) {
+    this.to = to;
+    this.conditions = conditions;
+  }
+
+  /** Whether the link drops the next message. */
+  boolean drops(RandomGenerator random) {
+    return switch (conditions.loss()) {
+      case Loss.Random r -> r.probability() > 0 && random.nextDouble() < r.probability();
+      case Loss.GilbertElliott ge -> {
+        boolean dropped = random.nextDouble() < (bad ? ge.lossInBad() : ge.lossInGood());
+        bad = bad ? random.nextDouble() >= ge.badToGood() : random.nextDouble() < ge.goodToBad();
+        yield dropped;
+      }
+    };
+  }
+
+  /** How many copies of the next message go out: 1, or 2 when the link duplicates it. */
+  int copies(RandomGenerator random) {
+    double p = conditions.duplicateProbability();
+    return p > 0 && random.nextDouble() < p ? 2 : 1;
+  }
+
+  /** The latency sample for one copy, jitter included, never below 0. */
+  long latencyNanos(RandomGenerator random) {
+    long sample = conditions.latency().sampleNanos(random);
+    long jitter = conditions.jitter().toNanos();
+    if (jitter > 0) {
+      sample += random.nextLong(-jitter, jitter + 1);
+    }
+    return Math.max(0, sample);
+  }
+
+  /** Whether this copy may overtake the ones before it. */
+  boolean overtakes(RandomGenerator random) {
+    double p = conditions.reorderProbability();
+    return p > 0 && random.nextDouble() < p;
+  }
+
+  /**
+   * The arrival time of a copy meant to arrive at {@code arrival}: no earlier than the last one
+   * unless it overtakes, which a caller learns by comparing.
+   */
+  long inOrder(long arrival, boolean overtakes) {
+    long at = overtakes ? arrival : Math.max(arrival, lastArrival);
+    lastArrival = Math.max(lastArrival, at);
+    return at;
+  }
+}
