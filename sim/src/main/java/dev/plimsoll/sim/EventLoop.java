@@ -41,14 +41,19 @@ final class EventLoop implements Runnable {
   private volatile long horizon = Long.MAX_VALUE;
   private volatile boolean stopped;
   private volatile Thread thread;
+  private volatile boolean waitForFirst;
+  private volatile boolean started;
 
-  EventLoop(Clock clock) {
+  private final java.util.function.Consumer<RuntimeException> failures;
+
+  EventLoop(Clock clock, java.util.function.Consumer<RuntimeException> failures) {
     this.clock = clock;
+    this.failures = failures;
   }
 
-  /** Queues {@code event}; from any thread. */
+  /** Queues {@code event}; from any thread (before the loop starts, only from the thread that starts it). */
   void schedule(Event event) {
-    if (Thread.currentThread() == thread) {
+    if (Thread.currentThread() == thread || !started) {
       event.sequence = sequence++;
       queue.add(event);
     } else {
@@ -77,20 +82,38 @@ final class EventLoop implements Runnable {
     }
   }
 
-  /** Marks the calling thread as the loop's before it starts, so that schedules from it queue directly. */
-  void bind(Thread loopThread) {
-    thread = loopThread;
+  /** Starts the loop on a thread of {@code clock}'s; what was scheduled before is queued already. */
+  Thread start(java.util.concurrent.ThreadFactory threads) {
+    started = true;
+    return clock.start(threads, this);
+  }
+
+  /**
+   * Waits, without a deadline, for the first event from another thread before running any. On a
+   * virtual clock the loop starts before the run's own threads do; a loop that waited for a
+   * deadline meanwhile would let time run on with nobody else there to stop it. The run's first
+   * arrival brings it in, and it takes up what was due since, in order.
+   */
+  void waitForFirstArrival() {
+    waitForFirst = true;
   }
 
   @Override
   public void run() {
     thread = Thread.currentThread();
+    while (waitForFirst && inbox.isEmpty() && !stopped) {
+      clock.park();
+    }
     while (!stopped) {
       long now = clock.nanoTime();
       Event head = queue.peek();
       if (head != null && head.at <= now) {
         queue.poll();
-        head.run();
+        try {
+          head.run();
+        } catch (RuntimeException e) {
+          failures.accept(e); // a protocol's exception never stops the run
+        }
         continue;
       }
       Event incoming = inbox.poll();

@@ -2,6 +2,7 @@ package dev.plimsoll.sim;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A node's handlers in real time: tasks run one at a time, in order, on a virtual thread started
@@ -11,6 +12,11 @@ final class Mailbox {
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Runnable drain = this::drain;
+  private final Consumer<RuntimeException> failures;
+
+  Mailbox(Consumer<RuntimeException> failures) {
+    this.failures = failures;
+  }
 
   void post(Runnable task) {
     tasks.add(task);
@@ -23,7 +29,11 @@ final class Mailbox {
     while (true) {
       Runnable task;
       while ((task = tasks.poll()) != null) {
-        task.run();
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          failures.accept(e); // a protocol's exception never stops the node
+        }
       }
       draining.set(false);
       // A task posted after the last poll and before the flag cleared would otherwise wait forever.

@@ -34,7 +34,7 @@ final class SimNode implements Node {
     this.id = id;
     this.world = world;
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
-    this.mailbox = realTime ? new Mailbox() : null;
+    this.mailbox = realTime ? new Mailbox(world::handlerFailed) : null;
   }
 
   // ---- lifecycle, from the event loop

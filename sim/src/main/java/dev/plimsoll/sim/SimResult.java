@@ -3,6 +3,7 @@ package dev.plimsoll.sim;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A simulation's outcome: the ordinary run result (operations {@code send} and {@code delivery},
@@ -19,11 +20,14 @@ import java.util.List;
  * @param delivered deliveries made, each recorded once
  * @param duplicates deliveries of a message to a node that already had it
  * @param late deliveries after the delivery timeout (recorded as failed at the timeout)
+ * @param handlerFailures exceptions thrown by the protocol's handlers (each ended its handler, not the run)
+ * @param firstHandlerFailure the first of them, as its class and message
  * @param events the events of a deterministic run (0 in real time)
  */
 public record SimResult(RunResult run, long seed, boolean deterministic, Topology topology, String network,
     List<String> faults, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, long sends,
-    long expectedDeliveries, long delivered, long duplicates, long late, long events) {
+    long expectedDeliveries, long delivered, long duplicates, long late, long handlerFailures,
+    Optional<String> firstHandlerFailure, long events) {
 
   public SimResult {
     faults = List.copyOf(faults);
@@ -53,6 +57,10 @@ public record SimResult(RunResult run, long seed, boolean deterministic, Topolog
     lines.add("network: " + Units.count(totals.sent()) + " sent, " + Units.count(totals.received()) + " received, "
         + Units.count(totals.lost()) + " lost, " + Units.count(totals.duplicated()) + " duplicated, "
         + Units.count(totals.delayed()) + " delayed");
+    if (handlerFailures > 0) {
+      lines.add("protocol handlers threw " + Units.count(handlerFailures) + " times, first: "
+          + firstHandlerFailure.orElse("?"));
+    }
     for (String f : faults) {
       lines.add("fault: " + f);
     }

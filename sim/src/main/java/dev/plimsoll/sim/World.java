@@ -46,13 +46,15 @@ final class World implements RunListener {
   private volatile Deliveries deliveries;
   private volatile Timeline timeline;
   private volatile long originNanos;
+  private final AtomicLong handlerFailures = new AtomicLong();
+  private volatile String firstHandlerFailure;
 
   World(Simulation sim, Clock clock, boolean keepTrace) {
     this.sim = sim;
     this.clock = clock;
     this.counters = new Counters(sim.nodes());
     this.trace = sim.deterministic() ? Trace.of(clock, keepTrace) : Trace.OFF;
-    this.loop = new EventLoop(clock);
+    this.loop = new EventLoop(clock, this::handlerFailed);
     this.random = new SplittableRandom(sim.seed());
     this.nodes = new SimNode[sim.nodes()];
     for (int i = 0; i < nodes.length; i++) {
@@ -103,18 +105,27 @@ final class World implements RunListener {
     timeline = new Timeline(origin, length);
     deliveries = new Deliveries(sim.deliveryTimeout().toNanos(), timeline, Checks.text(sim.deliveryTimeout()));
     loop.horizon(origin + length + SWEEP_NANOS);
-    later(origin, this::spawn);
+    // What is due at the start happens now, before the load's first arrival can look for a sender;
+    // nothing else runs yet, so on a virtual clock this is as deterministic as the loop.
+    spawn();
     long ramp = sim.rampUp().toNanos();
     for (int i = 0; i < edges.size(); i++) {
       int[] e = edges.get(i);
-      later(origin + (edges.size() <= 1 ? 0 : ramp * i / edges.size()), () -> connect(e[0], e[1]));
+      long at = origin + ramp * i / edges.size();
+      if (at <= origin) {
+        connect(e[0], e[1]);
+      } else {
+        later(at, () -> connect(e[0], e[1]));
+      }
     }
     faults.schedule(origin);
     later(origin + SWEEP_NANOS, this::sweep);
-    Thread thread = clock.start(sim.deterministic()
+    if (sim.deterministic()) {
+      loop.waitForFirstArrival();
+    }
+    loop.start(sim.deterministic()
         ? Thread.ofVirtual().name("plimsoll-sim").factory()
-        : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory(), loop);
-    loop.bind(thread);
+        : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
   }
 
   @Override
@@ -244,6 +255,13 @@ final class World implements RunListener {
     });
   }
 
+  /** A protocol handler threw: counted, the first one kept (its class and message, never its data). */
+  void handlerFailed(RuntimeException e) {
+    if (handlerFailures.getAndIncrement() == 0) {
+      firstHandlerFailure = e.getClass().getName() + ": " + e.getMessage();
+    }
+  }
+
   // ---- afterwards
 
   SimResult result(RunResult run) {
@@ -257,7 +275,8 @@ final class World implements RunListener {
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
         sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), recoveries,
         counters.total(), perNode, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
-        d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), trace.events());
+        d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
+        java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
   }
 
   long originNanos() {
