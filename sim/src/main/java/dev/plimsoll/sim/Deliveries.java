@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Which deliveries each message of the load owes, and the record of each: a delivery is recorded
@@ -36,7 +35,7 @@ final class Deliveries {
   private final Map<Long, Pending> pending = new HashMap<>();
   private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
   private final ArrayDeque<Long> idsByDeadline = new ArrayDeque<>();
-  private final TimeoutException undelivered;
+  private final UndeliveredException undelivered;
   private volatile OperationRecorder recorder;
   private long expectedTotal;
   private long deliveredTotal;
@@ -46,14 +45,7 @@ final class Deliveries {
   Deliveries(long timeoutNanos, Timeline timeline, String timeoutText) {
     this.timeoutNanos = timeoutNanos;
     this.timeline = timeline;
-    // One exception for every undelivered message: its class and message are what the result
-    // shows, and a stack trace per lost message would cost more than the simulation.
-    this.undelivered = new TimeoutException("not delivered within " + timeoutText) {
-      @Override
-      public synchronized Throwable fillInStackTrace() {
-        return this;
-      }
-    };
+    this.undelivered = new UndeliveredException("not delivered within " + timeoutText);
   }
 
   void recorder(OperationRecorder delivery) {

@@ -179,7 +179,7 @@ public final class Simulation {
    * A prepared run is used once.
    */
   public Prepared prepare() {
-    return new Prepared(new World(this, b.deterministic ? VirtualClock.create() : Clock.system(), false));
+    return new Prepared(new World(this, b.deterministic ? VirtualClock.startingAt(java.time.Instant.now()) : Clock.system(), false));
   }
 
   /**
@@ -189,9 +189,9 @@ public final class Simulation {
    */
   public DeterminismCheck checkDeterminism() {
     Simulation deterministic = toBuilder().deterministic(true).build();
-    World first = new World(deterministic, VirtualClock.create(), true);
+    World first = new World(deterministic, VirtualClock.startingAt(java.time.Instant.now()), true);
     SimResult firstResult = first.result(Plimsoll.run(first.scenario()));
-    World second = new World(deterministic, VirtualClock.create(), true);
+    World second = new World(deterministic, VirtualClock.startingAt(java.time.Instant.now()), true);
     second.result(Plimsoll.run(second.scenario()));
     return new DeterminismCheck(b.seed, first.trace.events(), first.trace.firstDifference(second.trace), firstResult);
   }

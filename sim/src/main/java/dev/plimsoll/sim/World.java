@@ -30,7 +30,8 @@ final class World implements RunListener {
   static final String DELIVERY = "delivery";
   private static final long SWEEP_NANOS = 10_000_000L;
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-  private static final IllegalStateException NO_SENDER = quiet("no live node with a connection to send from");
+  private static final UndeliveredException NO_SENDER =
+      new UndeliveredException("no live node with a connection to send from");
 
   final Simulation sim;
   final Clock clock;
@@ -285,14 +286,5 @@ final class World implements RunListener {
 
   Duration elapsed() {
     return Duration.ofNanos(clock.nanoTime() - originNanos);
-  }
-
-  private static IllegalStateException quiet(String message) {
-    return new IllegalStateException(message) {
-      @Override
-      public synchronized Throwable fillInStackTrace() {
-        return this;
-      }
-    };
   }
 }
