@@ -5,6 +5,8 @@
  */
 module dev.plimsoll.sim {
   requires transitive dev.plimsoll.core;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
 
   exports dev.plimsoll.sim;
 }

@@ -11,7 +11,11 @@ import dev.plimsoll.sim.Latency;
 import dev.plimsoll.sim.Loss;
 import dev.plimsoll.sim.SimResult;
 import dev.plimsoll.sim.Simulation;
+import dev.plimsoll.sim.SimulationFile;
 import dev.plimsoll.sim.SimulationSize;
+import dev.plimsoll.core.InvalidConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Parameters;
     })
 final class SimCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "SIZE", description = "small, medium or large.")
+  @Parameters(paramLabel = "SIZE|FILE.yaml", description = "small, medium or large, or a simulation file (sim/README.md).")
   String size;
 
   @Option(names = "--duration", paramLabel = "D", description = "The whole run (e.g. 30s, 5m).")
@@ -119,10 +123,21 @@ final class SimCommand implements Callable<Integer> {
 
   /** The simulation the arguments ask for; every mistake is reported before anything runs. */
   Simulation simulation() {
-    if (size.toLowerCase(Locale.ROOT).endsWith(".yaml") || size.toLowerCase(Locale.ROOT).endsWith(".yml")) {
-      throw new UserException("sim: scenario files are not supported yet; use small, medium or large with options");
+    Simulation.Builder b;
+    String lower = size.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+      Path file = Path.of(size);
+      if (!Files.isRegularFile(file)) {
+        throw new UserException("no simulation file at " + file);
+      }
+      try {
+        b = SimulationFile.read(file);
+      } catch (InvalidConfigurationException e) {
+        throw new UserException(file + ": " + e.getMessage());
+      }
+    } else {
+      b = SimulationSize.named(size).builder();
     }
-    Simulation.Builder b = SimulationSize.named(size).builder();
     if (duration != null) {
       b.duration(duration);
     }

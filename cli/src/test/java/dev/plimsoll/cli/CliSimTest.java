@@ -47,6 +47,19 @@ class CliSimTest {
   }
 
   @Test
+  void aSimulationFileRunsAndItsMistakesNameFileAndField() throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+    Files.writeString(file, "nodes: 8\nrate: 50/s\nduration: 4s\ndeterministic: true\ncriteria: [delivery.p95 < 1s]\n");
+    CliRunner.Outcome o = CliRunner.run("sim", file.toString(), "--no-progress", "--out", dir.resolve("out").toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out()).contains("plimsoll: running 'cluster' for 4s").contains("sim: topology: 8 nodes");
+    Files.writeString(file, "nodes: 8\nlink: {los: 0.1}\n");
+    refused(file + ": link.los: unknown setting (settings here: duplicate, jitter, latency, loss, reorder)",
+        "sim", file.toString());
+    refused("no simulation file at " + dir.resolve("none.yaml"), "sim", dir.resolve("none.yaml").toString());
+  }
+
+  @Test
   void theDeterminismCheckRunsTheSeedTwice() {
     CliRunner.Outcome o = CliRunner.run("sim", "small", "--duration", "5s", "--check-determinism", "--seed", "3");
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);

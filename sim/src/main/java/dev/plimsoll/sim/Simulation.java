@@ -349,6 +349,10 @@ public final class Simulation {
       return this;
     }
 
+    LinkConditions currentLink() {
+      return link;
+    }
+
     public Builder latency(Latency latency) {
       this.link = link.latency(latency);
       return this;
