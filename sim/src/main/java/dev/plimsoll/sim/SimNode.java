@@ -86,10 +86,19 @@ final class SimNode implements Node {
       return;
     }
     world.trace.record(Trace.ARRIVE, from, id, message.id());
-    run(life, () -> {
+    Runnable handle = () -> {
+      if (!up || incarnation != life) {
+        world.counters.add(from, Counters.LOST); // crashed while the message waited in its mailbox
+        return;
+      }
       world.counters.add(id, Counters.RECEIVED);
       protocol.onMessage(this, from, message);
-    });
+    };
+    if (mailbox == null) {
+      handle.run();
+    } else {
+      mailbox.post(handle);
+    }
   }
 
   /** Runs a handler of life {@code life}, unless the node has crashed or restarted since. */
