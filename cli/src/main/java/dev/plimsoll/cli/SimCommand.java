@@ -9,6 +9,7 @@ import dev.plimsoll.sim.DeterminismCheck;
 import dev.plimsoll.sim.Fault;
 import dev.plimsoll.sim.Latency;
 import dev.plimsoll.sim.Loss;
+import dev.plimsoll.sim.ScaleSweep;
 import dev.plimsoll.sim.SimResult;
 import dev.plimsoll.sim.Simulation;
 import dev.plimsoll.sim.SimulationFile;
@@ -77,6 +78,9 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--check-determinism", description = "Run the seed twice deterministically and report the first difference.")
   boolean checkDeterminism;
 
+  @Option(names = "--sweep", description = "Run it at 2, 4, 8, ... nodes up to its own count, without faults, and print a table.")
+  boolean sweep;
+
   @Mixin OutputOptions output;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -87,6 +91,13 @@ final class SimCommand implements Callable<Integer> {
     PrintStream out = System.out;
     if (checkDeterminism) {
       return check(sim, out);
+    }
+    if (sweep) {
+      out.println("plimsoll: sweeping '" + sim.name() + "' up to " + sim.nodes() + " nodes, "
+          + Units.formatDuration(sim.duration()) + " each" + (sim.deterministic() ? " on virtual time" : ""));
+      out.println(ScaleSweep.header());
+      ScaleSweep.run(sim, point -> out.println(ScaleSweep.row(point)));
+      return ExitCodes.PASSED;
     }
     Simulation.Prepared prepared = sim.prepare();
     AtomicReference<RunResult> finished = new AtomicReference<>();

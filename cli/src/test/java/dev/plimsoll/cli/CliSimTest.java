@@ -60,6 +60,13 @@ class CliSimTest {
   }
 
   @Test
+  void aSweepPrintsOneRowPerSize() {
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--sweep", "--deterministic", "--duration", "3s");
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out().lines().filter(l -> l.matches(" +\\d+ +[0-9,]+ .*"))).hasSize(4); // 2, 4, 8, 10 nodes
+  }
+
+  @Test
   void theDeterminismCheckRunsTheSeedTwice() {
     CliRunner.Outcome o = CliRunner.run("sim", "small", "--duration", "5s", "--check-determinism", "--seed", "3");
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);

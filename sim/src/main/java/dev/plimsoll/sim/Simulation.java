@@ -349,6 +349,16 @@ public final class Simulation {
       return this;
     }
 
+    /** This simulation at {@code count} nodes, for a sweep: its faults and per-link settings name other sizes. */
+    Builder sized(int count) {
+      nodes = count;
+      connectionsPerNode = Math.min(connectionsPerNode, count - 1);
+      name = name + "-" + count;
+      faults.clear();
+      links.clear();
+      return this;
+    }
+
     LinkConditions currentLink() {
       return link;
     }
