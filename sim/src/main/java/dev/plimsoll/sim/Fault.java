@@ -38,6 +38,15 @@ public sealed interface Fault {
   }
 
   /**
+   * {@code count} nodes, chosen with the run's seed, pause at {@code at} (a long GC pause, a frozen
+   * VM) and resume at {@code resumeAt}: meanwhile they run no handler and send nothing, and what
+   * reaches them waits, to be handled in order when they resume.
+   */
+  static Pause pause(int count, Duration at, Duration resumeAt) {
+    return new Pause(count, at, resumeAt);
+  }
+
+  /**
    * Messages between {@code side} and the other nodes are dropped while it lasts; only those from
    * {@code side} to the rest with {@code fromSideOnly} (a one-way partition). An empty side means the first half of the nodes.
    *
@@ -99,6 +108,27 @@ public sealed interface Fault {
     public String describe() {
       return "crash " + count + (count == 1 ? " node" : " nodes") + " at " + Checks.text(at)
           + (restartAt == null ? "" : ", restarted at " + Checks.text(restartAt));
+    }
+  }
+
+  /** See {@link Fault#pause}. */
+  record Pause(int count, Duration at, Duration resumeAt) implements Fault {
+    public Pause {
+      Checks.require(count > 0, "pause.count", "must be > 0 (was " + count + ")");
+      Checks.nonNegative(at, "pause.at");
+      Checks.require(resumeAt != null && resumeAt.compareTo(at) > 0, "pause.resumeAt",
+          "must be after pause.at " + Checks.text(at) + " (was " + Checks.text(resumeAt) + ")");
+    }
+
+    @Override
+    public Optional<Duration> until() {
+      return Optional.of(resumeAt);
+    }
+
+    @Override
+    public String describe() {
+      return "pause " + count + (count == 1 ? " node" : " nodes") + " at " + Checks.text(at) + ", resumed at "
+          + Checks.text(resumeAt);
     }
   }
 }

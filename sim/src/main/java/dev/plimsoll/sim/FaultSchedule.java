@@ -40,6 +40,11 @@ final class FaultSchedule {
             world.later(origin + p.healAt().toNanos(), () -> change(cut, false));
           }
         }
+        case Fault.Pause p -> {
+          List<SimNode> paused = new ArrayList<>();
+          world.later(origin + p.at().toNanos(), () -> pause(p.count(), paused));
+          world.later(origin + p.resumeAt().toNanos(), () -> paused.forEach(SimNode::resume));
+        }
         case Fault.Crash c -> {
           List<SimNode> crashed = new ArrayList<>();
           world.later(origin + c.at().toNanos(), () -> crash(c.count(), crashed));
@@ -91,13 +96,28 @@ final class FaultSchedule {
     world.trace.record(Trace.FAULT, on ? 1 : 0, 0, 0);
   }
 
-  private void crash(int count, List<SimNode> crashed) {
+  private void pause(int count, List<SimNode> paused) {
+    List<SimNode> up = live();
+    for (int k = 0; k < count && !up.isEmpty(); k++) {
+      SimNode node = up.remove(random.nextInt(up.size()));
+      node.pause();
+      paused.add(node);
+      world.trace.record(Trace.FAULT, 4, node.id(), 0);
+    }
+  }
+
+  private List<SimNode> live() {
     List<SimNode> up = new ArrayList<>();
     for (int i = 0; i < world.size(); i++) {
-      if (world.node(i).isUp()) {
+      if (world.node(i).isUp() && !world.node(i).isPaused()) {
         up.add(world.node(i));
       }
     }
+    return up;
+  }
+
+  private void crash(int count, List<SimNode> crashed) {
+    List<SimNode> up = live();
     for (int k = 0; k < count && !up.isEmpty(); k++) {
       SimNode victim = up.remove(random.nextInt(up.size()));
       victim.crash();

@@ -47,7 +47,10 @@ public interface Node {
   /** Runs {@code task} on this node after {@code delay}, unless the node has crashed by then. */
   void after(Duration delay, Runnable task);
 
-  /** The run's clock now, in nanoseconds. */
+  /**
+   * This node's clock now, in nanoseconds: the run's clock plus the node's skew (see
+   * {@link Simulation.Builder#clockSkew}), so nodes disagree about the time as real machines do.
+   */
   long nanoTime();
 
   /** This node's random source, seeded from the run's seed and the node's id. */

@@ -27,6 +27,11 @@ final class SimNode implements Node {
   private volatile boolean up;
   /** Bumped at each crash and start, so timers and messages queued for an earlier life are dropped. */
   private volatile int incarnation;
+  private volatile boolean paused;
+  /** What reached the node, or fell due on it, while it was paused: handled in order on resume. Loop thread only. */
+  private final List<Runnable> held = new ArrayList<>();
+  /** This node's clock offset: its nanoTime reads the run's clock plus this. */
+  private final long skewNanos;
   private Protocol protocol;
   private Map<String, Object> state = new HashMap<>();
 
@@ -35,6 +40,8 @@ final class SimNode implements Node {
     this.world = world;
     this.random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
     this.mailbox = realTime ? new Mailbox(world::handlerFailed) : null;
+    long maxSkew = world.sim.clockSkew().toNanos();
+    this.skewNanos = maxSkew == 0 ? 0 : new SplittableRandom(seed ^ 0x5DEECE66DL * (id + 1)).nextLong(-maxSkew, maxSkew + 1);
   }
 
   // ---- lifecycle, from the event loop
@@ -60,6 +67,23 @@ final class SimNode implements Node {
     return up;
   }
 
+  boolean isPaused() {
+    return paused;
+  }
+
+  /** Freezes the node: from now on what reaches it waits; on the event loop. */
+  void pause() {
+    paused = true;
+  }
+
+  /** Handles, in order, what waited while the node was paused; on the event loop. */
+  void resume() {
+    paused = false;
+    List<Runnable> waiting = new ArrayList<>(held);
+    held.clear();
+    waiting.forEach(Runnable::run);
+  }
+
   /** Opens the link to {@code peer}; on the event loop. */
   void connect(int peer, LinkConditions conditions) {
     if (links.putIfAbsent(peer, new Link(peer, conditions)) == null) {
@@ -83,6 +107,11 @@ final class SimNode implements Node {
     int life = incarnation;
     if (!up) {
       world.counters.add(from, Counters.LOST);
+      return;
+    }
+    if (paused) {
+      world.counters.add(from, Counters.DELAYED);
+      held.add(() -> arrive(from, message));
       return;
     }
     world.trace.record(Trace.ARRIVE, from, id, message.id());
@@ -193,12 +222,20 @@ final class SimNode implements Node {
   @Override
   public void after(Duration delay, Runnable task) {
     int life = incarnation;
-    world.later(world.clock.nanoTime() + Math.max(0, delay.toNanos()), () -> run(life, task));
+    world.later(world.clock.nanoTime() + Math.max(0, delay.toNanos()), () -> due(life, task));
+  }
+
+  private void due(int life, Runnable task) {
+    if (paused) {
+      held.add(() -> due(life, task));
+    } else {
+      run(life, task);
+    }
   }
 
   @Override
   public long nanoTime() {
-    return world.clock.nanoTime();
+    return world.clock.nanoTime() + skewNanos;
   }
 
   @Override

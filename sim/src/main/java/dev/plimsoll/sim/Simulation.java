@@ -141,6 +141,11 @@ public final class Simulation {
     return criteria;
   }
 
+  /** The largest clock offset of a node, either way; each node's is drawn from the seed. */
+  public Duration clockSkew() {
+    return b.clockSkew;
+  }
+
   /** The window of messages that must all be delivered within tolerance for delivery to count as recovered. */
   public Duration recoveryWindow() {
     return b.recoveryWindow;
@@ -202,6 +207,7 @@ public final class Simulation {
         + rate().describe() + " " + traffic().name().toLowerCase(java.util.Locale.ROOT) + " for "
         + Checks.text(duration()) + "; links " + link().describe()
         + (faults.isEmpty() ? "" : "; faults: " + String.join("; ", faults.stream().map(Fault::describe).toList()))
+        + (clockSkew().isPositive() ? "; clock skew up to " + Checks.text(clockSkew()) : "")
         + "; seed " + seed() + (deterministic() ? ", deterministic" : ", real time");
   }
 
@@ -253,6 +259,7 @@ public final class Simulation {
     private Duration recoveryWindow = Duration.ofSeconds(1);
     private double recoveryRatioTolerance = 0.02;
     private double recoveryLatencyFactor = 1.5;
+    private Duration clockSkew = Duration.ZERO;
 
     private Builder(String name) {
       this.name = name;
@@ -277,6 +284,7 @@ public final class Simulation {
       c.recoveryWindow = recoveryWindow;
       c.recoveryRatioTolerance = recoveryRatioTolerance;
       c.recoveryLatencyFactor = recoveryLatencyFactor;
+      c.clockSkew = clockSkew;
       return c;
     }
 
@@ -405,6 +413,16 @@ public final class Simulation {
       return this;
     }
 
+    /**
+     * Skews the nodes' clocks: each node's {@link Node#nanoTime()} is off by an amount drawn from
+     * the seed, up to {@code maxOffset} either way. Latencies and deliveries are measured on the
+     * run's own clock.
+     */
+    public Builder clockSkew(Duration maxOffset) {
+      this.clockSkew = maxOffset;
+      return this;
+    }
+
     /** How recovery after a fault is judged; see {@link Recovery}. */
     public Builder recovery(Duration window, double ratioTolerance, double latencyFactor) {
       this.recoveryWindow = window;
@@ -423,6 +441,7 @@ public final class Simulation {
       Checks.require(rampUp.compareTo(duration) < 0, "sim.rampUp",
           "the ramp-up " + Checks.text(rampUp) + " must be shorter than the duration " + Checks.text(duration));
       Checks.positive(deliveryTimeout, "sim.deliveryTimeout");
+      Checks.nonNegative(clockSkew, "sim.clockSkew");
       Checks.positive(recoveryWindow, "sim.recoveryWindow");
       Checks.require(recoveryRatioTolerance >= 0 && recoveryRatioTolerance <= 1, "sim.recoveryRatioTolerance",
           "must be between 0 and 1 (was " + recoveryRatioTolerance + ")");
@@ -433,6 +452,9 @@ public final class Simulation {
             "'" + f.describe() + "' begins after the run ends (" + Checks.text(duration) + ")");
         if (f instanceof Fault.Crash c) {
           Checks.require(c.count() < nodes, "sim.faults", "'" + f.describe() + "' would crash every node");
+        }
+        if (f instanceof Fault.Pause p) {
+          Checks.require(p.count() < nodes, "sim.faults", "'" + f.describe() + "' would pause every node");
         }
       }
       for (long k : links.keySet()) {

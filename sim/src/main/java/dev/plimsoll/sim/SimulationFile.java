@@ -30,6 +30,7 @@ import java.util.Set;
  * seed: 42
  * deterministic: true
  * deliveryTimeout: 1s
+ * clockSkew: 50ms
  * link:
  *   latency: uniform(5ms,15ms)
  *   jitter: 2ms
@@ -39,17 +40,20 @@ import java.util.Set;
  * faults:
  *   - partition: {at: 2m, healAt: 150s, oneWay: false}
  *   - crash: {nodes: 5, at: 3m, restartAt: 200s}
+ *   - pause: {nodes: 2, at: 4m, resumeAt: 250s}
  * criteria:
  *   - delivery.p95 < 100ms
  * }</pre>
  */
 public final class SimulationFile {
   private static final Set<String> TOP = Set.of("name", "size", "nodes", "connectionsPerNode", "rampUp", "rate",
-      "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "link", "faults", "criteria");
+      "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "clockSkew", "link", "faults",
+      "criteria");
   private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder");
   private static final Set<String> GILBERT_ELLIOTT = Set.of("goodToBad", "badToGood", "lossInGood", "lossInBad");
   private static final Set<String> PARTITION = Set.of("at", "healAt", "oneWay");
   private static final Set<String> CRASH = Set.of("nodes", "at", "restartAt");
+  private static final Set<String> PAUSE = Set.of("nodes", "at", "resumeAt");
 
   private SimulationFile() {}
 
@@ -106,6 +110,9 @@ public final class SimulationFile {
     if (root.has("deliveryTimeout")) {
       b.deliveryTimeout(duration(root, "deliveryTimeout", "deliveryTimeout"));
     }
+    if (root.has("clockSkew")) {
+      b.clockSkew(duration(root, "clockSkew", "clockSkew"));
+    }
     if (root.has("link")) {
       b.link(link(root.get("link"), b.currentLink()));
     }
@@ -154,7 +161,7 @@ public final class SimulationFile {
 
   private static Fault fault(JsonNode node, String field) {
     if (node == null || !node.isObject() || node.size() != 1) {
-      throw new InvalidConfigurationException(field, "must be one of: partition: {...}, crash: {...}");
+      throw new InvalidConfigurationException(field, "must be one of: partition: {...}, crash: {...}, pause: {...}");
     }
     Map.Entry<String, JsonNode> only = node.properties().iterator().next();
     JsonNode v = only.getValue();
@@ -171,8 +178,13 @@ public final class SimulationFile {
         yield new Fault.Crash(integer(v, "nodes", where + ".nodes"), duration(v, "at", where + ".at"),
             v.has("restartAt") ? duration(v, "restartAt", where + ".restartAt") : null);
       }
+      case "pause" -> {
+        known(v, PAUSE, where + ".");
+        yield Fault.pause(integer(v, "nodes", where + ".nodes"), duration(v, "at", where + ".at"),
+            duration(v, "resumeAt", where + ".resumeAt"));
+      }
       default -> throw new InvalidConfigurationException(field,
-          "unknown fault '" + only.getKey() + "' (faults: partition, crash)");
+          "unknown fault '" + only.getKey() + "' (faults: partition, crash, pause)");
     };
   }
 

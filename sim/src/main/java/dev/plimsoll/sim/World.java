@@ -204,7 +204,7 @@ final class World implements RunListener {
   private SimNode pickSender(RandomGenerator draw) {
     for (int attempt = 0; attempt < 32; attempt++) {
       SimNode n = nodes[draw.nextInt(nodes.length)];
-      if (n.isUp() && n.peerArray().length > 0) {
+      if (n.isUp() && !n.isPaused() && n.peerArray().length > 0) {
         return n;
       }
     }

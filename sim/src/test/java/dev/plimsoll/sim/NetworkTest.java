@@ -114,4 +114,46 @@ class NetworkTest {
   private static boolean across(int a, int b) {
     return (a < 5) != (b < 5);
   }
+
+  @Test
+  void pausedNodesHandleWhatReachedThemWhenTheyResume() {
+    Arrivals arrivals = new Arrivals();
+    SimResult r = sim().protocol(arrivals::protocol).deliveryTimeout(Duration.ofSeconds(5))
+        .fault(Fault.pause(3, Duration.ofSeconds(5), Duration.ofSeconds(8))).build().run();
+    long[] during = new long[10];
+    arrivals.between(5 * S + 10_000_000L, 8 * S).forEach(s -> during[s.to()]++);
+    assertThat(java.util.Arrays.stream(during).filter(c -> c == 0).count()).isEqualTo(3);
+    // Nothing lost: what waited is handled at 8 s, three seconds late at most.
+    assertThat(r.totals().lost()).isZero();
+    assertThat(r.totals().delayed()).isPositive();
+    assertThat(delivery(r).failed()).isZero();
+    assertThat(delivery(r).responseTime().stats().maxMs()).isBetween(2_900.0, 3_010.0);
+    assertThat(arrivals.between(8 * S, 8 * S + 1)).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void skewedClocksDisagreeByUpToTheirBoundAndTheSameWayEachRun() {
+    List<Long> first = new java.util.ArrayList<>();
+    List<Long> second = new java.util.ArrayList<>();
+    for (List<Long> offsets : List.of(first, second)) {
+      sim().duration(Duration.ofSeconds(1)).clockSkew(Duration.ofMillis(50)).protocol(() -> new Protocol() {
+        @Override
+        public void onStart(Node node) {
+          offsets.add(node.nanoTime());
+        }
+
+        @Override
+        public void onSend(Node node, Message m) {
+          node.send(m.destination(), m);
+        }
+
+        @Override
+        public void onMessage(Node node, int from, Message m) {
+          node.deliver(m);
+        }
+      }).build().run();
+    }
+    assertThat(first).hasSize(10).isEqualTo(second).allMatch(t -> Math.abs(t) <= 50_000_000L);
+    assertThat(first.stream().distinct().count()).isGreaterThan(5);
+  }
 }

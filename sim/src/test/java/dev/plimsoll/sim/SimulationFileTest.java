@@ -35,6 +35,7 @@ class SimulationFileTest {
         seed: 9
         deterministic: true
         deliveryTimeout: 500ms
+        clockSkew: 5ms
         link:
           latency: normal(20ms,5ms)
           jitter: 2ms
@@ -44,13 +45,14 @@ class SimulationFileTest {
         faults:
           - partition: {at: 10s, healAt: 15s, oneWay: true}
           - crash: {nodes: 5, at: 20s, restartAt: 25s}
+          - pause: {nodes: 2, at: 26s, resumeAt: 27s}
         criteria:
           - delivery.p95 < 100ms
         """);
     assertThat(sim.describe()).isEqualTo("gossip: 50 nodes, 6 connections each, constant 300/s broadcast for 30s;"
         + " links normal(20ms,5ms) ±2ms, loss gilbert-elliott(0.05,0.25,0.0,0.9), duplicate 0.001, reorder 0.01;"
         + " faults: one-way partition first half | rest at 10s, healed at 15s; crash 5 nodes at 20s, restarted at 25s;"
-        + " seed 9, deterministic");
+        + " pause 2 nodes at 26s, resumed at 27s; clock skew up to 5ms; seed 9, deterministic");
     assertThat(sim.rampUp()).isEqualTo(Duration.ofSeconds(2));
     assertThat(sim.sessions()).isEqualTo(2);
     assertThat(sim.deliveryTimeout()).isEqualTo(Duration.ofMillis(500));
@@ -73,13 +75,13 @@ class SimulationFileTest {
   @Test
   void mistakesAreNamed() {
     assertThatThrownBy(() -> read("nodez: 5\n")).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageStartingWith("nodez: unknown setting (settings here: connectionsPerNode, criteria, deliveryTimeout,");
+        .hasMessageStartingWith("nodez: unknown setting (settings here: clockSkew, connectionsPerNode, criteria, deliveryTimeout,");
     assertThatThrownBy(() -> read("link: {latncy: 5ms}\n"))
         .hasMessage("link.latncy: unknown setting (settings here: duplicate, jitter, latency, loss, reorder)");
     assertThatThrownBy(() -> read("duration: soon\n")).hasMessageStartingWith("duration: ");
     assertThatThrownBy(() -> read("nodes: many\n")).hasMessage("nodes: must be a whole number (was \"many\")");
     assertThatThrownBy(() -> read("faults: [{quake: {at: 1s}}]\n"))
-        .hasMessage("faults[0]: unknown fault 'quake' (faults: partition, crash)");
+        .hasMessage("faults[0]: unknown fault 'quake' (faults: partition, crash, pause)");
     assertThatThrownBy(() -> read("faults: [{crash: {nodes: 2}}]\n")).hasMessage("faults[0].crash.at: is required as a value");
     assertThatThrownBy(() -> read("traffic: multicast\n")).hasMessageStartingWith("traffic: ");
     assertThatThrownBy(() -> read("- a\n- b\n")).hasMessageEndingWith("cluster.yaml: must be a YAML mapping of settings");
