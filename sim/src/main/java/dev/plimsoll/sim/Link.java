@@ -12,6 +12,8 @@ final class Link {
   final LinkConditions conditions;
   private boolean bad;
   private long lastArrival = Long.MIN_VALUE;
+  /** When the link has sent everything queued on it so far (with a bandwidth limit). */
+  private long busyUntil = Long.MIN_VALUE;
 
   Link(int to, LinkConditions conditions) {
     this.to = to;
@@ -60,5 +62,25 @@ final class Link {
     long at = overtakes ? arrival : Math.max(arrival, lastArrival);
     lastArrival = Math.max(lastArrival, at);
     return at;
+  }
+
+  /**
+   * When a message of {@code bytes} handed over at {@code now} has left the sender: at once on an
+   * unlimited link, else after those ahead of it and its own transmission time; -1 when the queue
+   * is full and the link drops it.
+   */
+  long departure(long now, int bytes) {
+    long rate = conditions.bandwidthBytesPerSecond();
+    if (rate <= 0) {
+      return now;
+    }
+    long transmit = Math.max(1, bytes * 1_000_000_000L / rate);
+    long start = Math.max(now, busyUntil);
+    int limit = conditions.queueLimit();
+    if (limit > 0 && (start - now) / transmit >= limit) {
+      return -1;
+    }
+    busyUntil = start + transmit;
+    return busyUntil;
   }
 }

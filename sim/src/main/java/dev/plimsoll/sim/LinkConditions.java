@@ -8,7 +8,10 @@ import java.util.Objects;
  * uniform jitter in {@code [-jitter, +jitter]} (never below 0); it may be dropped ({@link Loss}), sent
  * twice ({@code duplicateProbability}, the copy taking its own latency), and a link keeps its
  * messages in order unless one is let {@code reorderProbability} overtake the ones before it
- * (messages held back for order count as delayed).
+ * (messages held back for order count as delayed). With a {@code bandwidthBytesPerSecond} a link
+ * sends one message at a time, each taking its size over the bandwidth, and the messages behind it
+ * wait (delayed); with a {@code queueLimit} a message that finds that many waiting is dropped (lost),
+ * as a router's tail-drop queue does. Messages are {@link Simulation.Builder#messageBytes} long.
  *
  * <pre>{@code
  * LinkConditions wan = LinkConditions.of(Latency.normal(Duration.ofMillis(40), Duration.ofMillis(8)))
@@ -16,7 +19,8 @@ import java.util.Objects;
  * }</pre>
  */
 public record LinkConditions(
-    Latency latency, Duration jitter, Loss loss, double duplicateProbability, double reorderProbability) {
+    Latency latency, Duration jitter, Loss loss, double duplicateProbability, double reorderProbability,
+    long bandwidthBytesPerSecond, int queueLimit) {
 
   /** 1 ms, nothing lost, duplicated or reordered. */
   public static final LinkConditions DEFAULT = of(Latency.constant(Duration.ofMillis(1)));
@@ -27,31 +31,44 @@ public record LinkConditions(
     Checks.nonNegative(jitter, "jitter");
     Checks.probability(duplicateProbability, "duplicate");
     Checks.probability(reorderProbability, "reorder");
+    Checks.require(bandwidthBytesPerSecond >= 0, "bandwidth", "must be >= 0 (was " + bandwidthBytesPerSecond + ")");
+    Checks.require(queueLimit >= 0, "queueLimit", "must be >= 0 (was " + queueLimit + ")");
   }
 
   /** A link with this latency and no jitter, loss, duplication or reordering. */
   public static LinkConditions of(Latency latency) {
-    return new LinkConditions(latency, Duration.ZERO, Loss.none(), 0, 0);
+    return new LinkConditions(latency, Duration.ZERO, Loss.none(), 0, 0, 0, 0);
   }
 
   public LinkConditions latency(Latency newLatency) {
-    return new LinkConditions(newLatency, jitter, loss, duplicateProbability, reorderProbability);
+    return new LinkConditions(newLatency, jitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
   }
 
   public LinkConditions jitter(Duration newJitter) {
-    return new LinkConditions(latency, newJitter, loss, duplicateProbability, reorderProbability);
+    return new LinkConditions(latency, newJitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
   }
 
   public LinkConditions loss(Loss newLoss) {
-    return new LinkConditions(latency, jitter, newLoss, duplicateProbability, reorderProbability);
+    return new LinkConditions(latency, jitter, newLoss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
   }
 
   public LinkConditions duplicate(double probability) {
-    return new LinkConditions(latency, jitter, loss, probability, reorderProbability);
+    return new LinkConditions(latency, jitter, loss, probability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
   }
 
   public LinkConditions reorder(double probability) {
-    return new LinkConditions(latency, jitter, loss, duplicateProbability, probability);
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, probability, bandwidthBytesPerSecond, queueLimit);
+  }
+
+  /** Limits the link to {@code bytesPerSecond} (0: unlimited), one message at a time. */
+  public LinkConditions bandwidth(long bytesPerSecond) {
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability, bytesPerSecond, queueLimit);
+  }
+
+  /** Drops a message that finds {@code messages} already waiting for the bandwidth (0: no limit). */
+  public LinkConditions queueLimit(int messages) {
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond,
+        messages);
   }
 
   /** In words, for the result. */
@@ -66,6 +83,12 @@ public record LinkConditions(
     }
     if (reorderProbability > 0) {
       s.append(", reorder ").append(reorderProbability);
+    }
+    if (bandwidthBytesPerSecond > 0) {
+      s.append(", bandwidth ").append(bandwidthBytesPerSecond).append(" B/s");
+    }
+    if (queueLimit > 0) {
+      s.append(", queue ").append(queueLimit);
     }
     return s.toString();
   }

@@ -181,7 +181,16 @@ final class SimNode implements Node {
     }
     long now = world.clock.nanoTime();
     for (int c = 0; c < copies; c++) {
-      long wanted = now + link.latencyNanos(random);
+      long departs = link.departure(now, world.sim.messageBytes());
+      if (departs < 0) {
+        world.counters.add(id, Counters.LOST); // the link's queue is full
+        world.trace.record(Trace.DROP, id, to, message.id());
+        continue;
+      }
+      if (departs > now) {
+        world.counters.add(id, Counters.DELAYED);
+      }
+      long wanted = departs + link.latencyNanos(random);
       long at = link.inOrder(wanted, link.overtakes(random));
       if (at > wanted) {
         world.counters.add(id, Counters.DELAYED);

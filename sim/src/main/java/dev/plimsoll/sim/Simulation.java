@@ -141,6 +141,11 @@ public final class Simulation {
     return criteria;
   }
 
+  /** How long each message is on the wire, for links with a bandwidth. */
+  public int messageBytes() {
+    return b.messageBytes;
+  }
+
   /** The largest clock offset of a node, either way; each node's is drawn from the seed. */
   public Duration clockSkew() {
     return b.clockSkew;
@@ -260,6 +265,7 @@ public final class Simulation {
     private double recoveryRatioTolerance = 0.02;
     private double recoveryLatencyFactor = 1.5;
     private Duration clockSkew = Duration.ZERO;
+    private int messageBytes = 1024;
 
     private Builder(String name) {
       this.name = name;
@@ -285,6 +291,7 @@ public final class Simulation {
       c.recoveryRatioTolerance = recoveryRatioTolerance;
       c.recoveryLatencyFactor = recoveryLatencyFactor;
       c.clockSkew = clockSkew;
+      c.messageBytes = messageBytes;
       return c;
     }
 
@@ -423,6 +430,12 @@ public final class Simulation {
       return this;
     }
 
+    /** The size of every message on the wire (default 1024 bytes), for links with a bandwidth. */
+    public Builder messageBytes(int bytes) {
+      this.messageBytes = bytes;
+      return this;
+    }
+
     /** How recovery after a fault is judged; see {@link Recovery}. */
     public Builder recovery(Duration window, double ratioTolerance, double latencyFactor) {
       this.recoveryWindow = window;
@@ -442,6 +455,7 @@ public final class Simulation {
           "the ramp-up " + Checks.text(rampUp) + " must be shorter than the duration " + Checks.text(duration));
       Checks.positive(deliveryTimeout, "sim.deliveryTimeout");
       Checks.nonNegative(clockSkew, "sim.clockSkew");
+      Checks.require(messageBytes > 0, "sim.messageBytes", "must be > 0 (was " + messageBytes + ")");
       Checks.positive(recoveryWindow, "sim.recoveryWindow");
       Checks.require(recoveryRatioTolerance >= 0 && recoveryRatioTolerance <= 1, "sim.recoveryRatioTolerance",
           "must be between 0 and 1 (was " + recoveryRatioTolerance + ")");

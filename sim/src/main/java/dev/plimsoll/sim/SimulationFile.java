@@ -37,6 +37,8 @@ import java.util.Set;
  *   loss: 0.01                 # or: {goodToBad: 0.05, badToGood: 0.25, lossInGood: 0, lossInBad: 0.9}
  *   duplicate: 0.001
  *   reorder: 0.01
+ *   bandwidth: 1MB/s           # one message at a time, each messageBytes long (1024)
+ *   queueLimit: 100            # a message finding 100 waiting is dropped
  * faults:
  *   - partition: {at: 2m, healAt: 150s, oneWay: false}
  *   - crash: {nodes: 5, at: 3m, restartAt: 200s}
@@ -47,9 +49,10 @@ import java.util.Set;
  */
 public final class SimulationFile {
   private static final Set<String> TOP = Set.of("name", "size", "nodes", "connectionsPerNode", "rampUp", "rate",
-      "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "clockSkew", "link", "faults",
-      "criteria");
-  private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder");
+      "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "clockSkew", "messageBytes",
+      "link", "faults", "criteria");
+  private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "bandwidth",
+      "queueLimit");
   private static final Set<String> GILBERT_ELLIOTT = Set.of("goodToBad", "badToGood", "lossInGood", "lossInBad");
   private static final Set<String> PARTITION = Set.of("at", "healAt", "oneWay");
   private static final Set<String> CRASH = Set.of("nodes", "at", "restartAt");
@@ -110,6 +113,9 @@ public final class SimulationFile {
     if (root.has("deliveryTimeout")) {
       b.deliveryTimeout(duration(root, "deliveryTimeout", "deliveryTimeout"));
     }
+    if (root.has("messageBytes")) {
+      b.messageBytes(integer(root, "messageBytes", "messageBytes"));
+    }
     if (root.has("clockSkew")) {
       b.clockSkew(duration(root, "clockSkew", "clockSkew"));
     }
@@ -155,6 +161,13 @@ public final class SimulationFile {
     }
     if (node.has("reorder")) {
       c = c.reorder(number(node, "reorder", "link"));
+    }
+    if (node.has("bandwidth")) {
+      String size = text(node, "bandwidth", "link.bandwidth");
+      c = c.bandwidth(convert("link.bandwidth", () -> Units.parseSize(size.replaceFirst("/s$", ""))));
+    }
+    if (node.has("queueLimit")) {
+      c = c.queueLimit(integer(node, "queueLimit", "link.queueLimit"));
     }
     return c;
   }

@@ -156,4 +156,29 @@ class NetworkTest {
     assertThat(first).hasSize(10).isEqualTo(second).allMatch(t -> Math.abs(t) <= 50_000_000L);
     assertThat(first.stream().distinct().count()).isGreaterThan(5);
   }
+
+  @Test
+  void aLinksBandwidthQueuesMessagesAndItsQueueLimitDropsThem() {
+    // Two nodes, one link each way, 500 messages a second of 1 KiB over 256 KiB/s: 4 ms each, so
+    // the link is busy 2 s of every second. The queue grows until its limit of 50, then drops.
+    LinkConditions slow = LinkConditions.of(Latency.constant(Duration.ofMillis(1))).bandwidth(256 * 1024);
+    SimResult queued = sim().nodes(2).connectionsPerNode(1).duration(Duration.ofSeconds(4))
+        .deliveryTimeout(Duration.ofSeconds(10)).link(slow).build().run();
+    SimResult limited = sim().nodes(2).connectionsPerNode(1).duration(Duration.ofSeconds(4))
+        .link(slow.queueLimit(50)).build().run();
+    assertThat(queued.totals().lost()).isZero();
+    assertThat(queued.totals().delayed()).isGreaterThan(queued.totals().sent() * 9 / 10);
+    // Each link carries half the messages: 250/s for a capacity of 256/s: it nearly keeps up.
+    assertThat(delivery(queued).responseTime().stats().minMs()).isCloseTo(4.9, within(0.1));
+    assertThat(limited.totals().lost()).isZero();
+    SimResult overloaded = sim().nodes(2).connectionsPerNode(1).duration(Duration.ofSeconds(4)).rate(1000)
+        .link(slow.queueLimit(50)).build().run();
+    double dropped = (double) overloaded.totals().lost() / overloaded.totals().sent();
+    // 500/s per link for 256/s of capacity: about half is dropped once the queue is full.
+    assertThat(dropped).isCloseTo(0.49, within(0.05));
+    // What is dropped fails at the delivery timeout; what is not waited at most the 50 ahead of it.
+    // (those dropped in the run's last second have no timeout before its end).
+    assertThat(delivery(overloaded).failed()).isBetween(overloaded.totals().lost() * 6 / 10, overloaded.totals().lost());
+    assertThat(delivery(overloaded).responseTime().stats().minMs()).isLessThan(50 * 4 + 10);
+  }
 }
