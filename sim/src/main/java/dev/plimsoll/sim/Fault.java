@@ -29,7 +29,7 @@ public sealed interface Fault {
 
   /** The network split in two: the first half of the nodes (by id) and the rest, from {@code at} to {@code healAt}. */
   static Partition partition(Duration at, Duration healAt) {
-    return new Partition(at, healAt, Set.of(), false);
+    return new Partition(at, healAt, Set.of(), false, Set.of(), false);
   }
 
   /** {@code count} nodes, chosen with the run's seed, crash at {@code at} and stay down. */
@@ -52,22 +52,38 @@ public sealed interface Fault {
    *
    * @param healAt when it heals, or null for never
    */
-  record Partition(Duration at, Duration healAt, Set<Integer> side, boolean fromSideOnly) implements Fault {
+  record Partition(Duration at, Duration healAt, Set<Integer> side, boolean fromSideOnly, Set<Integer> bridge,
+      boolean holding) implements Fault {
     public Partition {
       Checks.nonNegative(at, "partition.at");
       Checks.require(healAt == null || healAt.compareTo(at) > 0, "partition.healAt",
           "must be after partition.at " + Checks.text(at) + " (was " + Checks.text(healAt) + ")");
+      Checks.require(!holding || healAt != null, "partition.holdInFlight", "needs a healAt to release them");
       side = Set.copyOf(new TreeSet<>(side));
+      bridge = Set.copyOf(new TreeSet<>(bridge));
     }
 
     /** Only messages from the side to the rest are dropped; the other way still works. */
     public Partition oneWay() {
-      return new Partition(at, healAt, side, true);
+      return new Partition(at, healAt, side, true, bridge, holding);
     }
 
     /** These nodes on one side, every other node on the other. */
     public Partition side(Set<Integer> nodes) {
-      return new Partition(at, healAt, nodes, fromSideOnly);
+      return new Partition(at, healAt, nodes, fromSideOnly, bridge, holding);
+    }
+
+    /** These nodes still reach, and are reached from, both sides (a bridge partition). */
+    public Partition bridge(Set<Integer> nodes) {
+      return new Partition(at, healAt, side, fromSideOnly, nodes, holding);
+    }
+
+    /**
+     * Messages that would cross are held rather than dropped, and delivered, in order, when the
+     * partition heals (as a network that buffers through an outage); they count as delayed.
+     */
+    public Partition holdInFlight() {
+      return new Partition(at, healAt, side, fromSideOnly, bridge, true);
     }
 
     @Override
@@ -78,8 +94,10 @@ public sealed interface Fault {
     @Override
     public String describe() {
       String who = side.isEmpty() ? "first half | rest" : new TreeSet<>(side) + " | rest";
-      return (fromSideOnly ? "one-way partition " : "partition ") + who + " at " + Checks.text(at)
-          + (healAt == null ? "" : ", healed at " + Checks.text(healAt));
+      return (fromSideOnly ? "one-way partition " : "partition ") + who
+          + (bridge.isEmpty() ? "" : ", bridged by " + new TreeSet<>(bridge)) + " at " + Checks.text(at)
+          + (healAt == null ? "" : ", healed at " + Checks.text(healAt))
+          + (holding ? ", holding messages until then" : "");
     }
   }
 

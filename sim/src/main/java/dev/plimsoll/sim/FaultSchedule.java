@@ -3,6 +3,7 @@ package dev.plimsoll.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -11,10 +12,26 @@ import java.util.SplittableRandom;
  * the crash happens, among the nodes up at that moment.
  */
 final class FaultSchedule {
-  /** A partition in force: who is on the cut-off side, and whether only that side's sends are cut. */
-  private record Cut(boolean[] side, boolean oneWay) {
+  /**
+   * A partition in force: who is on the cut-off side, who bridges the sides, whether only that
+   * side's sends are cut, and what it holds until it heals. Held messages are the loop's alone.
+   */
+  private static final class Cut {
+    final boolean[] side;
+    final boolean[] bridge;
+    final boolean oneWay;
+    final boolean holds;
+    final List<Runnable> held = new ArrayList<>();
+
+    Cut(boolean[] side, boolean[] bridge, boolean oneWay, boolean holds) {
+      this.side = side;
+      this.bridge = bridge;
+      this.oneWay = oneWay;
+      this.holds = holds;
+    }
+
     boolean blocks(int from, int to) {
-      return side[from] != side[to] && (!oneWay || side[from]);
+      return side[from] != side[to] && !bridge[from] && !bridge[to] && (!oneWay || side[from]);
     }
   }
 
@@ -34,7 +51,7 @@ final class FaultSchedule {
     for (Fault fault : world.sim.faults()) {
       switch (fault) {
         case Fault.Partition p -> {
-          Cut cut = new Cut(side(p), p.fromSideOnly());
+          Cut cut = new Cut(side(p), nodes(p.bridge()), p.fromSideOnly(), p.holding());
           world.later(origin + p.at().toNanos(), () -> change(cut, true));
           if (p.healAt() != null) {
             world.later(origin + p.healAt().toNanos(), () -> change(cut, false));
@@ -60,13 +77,38 @@ final class FaultSchedule {
     return world.sim.faults().stream().map(f -> new Timing(f, f.at(), f.until().orElse(null))).toList();
   }
 
+  /** Whether a message from {@code from} can reach {@code to} now: no partition that drops it stands between. */
   boolean reachable(int from, int to) {
     for (Cut cut : cuts) {
-      if (cut.blocks(from, to)) {
+      if (!cut.holds && cut.blocks(from, to)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Holds {@code delivery} in a partition that holds what crosses it, to run when it heals;
+   * false when none stands between {@code from} and {@code to}. On the event loop.
+   */
+  boolean held(int from, int to, Runnable delivery) {
+    for (Cut cut : cuts) {
+      if (cut.holds && cut.blocks(from, to)) {
+        cut.held.add(delivery);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean[] nodes(Set<Integer> ids) {
+    boolean[] in = new boolean[world.size()];
+    for (int node : ids) {
+      if (node >= 0 && node < in.length) {
+        in[node] = true;
+      }
+    }
+    return in;
   }
 
   private boolean[] side(Fault.Partition p) {
@@ -94,6 +136,11 @@ final class FaultSchedule {
     }
     cuts = List.copyOf(now);
     world.trace.record(Trace.FAULT, on ? 1 : 0, 0, 0);
+    if (!on) {
+      List<Runnable> release = new ArrayList<>(cut.held);
+      cut.held.clear();
+      release.forEach(Runnable::run);
+    }
   }
 
   private void pause(int count, List<SimNode> paused) {

@@ -40,7 +40,7 @@ import java.util.Set;
  *   bandwidth: 1MB/s           # one message at a time, each messageBytes long (1024)
  *   queueLimit: 100            # a message finding 100 waiting is dropped
  * faults:
- *   - partition: {at: 2m, healAt: 150s, oneWay: false}
+ *   - partition: {at: 2m, healAt: 150s, oneWay: false, side: [0, 1, 2], bridge: [3], holdInFlight: false}
  *   - crash: {nodes: 5, at: 3m, restartAt: 200s}
  *   - pause: {nodes: 2, at: 4m, resumeAt: 250s}
  * criteria:
@@ -54,7 +54,7 @@ public final class SimulationFile {
   private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "bandwidth",
       "queueLimit");
   private static final Set<String> GILBERT_ELLIOTT = Set.of("goodToBad", "badToGood", "lossInGood", "lossInBad");
-  private static final Set<String> PARTITION = Set.of("at", "healAt", "oneWay");
+  private static final Set<String> PARTITION = Set.of("at", "healAt", "oneWay", "side", "bridge", "holdInFlight");
   private static final Set<String> CRASH = Set.of("nodes", "at", "restartAt");
   private static final Set<String> PAUSE = Set.of("nodes", "at", "resumeAt");
 
@@ -184,6 +184,15 @@ public final class SimulationFile {
         known(v, PARTITION, where + ".");
         Fault.Partition p = Fault.partition(duration(v, "at", where + ".at"),
             v.has("healAt") ? duration(v, "healAt", where + ".healAt") : null);
+        if (v.has("side")) {
+          p = p.side(ids(v.get("side"), where + ".side"));
+        }
+        if (v.has("bridge")) {
+          p = p.bridge(ids(v.get("bridge"), where + ".bridge"));
+        }
+        if (v.has("holdInFlight") && bool(v.get("holdInFlight"), where + ".holdInFlight")) {
+          p = p.holdInFlight();
+        }
         yield v.has("oneWay") && bool(v.get("oneWay"), where + ".oneWay") ? p.oneWay() : p;
       }
       case "crash" -> {
@@ -250,6 +259,23 @@ public final class SimulationFile {
   private static Duration duration(JsonNode parent, String key, String field) {
     String text = text(parent, key, field);
     return convert(field, () -> Units.parseDuration(text));
+  }
+
+  private static Set<Integer> ids(JsonNode v, String field) {
+    JsonNode list = list(v, field);
+    java.util.Set<Integer> ids = new java.util.TreeSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      ids.add(integer(list, i, field + "[" + i + "]"));
+    }
+    return ids;
+  }
+
+  private static int integer(JsonNode list, int index, String field) {
+    JsonNode v = list.get(index);
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new InvalidConfigurationException(field, "must be a whole number (was " + v + ")");
+    }
+    return v.intValue();
   }
 
   private static JsonNode list(JsonNode v, String field) {

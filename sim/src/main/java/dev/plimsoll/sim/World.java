@@ -231,6 +231,10 @@ final class World implements RunListener {
           trace.record(Trace.DROP, from, to, message.id());
           return;
         }
+        if (faults.held(from, to, () -> nodes[to].arrive(from, message))) {
+          counters.add(from, Counters.DELAYED);
+          return;
+        }
         nodes[to].arrive(from, message);
       }
     });

@@ -181,4 +181,30 @@ class NetworkTest {
     assertThat(delivery(overloaded).failed()).isBetween(overloaded.totals().lost() * 6 / 10, overloaded.totals().lost());
     assertThat(delivery(overloaded).responseTime().stats().minMs()).isLessThan(50 * 4 + 10);
   }
+
+  @Test
+  void aBridgeNodeStillReachesBothSides() {
+    Arrivals arrivals = new Arrivals();
+    sim().protocol(arrivals::protocol).connectionsPerNode(9)
+        .fault(Fault.partition(Duration.ofSeconds(5), Duration.ofSeconds(10)).bridge(java.util.Set.of(0))).build().run();
+    List<Arrivals.Seen> during = arrivals.between(5 * S + 100_000_000L, 10 * S);
+    assertThat(during).noneMatch(s -> s.from() != 0 && s.to() != 0 && across(s.from(), s.to()));
+    assertThat(during).anyMatch(s -> s.from() == 0 && s.to() >= 5);
+    assertThat(during).anyMatch(s -> s.to() == 0 && s.from() >= 5);
+  }
+
+  @Test
+  void aHoldingPartitionDeliversWhatCrossedItWhenItHeals() {
+    Arrivals arrivals = new Arrivals();
+    SimResult r = sim().protocol(arrivals::protocol).deliveryTimeout(Duration.ofSeconds(10))
+        .fault(Fault.partition(Duration.ofSeconds(5), Duration.ofSeconds(8)).holdInFlight()).build().run();
+    assertThat(arrivals.between(5 * S + 10_000_000L, 8 * S)).noneMatch(s -> across(s.from(), s.to()));
+    // Nothing lost: every crossing message of the three seconds arrives at the heal, in order.
+    assertThat(r.totals().lost()).isZero();
+    assertThat(delivery(r).failed()).isZero();
+    assertThat(arrivals.between(8 * S, 8 * S + 1).stream().filter(s -> across(s.from(), s.to())).count())
+        .isGreaterThan(300);
+    assertThat(delivery(r).responseTime().stats().maxMs()).isBetween(2_990.0, 3_010.0);
+    assertThat(r.faults()).containsExactly("partition first half | rest at 5s, healed at 8s, holding messages until then");
+  }
 }
