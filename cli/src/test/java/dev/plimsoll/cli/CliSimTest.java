@@ -54,7 +54,7 @@ class CliSimTest {
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
     assertThat(o.out()).contains("plimsoll: running 'cluster' for 4s").contains("sim: topology: 8 nodes");
     Files.writeString(file, "nodes: 8\nlink: {los: 0.1}\n");
-    refused(file + ": link.los: unknown setting (settings here: bandwidth, duplicate, jitter, latency, loss, queueLimit, reorder)",
+    refused(file + ": link.los: unknown setting (settings here: bandwidth, correlation, duplicate, jitter, latency, loss, queueLimit, reorder)",
         "sim", file.toString());
     refused("no simulation file at " + dir.resolve("none.yaml"), "sim", dir.resolve("none.yaml").toString());
   }

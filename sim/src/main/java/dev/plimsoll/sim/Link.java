@@ -8,14 +8,25 @@ import java.util.random.RandomGenerator;
  * touches it, one message at a time.
  */
 final class Link {
+  static final int SENT = 0;
+  static final int ARRIVED = 1;
+  static final int LOST = 2;
+  static final int DELAYED = 3;
+
+  final int from;
   final int to;
+  /** What went over this link; the sender writes most, the event loop the arrivals. */
+  private final java.util.concurrent.atomic.AtomicLongArray counts = new java.util.concurrent.atomic.AtomicLongArray(4);
   final LinkConditions conditions;
   private boolean bad;
   private long lastArrival = Long.MIN_VALUE;
   /** When the link has sent everything queued on it so far (with a bandwidth limit). */
   private long busyUntil = Long.MIN_VALUE;
+  /** The last latency sample, before jitter, for correlated latency; -1 before the first. */
+  private double lastSample = -1;
 
-  Link(int to, LinkConditions conditions) {
+  Link(int from, int to, LinkConditions conditions) {
+    this.from = from;
     this.to = to;
     this.conditions = conditions;
   }
@@ -41,6 +52,12 @@ final class Link {
   /** The latency sample for one copy, jitter included, never below 0. */
   long latencyNanos(RandomGenerator random) {
     long sample = conditions.latency().sampleNanos(random);
+    double c = conditions.latencyCorrelation();
+    if (c > 0) {
+      double leaned = lastSample < 0 ? sample : c * lastSample + (1 - c) * sample;
+      lastSample = leaned;
+      sample = Math.round(leaned);
+    }
     long jitter = conditions.jitter().toNanos();
     if (jitter > 0) {
       sample += random.nextLong(-jitter, jitter + 1);
@@ -82,5 +99,13 @@ final class Link {
     }
     busyUntil = start + transmit;
     return busyUntil;
+  }
+
+  void count(int kind) {
+    counts.getAndIncrement(kind);
+  }
+
+  LinkCounters counters() {
+    return new LinkCounters(from, to, counts.get(SENT), counts.get(ARRIVED), counts.get(LOST), counts.get(DELAYED));
   }
 }

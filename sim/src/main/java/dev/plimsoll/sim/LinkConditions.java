@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record LinkConditions(
     Latency latency, Duration jitter, Loss loss, double duplicateProbability, double reorderProbability,
-    long bandwidthBytesPerSecond, int queueLimit) {
+    long bandwidthBytesPerSecond, int queueLimit, double latencyCorrelation) {
 
   /** 1 ms, nothing lost, duplicated or reordered. */
   public static final LinkConditions DEFAULT = of(Latency.constant(Duration.ofMillis(1)));
@@ -33,42 +33,60 @@ public record LinkConditions(
     Checks.probability(reorderProbability, "reorder");
     Checks.require(bandwidthBytesPerSecond >= 0, "bandwidth", "must be >= 0 (was " + bandwidthBytesPerSecond + ")");
     Checks.require(queueLimit >= 0, "queueLimit", "must be >= 0 (was " + queueLimit + ")");
+    Checks.require(latencyCorrelation >= 0 && latencyCorrelation < 1, "correlation",
+        "must be >= 0 and < 1 (was " + latencyCorrelation + ")");
   }
 
   /** A link with this latency and no jitter, loss, duplication or reordering. */
   public static LinkConditions of(Latency latency) {
-    return new LinkConditions(latency, Duration.ZERO, Loss.none(), 0, 0, 0, 0);
+    return new LinkConditions(latency, Duration.ZERO, Loss.none(), 0, 0, 0, 0, 0);
   }
 
   public LinkConditions latency(Latency newLatency) {
-    return new LinkConditions(newLatency, jitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
+    return new LinkConditions(newLatency, jitter, loss, duplicateProbability, reorderProbability,
+        bandwidthBytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   public LinkConditions jitter(Duration newJitter) {
-    return new LinkConditions(latency, newJitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
+    return new LinkConditions(latency, newJitter, loss, duplicateProbability, reorderProbability,
+        bandwidthBytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   public LinkConditions loss(Loss newLoss) {
-    return new LinkConditions(latency, jitter, newLoss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
+    return new LinkConditions(latency, jitter, newLoss, duplicateProbability, reorderProbability,
+        bandwidthBytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   public LinkConditions duplicate(double probability) {
-    return new LinkConditions(latency, jitter, loss, probability, reorderProbability, bandwidthBytesPerSecond, queueLimit);
+    return new LinkConditions(latency, jitter, loss, probability, reorderProbability,
+        bandwidthBytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   public LinkConditions reorder(double probability) {
-    return new LinkConditions(latency, jitter, loss, duplicateProbability, probability, bandwidthBytesPerSecond, queueLimit);
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, probability,
+        bandwidthBytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   /** Limits the link to {@code bytesPerSecond} (0: unlimited), one message at a time. */
   public LinkConditions bandwidth(long bytesPerSecond) {
-    return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability, bytesPerSecond, queueLimit);
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability,
+        bytesPerSecond, queueLimit, latencyCorrelation);
   }
 
   /** Drops a message that finds {@code messages} already waiting for the bandwidth (0: no limit). */
   public LinkConditions queueLimit(int messages) {
     return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond,
-        messages);
+        messages, latencyCorrelation);
+  }
+
+  /**
+   * Makes each latency sample lean on the one before, as netem's correlation does: the sample is
+   * {@code correlation * previous + (1 - correlation) * fresh}, so slow messages come in runs while
+   * the mean stays the distribution's. 0 (the default) draws each independently.
+   */
+  public LinkConditions correlation(double correlation) {
+    return new LinkConditions(latency, jitter, loss, duplicateProbability, reorderProbability, bandwidthBytesPerSecond,
+        queueLimit, correlation);
   }
 
   /** In words, for the result. */
@@ -76,6 +94,9 @@ public record LinkConditions(
     StringBuilder s = new StringBuilder(latency.describe());
     if (jitter.isPositive()) {
       s.append(" ±").append(Checks.text(jitter));
+    }
+    if (latencyCorrelation > 0) {
+      s.append(" correlated ").append(latencyCorrelation);
     }
     s.append(", loss ").append(loss.describe());
     if (duplicateProbability > 0) {

@@ -86,11 +86,15 @@ final class SimNode implements Node {
 
   /** Opens the link to {@code peer}; on the event loop. */
   void connect(int peer, LinkConditions conditions) {
-    if (links.putIfAbsent(peer, new Link(peer, conditions)) == null) {
+    if (links.putIfAbsent(peer, new Link(id, peer, conditions)) == null) {
       int[] now = Arrays.copyOf(peers, peers.length + 1);
       now[now.length - 1] = peer;
       peers = now;
     }
+  }
+
+  java.util.Collection<Link> links() {
+    return links.values();
   }
 
   int[] peerArray() {
@@ -170,12 +174,21 @@ final class SimNode implements Node {
   public void send(int to, Message message) {
     world.counters.add(id, Counters.SENT);
     Link link = links.get(to);
+    if (link != null) {
+      link.count(Link.SENT);
+    }
     if (link == null || !world.reachable(id, to) || link.drops(random)) {
       world.counters.add(id, Counters.LOST);
+      if (link != null) {
+        link.count(Link.LOST);
+      }
       world.trace.record(Trace.DROP, id, to, message.id());
       return;
     }
     int copies = link.copies(random);
+    if (copies > 1) {
+      link.count(Link.SENT);
+    }
     if (copies > 1) {
       world.counters.add(id, Counters.DUPLICATED);
     }
@@ -183,19 +196,18 @@ final class SimNode implements Node {
     for (int c = 0; c < copies; c++) {
       long departs = link.departure(now, world.sim.messageBytes());
       if (departs < 0) {
+        link.count(Link.LOST);
         world.counters.add(id, Counters.LOST); // the link's queue is full
         world.trace.record(Trace.DROP, id, to, message.id());
         continue;
       }
-      if (departs > now) {
-        world.counters.add(id, Counters.DELAYED);
-      }
       long wanted = departs + link.latencyNanos(random);
       long at = link.inOrder(wanted, link.overtakes(random));
-      if (at > wanted) {
+      if (departs > now || at > wanted) {
         world.counters.add(id, Counters.DELAYED);
+        link.count(Link.DELAYED);
       }
-      world.transmit(at, id, to, message);
+      world.transmit(at, link, message);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param faults the fault schedule, in words
  * @param totals every node's counters added up
  * @param nodes each node's counters, by id
+ * @param links each link's counters, by sender then receiver
  * @param sends messages the load asked nodes to send
  * @param expectedDeliveries deliveries those messages owed (one per unicast, one per other session member)
  * @param delivered deliveries made, each recorded once
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @param events the events of a deterministic run (0 in real time)
  */
 public record SimResult(RunResult run, long seed, boolean deterministic, Topology topology, String network,
-    List<String> faults, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, long sends,
+    List<String> faults, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, List<LinkCounters> links, long sends,
     long expectedDeliveries, long delivered, long duplicates, long late, long handlerFailures,
     Optional<String> firstHandlerFailure, long events) {
 
@@ -33,6 +34,7 @@ public record SimResult(RunResult run, long seed, boolean deterministic, Topolog
     faults = List.copyOf(faults);
     recoveries = List.copyOf(recoveries);
     nodes = List.copyOf(nodes);
+    links = List.copyOf(links);
   }
 
   /** Delivered over expected, over the whole run (messages whose timeout fell after the end count as they stood). */

@@ -34,6 +34,7 @@ import java.util.Set;
  * link:
  *   latency: uniform(5ms,15ms)
  *   jitter: 2ms
+ *   correlation: 0.25          # each latency sample leans on the one before
  *   loss: 0.01                 # or: {goodToBad: 0.05, badToGood: 0.25, lossInGood: 0, lossInBad: 0.9}
  *   duplicate: 0.001
  *   reorder: 0.01
@@ -52,7 +53,7 @@ public final class SimulationFile {
       "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "clockSkew", "messageBytes",
       "link", "faults", "criteria");
   private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "bandwidth",
-      "queueLimit");
+      "queueLimit", "correlation");
   private static final Set<String> GILBERT_ELLIOTT = Set.of("goodToBad", "badToGood", "lossInGood", "lossInBad");
   private static final Set<String> PARTITION = Set.of("at", "healAt", "oneWay", "side", "bridge", "holdInFlight");
   private static final Set<String> CRASH = Set.of("nodes", "at", "restartAt");
@@ -165,6 +166,9 @@ public final class SimulationFile {
     if (node.has("bandwidth")) {
       String size = text(node, "bandwidth", "link.bandwidth");
       c = c.bandwidth(convert("link.bandwidth", () -> Units.parseSize(size.replaceFirst("/s$", ""))));
+    }
+    if (node.has("correlation")) {
+      c = c.correlation(number(node, "correlation", "link"));
     }
     if (node.has("queueLimit")) {
       c = c.queueLimit(integer(node, "queueLimit", "link.queueLimit"));

@@ -221,21 +221,29 @@ final class World implements RunListener {
 
   // ---- the network
 
-  /** A copy of {@code message} from {@code from} reaches {@code to} at {@code at}, unless cut off by then. */
-  void transmit(long at, int from, int to, Message message) {
+  /** A copy of {@code message} reaches the far end of {@code link} at {@code at}, unless cut off by then. */
+  void transmit(long at, Link link, Message message) {
+    int from = link.from;
+    int to = link.to;
+    Runnable arrive = () -> {
+      link.count(Link.ARRIVED);
+      nodes[to].arrive(from, message);
+    };
     loop.schedule(new EventLoop.Event(at) {
       @Override
       void run() {
         if (!faults.reachable(from, to)) {
           counters.add(from, Counters.LOST);
+          link.count(Link.LOST);
           trace.record(Trace.DROP, from, to, message.id());
           return;
         }
-        if (faults.held(from, to, () -> nodes[to].arrive(from, message))) {
+        if (faults.held(from, to, arrive)) {
           counters.add(from, Counters.DELAYED);
+          link.count(Link.DELAYED);
           return;
         }
-        nodes[to].arrive(from, message);
+        arrive.run();
       }
     });
   }
@@ -274,12 +282,17 @@ final class World implements RunListener {
     for (int i = 0; i < nodes.length; i++) {
       perNode.add(counters.of(i));
     }
+    List<LinkCounters> perLink = new ArrayList<>();
+    for (SimNode node : nodes) {
+      node.links().stream().map(Link::counters).sorted(java.util.Comparator.comparingInt(LinkCounters::to))
+          .forEach(perLink::add);
+    }
     Deliveries d = deliveries;
     List<Recovery> recoveries = timeline == null ? List.of()
         : new RecoveryAnalysis(timeline, sim).measure(faults.timings());
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
         sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), recoveries,
-        counters.total(), perNode, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
+        counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
         d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
         java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
   }

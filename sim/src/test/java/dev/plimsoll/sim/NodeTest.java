@@ -112,6 +112,12 @@ class NodeTest {
     // Every message sent was received or lost, but for the last few still on the wire at the end.
     assertThat(t.sent() - t.received() - t.lost()).isBetween(0L, 5L);
     assertThat(t.delivered()).isEqualTo(r.delivered()).isEqualTo(delivery(r).succeeded());
+    // Each of the 15 connections is a link each way; their counts add up to the nodes'.
+    assertThat(r.links()).hasSize(30);
+    assertThat(r.links().stream().mapToLong(LinkCounters::sent).sum()).isEqualTo(t.sent());
+    assertThat(r.links().stream().mapToLong(LinkCounters::lost).sum()).isEqualTo(t.lost());
+    assertThat(r.links().stream().mapToLong(LinkCounters::arrived).sum()).isEqualTo(t.received());
+    assertThat(r.links()).allMatch(l -> l.sent() > 0 && l.from() != l.to());
   }
 
   @Test

@@ -77,7 +77,7 @@ class SimulationFileTest {
     assertThatThrownBy(() -> read("nodez: 5\n")).isInstanceOf(InvalidConfigurationException.class)
         .hasMessageStartingWith("nodez: unknown setting (settings here: clockSkew, connectionsPerNode, criteria, deliveryTimeout,");
     assertThatThrownBy(() -> read("link: {latncy: 5ms}\n"))
-        .hasMessage("link.latncy: unknown setting (settings here: bandwidth, duplicate, jitter, latency, loss, queueLimit, reorder)");
+        .hasMessage("link.latncy: unknown setting (settings here: bandwidth, correlation, duplicate, jitter, latency, loss, queueLimit, reorder)");
     assertThatThrownBy(() -> read("duration: soon\n")).hasMessageStartingWith("duration: ");
     assertThatThrownBy(() -> read("nodes: many\n")).hasMessage("nodes: must be a whole number (was \"many\")");
     assertThatThrownBy(() -> read("faults: [{quake: {at: 1s}}]\n"))
