@@ -37,6 +37,17 @@ public interface OperationContext {
   }
 
   /**
+   * When the operation in progress should have started according to the load model, in
+   * {@link #clock()}'s {@code nanoTime}: its response time is measured from here. An operation that
+   * hands its work on (a message whose delivery another thread records) passes it along, so the
+   * latency recorded there counts from the intended start too. A context that belongs to no run
+   * answers the clock's time now.
+   */
+  default long intendedStartNanos() {
+    return clock().nanoTime();
+  }
+
+  /**
    * Tells the engine when the operation's request reached the wire: the moment its bytes were
    * handed to the network (a socket write completed), in {@link #clock()}'s {@code nanoTime}. The
    * engine measures the generator's own cost before the request, from the operation's intended

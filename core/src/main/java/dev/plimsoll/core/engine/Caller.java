@@ -190,6 +190,11 @@ final class Caller implements OperationContext {
   }
 
   @Override
+  public long intendedStartNanos() {
+    return runningIntended;
+  }
+
+  @Override
   public Clock clock() {
     return clock;
   }

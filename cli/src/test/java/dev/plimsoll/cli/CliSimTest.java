@@ -1,0 +1,75 @@
+package dev.plimsoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plimsoll sim}: a simulated cluster from the command line, its bad input, its replay line. */
+class CliSimTest {
+  @TempDir Path dir;
+
+  private static void refused(String message, String... args) {
+    CliRunner.Outcome o = CliRunner.run(args);
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).isEqualTo("plimsoll: " + message + "\n");
+  }
+
+  @Test
+  void badInputGetsOneLineAndExitTwo() {
+    refused("sim.size: unknown size 'huge' (sizes: small, medium, large)", "sim", "huge");
+    refused("--loss must be a share between 0 and 1, or a percentage (was '2')", "sim", "small", "--loss", "2");
+    refused("--heal-at needs --partition-at", "sim", "small", "--heal-at", "5s");
+    refused("--crash K and --at T go together", "sim", "small", "--crash", "3");
+    refused("sim.faults: 'crash 10 nodes at 1s' would crash every node", "sim", "small", "--crash", "10", "--at", "1s");
+    refused("latency: cannot read 'soon' (forms: 10ms, constant(10ms), uniform(5ms,15ms), normal(20ms,5ms),"
+        + " exponential(10ms), pareto(5ms,1.5))", "sim", "small", "--latency", "soon");
+  }
+
+  @Test
+  void aDeterministicRunReportsItsDeliveriesFaultsAndRecovery() throws Exception {
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--deterministic", "--duration", "20s", "--seed", "7",
+        "--latency", "uniform(2ms,8ms)", "--loss", "0.5%", "--partition-at", "5s", "--heal-at", "8s",
+        "--no-progress", "--out", dir.toString());
+    // Half the links are cut for 3 of 20 s: more than 1 % of deliveries fail, so the run fails.
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.FAILED);
+    assertThat(o.out())
+        .contains("delivery.error_rate < 1%")
+        .contains("sim: seed 7, deterministic (")
+        .contains("sim: links: uniform(2ms,8ms), loss random(0.005)")
+        .contains("sim: fault: partition first half | rest at 5s, healed at 8s")
+        .contains("sim: recovery: partition first half | rest at 5s, healed at 8s: recovered 0s after 8s")
+        .contains("sim: seed 7; replay: plimsoll sim small --duration 20s --latency uniform(2ms,8ms) --loss 0.5%"
+            + " --partition-at 5s --heal-at 8s --no-progress --out " + dir + " --seed 7 --deterministic");
+    assertThat(Files.readString(dir.resolve("result.json"))).contains("\"seed\": 7");
+  }
+
+  @Test
+  void aSimulationFileRunsAndItsMistakesNameFileAndField() throws Exception {
+    Path file = dir.resolve("cluster.yaml");
+    Files.writeString(file, "nodes: 8\nrate: 50/s\nduration: 4s\ndeterministic: true\ncriteria: [delivery.p95 < 1s]\n");
+    CliRunner.Outcome o = CliRunner.run("sim", file.toString(), "--no-progress", "--out", dir.resolve("out").toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out()).contains("plimsoll: running 'cluster' for 4s").contains("sim: topology: 8 nodes");
+    Files.writeString(file, "nodes: 8\nlink: {los: 0.1}\n");
+    refused(file + ": link.los: unknown setting (settings here: bandwidth, correlation, duplicate, jitter, latency, loss, queueLimit, reorder)",
+        "sim", file.toString());
+    refused("no simulation file at " + dir.resolve("none.yaml"), "sim", dir.resolve("none.yaml").toString());
+  }
+
+  @Test
+  void aSweepPrintsOneRowPerSize() {
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--sweep", "--deterministic", "--duration", "3s");
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out().lines().filter(l -> l.matches(" +\\d+ +[0-9,]+ .*"))).hasSize(4); // 2, 4, 8, 10 nodes
+  }
+
+  @Test
+  void theDeterminismCheckRunsTheSeedTwice() {
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--duration", "5s", "--check-determinism", "--seed", "3");
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out()).containsPattern("sim: deterministic: both runs had the same [0-9,]+ events");
+  }
+}

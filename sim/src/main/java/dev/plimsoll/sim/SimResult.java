@@ -1,0 +1,74 @@
+package dev.plimsoll.sim;
+
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.units.Units;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A simulation's outcome: the ordinary run result (operations {@code send} and {@code delivery},
+ * intervals, verdicts), plus what only a simulation knows: its seed, topology and fault schedule,
+ * recovery after each fault, and every node's counters.
+ *
+ * @param run the run's result, as every report renders it
+ * @param network the default link conditions, in words
+ * @param faults the fault schedule, in words
+ * @param totals every node's counters added up
+ * @param nodes each node's counters, by id
+ * @param links each link's counters, by sender then receiver
+ * @param sends messages the load asked nodes to send
+ * @param expectedDeliveries deliveries those messages owed (one per unicast, one per other session member)
+ * @param delivered deliveries made, each recorded once
+ * @param duplicates deliveries of a message to a node that already had it
+ * @param late deliveries after the delivery timeout (recorded as failed at the timeout)
+ * @param handlerFailures exceptions thrown by the protocol's handlers (each ended its handler, not the run)
+ * @param firstHandlerFailure the first of them, as its class and message
+ * @param events the events of a deterministic run (0 in real time)
+ */
+public record SimResult(RunResult run, long seed, boolean deterministic, Topology topology, String network,
+    List<String> faults, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, List<LinkCounters> links, long sends,
+    long expectedDeliveries, long delivered, long duplicates, long late, long handlerFailures,
+    Optional<String> firstHandlerFailure, long events) {
+
+  public SimResult {
+    faults = List.copyOf(faults);
+    recoveries = List.copyOf(recoveries);
+    nodes = List.copyOf(nodes);
+    links = List.copyOf(links);
+  }
+
+  /** Delivered over expected, over the whole run (messages whose timeout fell after the end count as they stood). */
+  public double deliveryRatio() {
+    return expectedDeliveries == 0 ? Double.NaN : (double) delivered / expectedDeliveries;
+  }
+
+  /** Link transmissions per message of the load: 1 for a direct unicast, more for relays and floods. */
+  public double messagesPerOperation() {
+    return sends == 0 ? Double.NaN : (double) totals.sent() / sends;
+  }
+
+  /** The simulation's own facts in lines, for the console after the run's report. */
+  public List<String> describe() {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("seed " + seed + (deterministic ? ", deterministic (" + Units.count(events) + " events)" : ", real time"));
+    lines.add("topology: " + topology.describe());
+    lines.add("links: " + network);
+    lines.add("delivery: " + Units.count(delivered) + " of " + Units.count(expectedDeliveries) + " ("
+        + Units.percent(deliveryRatio()) + "), " + Units.count(duplicates) + " duplicates, " + Units.count(late)
+        + " late; " + Units.decimal(messagesPerOperation()) + " messages per send");
+    lines.add("network: " + Units.count(totals.sent()) + " sent, " + Units.count(totals.received()) + " received, "
+        + Units.count(totals.lost()) + " lost, " + Units.count(totals.duplicated()) + " duplicated, "
+        + Units.count(totals.delayed()) + " delayed");
+    if (handlerFailures > 0) {
+      lines.add("protocol handlers threw " + Units.count(handlerFailures) + " times, first: "
+          + firstHandlerFailure.orElse("?"));
+    }
+    for (String f : faults) {
+      lines.add("fault: " + f);
+    }
+    for (Recovery r : recoveries) {
+      lines.add("recovery: " + r.describe());
+    }
+    return lines;
+  }
+}

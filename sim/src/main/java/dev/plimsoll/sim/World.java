@@ -1,0 +1,307 @@
+package dev.plimsoll.sim;
+
+import dev.plimsoll.core.AsyncOperation;
+import dev.plimsoll.core.Clock;
+import dev.plimsoll.core.Mix;
+import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.OperationContext;
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Workload;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.ScenarioDescription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+
+/**
+ * One run of a simulation: the nodes, the network between them and the load, wired into an
+ * ordinary Plimsoll scenario. The scenario's open model calls {@code send} at the target rate; each
+ * call makes one message of the load, whose deliveries are recorded as the operation
+ * {@code delivery}. It is the scenario's listener, so it starts with the run and stops with it.
+ */
+final class World implements RunListener {
+  static final String SEND = "send";
+  static final String DELIVERY = "delivery";
+  private static final long SWEEP_NANOS = 10_000_000L;
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  private static final UndeliveredException NO_SENDER =
+      new UndeliveredException("no live node with a connection to send from");
+
+  final Simulation sim;
+  final Clock clock;
+  final Counters counters;
+  final Trace trace;
+  private final EventLoop loop;
+  private final SimNode[] nodes;
+  private final List<int[]> edges;
+  private final SplittableRandom random;
+  private final AtomicLong nextId = new AtomicLong();
+  private final AtomicLong sends = new AtomicLong();
+  private final FaultSchedule faults;
+  private volatile Deliveries deliveries;
+  private volatile Timeline timeline;
+  private volatile long originNanos;
+  private final AtomicLong handlerFailures = new AtomicLong();
+  private volatile String firstHandlerFailure;
+
+  World(Simulation sim, Clock clock, boolean keepTrace) {
+    this.sim = sim;
+    this.clock = clock;
+    this.counters = new Counters(sim.nodes());
+    this.trace = sim.deterministic() ? Trace.of(clock, keepTrace) : Trace.OFF;
+    this.loop = new EventLoop(clock, this::handlerFailed);
+    this.random = new SplittableRandom(sim.seed());
+    this.nodes = new SimNode[sim.nodes()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = new SimNode(i, this, sim.seed(), !sim.deterministic());
+    }
+    this.edges = Overlay.build(sim.nodes(), sim.connectionsPerNode(), random);
+    this.faults = new FaultSchedule(this, random);
+  }
+
+  /** The run as an ordinary scenario on this world's clock. */
+  Scenario scenario() {
+    AsyncOperation send = this::send;
+    Scenario.Builder b = Scenario.builder(sim.name())
+        .clock(clock)
+        .seed(sim.seed())
+        .duration(sim.duration())
+        .interval(sim.interval())
+        .gracefulStop(sim.deliveryTimeout())
+        .workload(Workload.of(SEND, Mix.ofAsync(SEND, send), OpenModel.of(sim.rate()).arrivals(sim.arrivals())))
+        .recordedOperation(DELIVERY)
+        .listener(this);
+    if (sim.rampUp().isPositive()) {
+      b.warmUp(sim.rampUp());
+    }
+    sim.criteria().forEach(b::criterion);
+    return b.build();
+  }
+
+  SimNode node(int id) {
+    return nodes[id];
+  }
+
+  int size() {
+    return nodes.length;
+  }
+
+  List<int[]> edges() {
+    return edges;
+  }
+
+  // ---- the run's beginning and end
+
+  @Override
+  public void runStarted(ScenarioDescription scenario, Instant startTime) {
+    long origin = clock.nanoTime();
+    originNanos = origin;
+    long length = sim.duration().toNanos() + sim.deliveryTimeout().toNanos();
+    timeline = new Timeline(origin, length);
+    deliveries = new Deliveries(sim.deliveryTimeout().toNanos(), timeline, Checks.text(sim.deliveryTimeout()));
+    loop.horizon(origin + length + SWEEP_NANOS);
+    // What is due at the start happens now, before the load's first arrival can look for a sender;
+    // nothing else runs yet, so on a virtual clock this is as deterministic as the loop.
+    spawn();
+    long ramp = sim.rampUp().toNanos();
+    for (int i = 0; i < edges.size(); i++) {
+      int[] e = edges.get(i);
+      long at = origin + ramp * i / edges.size();
+      if (at <= origin) {
+        connect(e[0], e[1]);
+      } else {
+        later(at, () -> connect(e[0], e[1]));
+      }
+    }
+    faults.schedule(origin);
+    later(origin + SWEEP_NANOS, this::sweep);
+    if (sim.deterministic()) {
+      loop.waitForFirstArrival();
+    }
+    loop.start(sim.deterministic()
+        ? Thread.ofVirtual().name("plimsoll-sim").factory()
+        : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
+  }
+
+  @Override
+  public void runCompleted(RunResult result) {
+    loop.stop();
+  }
+
+  private void spawn() {
+    for (SimNode node : nodes) {
+      node.join(sessionOf(node.id()));
+      node.start(sim.protocol().get());
+    }
+  }
+
+  private void connect(int a, int b) {
+    nodes[a].connect(b, sim.link(a, b));
+    nodes[b].connect(a, sim.link(b, a));
+  }
+
+  private void sweep() {
+    deliveries.sweep(clock.nanoTime());
+    later(clock.nanoTime() + SWEEP_NANOS, this::sweep);
+  }
+
+  String sessionOf(int node) {
+    return "s" + (node % sim.sessions());
+  }
+
+  // ---- the load
+
+  /** The open model's operation: one message of the load, intended at the operation's intended start. */
+  private CompletableFuture<Void> send(OperationContext ctx) {
+    deliveries.recorder(ctx.recorder(DELIVERY));
+    long intended = ctx.intendedStartNanos();
+    if (sim.deterministic()) {
+      // Drawn on the event loop, in its order, so that thread timing cannot change the draws.
+      loop.schedule(new EventLoop.Event(intended) {
+        @Override
+        void run() {
+          originate(random, intended);
+        }
+      });
+    } else {
+      originate(ctx.random(), intended);
+    }
+    return DONE;
+  }
+
+  private void originate(RandomGenerator draw, long intended) {
+    sends.incrementAndGet();
+    long now = clock.nanoTime();
+    SimNode origin = pickSender(draw);
+    if (origin == null) {
+      deliveries.failNow(intended, now, 1, NO_SENDER);
+      return;
+    }
+    long id = nextId.getAndIncrement();
+    Message message;
+    int expected;
+    if (sim.traffic() == Traffic.BROADCAST) {
+      String session = sessionOf(origin.id());
+      message = new Message(id, origin.id(), Message.SESSION, session, intended, 0, null);
+      expected = liveMembers(session) - 1;
+    } else {
+      int[] peers = origin.peerArray();
+      message = new Message(id, origin.id(), peers[draw.nextInt(peers.length)], null, intended, 0, null);
+      expected = 1;
+    }
+    trace.record(Trace.SEND, origin.id(), message.destination(), id);
+    deliveries.expect(id, intended, now, expected);
+    origin.originate(message);
+  }
+
+  /** A live node with at least one connection, drawn at random; null if a few draws find none. */
+  private SimNode pickSender(RandomGenerator draw) {
+    for (int attempt = 0; attempt < 32; attempt++) {
+      SimNode n = nodes[draw.nextInt(nodes.length)];
+      if (n.isUp() && !n.isPaused() && n.peerArray().length > 0) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private int liveMembers(String session) {
+    int count = 0;
+    for (SimNode n : nodes) {
+      count += n.isUp() && n.inSession(session) ? 1 : 0;
+    }
+    return count;
+  }
+
+  // ---- the network
+
+  /** A copy of {@code message} reaches the far end of {@code link} at {@code at}, unless cut off by then. */
+  void transmit(long at, Link link, Message message) {
+    int from = link.from;
+    int to = link.to;
+    Runnable arrive = () -> {
+      link.count(Link.ARRIVED);
+      nodes[to].arrive(from, message);
+    };
+    loop.schedule(new EventLoop.Event(at) {
+      @Override
+      void run() {
+        if (!faults.reachable(from, to)) {
+          counters.add(from, Counters.LOST);
+          link.count(Link.LOST);
+          trace.record(Trace.DROP, from, to, message.id());
+          return;
+        }
+        if (faults.held(from, to, arrive)) {
+          counters.add(from, Counters.DELAYED);
+          link.count(Link.DELAYED);
+          return;
+        }
+        arrive.run();
+      }
+    });
+  }
+
+  boolean reachable(int from, int to) {
+    return faults.reachable(from, to);
+  }
+
+  void delivered(int node, Message message) {
+    counters.add(node, Counters.DELIVERED);
+    trace.record(Trace.DELIVER, node, message.origin(), message.id());
+    deliveries.delivered(node, message.id(), clock.nanoTime());
+  }
+
+  /** Runs {@code task} on the event loop at {@code at}. */
+  void later(long at, Runnable task) {
+    loop.schedule(new EventLoop.Event(at) {
+      @Override
+      void run() {
+        task.run();
+      }
+    });
+  }
+
+  /** A protocol handler threw: counted, the first one kept (its class and message, never its data). */
+  void handlerFailed(RuntimeException e) {
+    if (handlerFailures.getAndIncrement() == 0) {
+      firstHandlerFailure = e.getClass().getName() + ": " + e.getMessage();
+    }
+  }
+
+  // ---- afterwards
+
+  SimResult result(RunResult run) {
+    List<NodeCounters> perNode = new ArrayList<>(nodes.length);
+    for (int i = 0; i < nodes.length; i++) {
+      perNode.add(counters.of(i));
+    }
+    List<LinkCounters> perLink = new ArrayList<>();
+    for (SimNode node : nodes) {
+      node.links().stream().map(Link::counters).sorted(java.util.Comparator.comparingInt(LinkCounters::to))
+          .forEach(perLink::add);
+    }
+    Deliveries d = deliveries;
+    List<Recovery> recoveries = timeline == null ? List.of()
+        : new RecoveryAnalysis(timeline, sim).measure(faults.timings());
+    return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
+        sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), recoveries,
+        counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
+        d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
+        java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
+  }
+
+  long originNanos() {
+    return originNanos;
+  }
+
+  Duration elapsed() {
+    return Duration.ofNanos(clock.nanoTime() - originNanos);
+  }
+}
