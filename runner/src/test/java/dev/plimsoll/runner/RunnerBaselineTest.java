@@ -80,8 +80,9 @@ class RunnerBaselineTest {
     RunResult anyway = Runner.forScenario(scenario(100)).baseline(baseline)
         .gate(THROUGHPUT_ONLY.toBuilder().allowDifferentShape(true).build()).build().run();
     assertThat(anyway.status()).isEqualTo(RunStatus.FAILED);
+    // Both numbers and the change: 100/s, or a little less when a busy machine dropped an arrival at the stop.
     assertThat(anyway.verdicts()).filteredOn(v -> !v.passed()).extracting(Verdict::detail)
-        .contains("total: throughput 100/s vs baseline 200/s (-50 %, limit -10 %)");
+        .anySatisfy(d -> assertThat(d).matches("total: throughput (100|9\\d)/s vs baseline 200/s \\(-5\\d(\\.\\d)? %, limit -10 %\\)"));
   }
 
   @Test

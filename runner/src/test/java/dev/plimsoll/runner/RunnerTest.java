@@ -123,7 +123,9 @@ class RunnerTest {
         .build()
         .run();
     assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
-    assertThat(result.operations().get(0).completed()).isEqualTo(300);
+    // Every arrival run, or (on a machine so busy the schedule fell behind at the stop) counted as dropped.
+    assertThat(result.operations().get(0).completed() + result.operations().get(0).dropped()).isEqualTo(300);
+    assertThat(result.operations().get(0).dropped()).isLessThanOrEqualTo(15);
     assertThat(intervals).hasValueGreaterThanOrEqualTo(2);
   }
 
