@@ -49,7 +49,8 @@ final class ClosedDriver implements Driver {
     this.run = run;
     this.clock = run.state.clock;
     this.model = model;
-    int max = model.users().maxUsers();
+    // This process's users: of user numbers 0, 1, ..., those its segment owns.
+    int max = run.segment.partOf(model.users().maxUsers());
     this.users = new Caller[max];
     this.threads = new Thread[max];
     this.active = new AtomicIntegerArray(max);
@@ -81,7 +82,7 @@ final class ClosedDriver implements Driver {
     boolean constant = profile instanceof UserProfile.Constant;
     while (run.state.running()) {
       long now = clock.nanoTime();
-      int wanted = Math.min(users.length, profile.usersAt(run.state.secondsSinceStart(now)));
+      int wanted = Math.min(users.length, run.segment.partOf(profile.usersAt(run.state.secondsSinceStart(now))));
       target = wanted;
       for (int id = 0; id < wanted; id++) {
         if (active.compareAndSet(id, 0, 1)) {
@@ -128,7 +129,7 @@ final class ClosedDriver implements Driver {
     if (reachedItsLimit(user)) {
       return false;
     }
-    long shared = model.sharedIterations();
+    long shared = run.segment.partOf(model.sharedIterations());
     return shared == 0 || sharedIterations.getAndIncrement() < shared;
   }
 
@@ -283,7 +284,7 @@ final class ClosedDriver implements Driver {
 
   @Override
   public boolean exhausted() {
-    long shared = model.sharedIterations();
+    long shared = run.segment.partOf(model.sharedIterations());
     if (shared > 0 && sharedIterations.get() >= shared) {
       return true;
     }

@@ -55,6 +55,9 @@ final class OpenDriver implements Driver {
   private static final long DONE = Long.MAX_VALUE;
   private DoubleSupplier schedule;
   private long upcoming;
+  /** The upcoming arrival's number in the whole load's schedule, and the next number to read. */
+  private long upcomingNumber;
+  private long nextNumber;
   private long previous;
   private long woke;
   /** Ticks on the operations' executor: only the latest scheduled one runs. */
@@ -72,6 +75,11 @@ final class OpenDriver implements Driver {
 
   RatePlan plan() {
     return plan;
+  }
+
+  /** The share of the plan's arrivals this process runs. */
+  double share() {
+    return run.segment.share();
   }
 
   @Override
@@ -116,9 +124,18 @@ final class OpenDriver implements Driver {
     return common;
   }
 
-  /** Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. */
+  /**
+   * Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. The schedule is
+   * the whole load's: arrivals of other segments are passed over, so this one keeps its share of
+   * the arrivals at their intended times.
+   */
   private void advance() {
     double at = schedule.getAsDouble();
+    while (!Double.isNaN(at) && !run.segment.owns(nextNumber)) {
+      nextNumber++;
+      at = schedule.getAsDouble();
+    }
+    upcomingNumber = nextNumber++;
     long intended = Double.isNaN(at) ? DONE : run.state.startNanos + (long) (at * 1e9);
     upcoming = intended >= run.state.endNanos ? DONE : intended;
   }
@@ -199,9 +216,9 @@ final class OpenDriver implements Driver {
   /** Starts the upcoming arrival, or counts it as dropped when no slot is free, and advances. */
   private void launch() {
     long intended = upcoming;
+    int pick = run.pickAt(upcomingNumber);
     previous = intended;
     advance();
-    int pick = run.pick();
     int operation = run.firstOperation + pick;
     Slot slot = acquire();
     if (slot == null) {
@@ -225,7 +242,7 @@ final class OpenDriver implements Driver {
   private void dropRemaining() {
     long stoppedAt = Math.min(clock.nanoTime(), run.state.endNanos);
     while (upcoming != DONE && upcoming < stoppedAt) {
-      drop(run.firstOperation + run.pick(), upcoming);
+      drop(run.firstOperation + run.pickAt(upcomingNumber), upcoming);
       advance();
     }
     upcoming = DONE;
