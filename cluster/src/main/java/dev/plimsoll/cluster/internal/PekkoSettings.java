@@ -49,6 +49,11 @@ public final class PekkoSettings {
         coordinated-shutdown {
           exit-jvm = off
           run-by-jvm-shutdown-hook = off
+          # Leaving waits for the others to see it go; a node whose peers are gone must not wait long.
+          phases.cluster-leave.timeout = 2s
+          phases.cluster-exiting.timeout = 2s
+          phases.cluster-exiting-done.timeout = 2s
+          phases.cluster-shutdown.timeout = 2s
         }
       }
       """;
