@@ -102,6 +102,7 @@ public final class Coordinator implements AutoCloseable {
     Instant startAt = Instant.now().plus(settings.startDelay());
     RemoteRun remote = Plimsoll.follow(scenario, startAt, reason -> actor.tell(CoordinatorCommands.stopAll(reason)));
     CompletableFuture<FleetReport> report = new CompletableFuture<>();
+    fleet = null;
     report.thenAccept(f -> fleet = f);
     actor.tell(CoordinatorCommands.go(runId, startAt, remote, scenario.duration().plus(scenario.gracefulStop()),
         settings.patience(), report));

@@ -43,6 +43,9 @@ public final class Worker implements AutoCloseable {
   /** Leaves the cluster and ends; a run in progress is cut off (the coordinator sees the worker go). */
   @Override
   public void close() {
+    if (terminated.isDone()) {
+      return;
+    }
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(org.apache.pekko.cluster.typed.Leave.create(cluster.selfMember().address()));
     system.terminate();

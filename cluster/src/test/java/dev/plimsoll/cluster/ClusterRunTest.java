@@ -47,7 +47,7 @@ class ClusterRunTest {
     }
   }
 
-  static Path scenario(Path dir, String rate, String duration) throws Exception {
+  static Path scenario(Path dir, String target, String rate, String duration) throws Exception {
     Path file = dir.resolve("split.yaml");
     Files.writeString(file, """
         name: split
@@ -64,13 +64,13 @@ class ClusterRunTest {
                 weight: 1
                 request: { url: /orders/1 }
         criteria: [ "error_rate < 1%%" ]
-        """.formatted(nginx.url(0, ""), duration, rate));
+        """.formatted(target, duration, rate));
     return file;
   }
 
   @Test
   void threeWorkersRunTheirSegmentsAndTheMergedResultCountsExactlyThePlan(@TempDir Path dir) throws Exception {
-    Path file = scenario(dir, "200/s", "3s");
+    Path file = scenario(dir, nginx.url(0, ""), "200/s", "3s");
     List<String> notices = new CopyOnWriteArrayList<>();
     List<IntervalSnapshot> seen = new CopyOnWriteArrayList<>();
     try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(3)
@@ -114,9 +114,9 @@ class ClusterRunTest {
 
   @Test
   void aRunWithTooFewWorkersSaysHowManyAreMissingAndWhoJoined(@TempDir Path dir) throws Exception {
-    Path file = scenario(dir, "10/s", "1s");
+    Path file = scenario(dir, nginx.url(0, ""), "10/s", "1s");
     try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(2)
-            .waitForWorkers(Duration.ofSeconds(6)).start();
+            .waitForWorkers(Duration.ofSeconds(3)).start();
         Workers workers = Workers.start(1, coordinator.address())) {
       assertThatThrownBy(() -> coordinator.runner(file, Overrides.none(), Map.of()).build().run())
           .isInstanceOf(ClusterException.class)
@@ -127,7 +127,7 @@ class ClusterRunTest {
 
   @Test
   void aWorkerRefusesATargetOutsideItsAllowList(@TempDir Path dir) throws Exception {
-    Path file = scenario(dir, "10/s", "1s");
+    Path file = scenario(dir, nginx.url(0, ""), "10/s", "1s");
     try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(1)
             .waitForWorkers(Duration.ofSeconds(20)).start();
         Worker worker = Worker.builder(coordinator.address()).allowTargets(List.of("*.staging.example.com")).start()) {

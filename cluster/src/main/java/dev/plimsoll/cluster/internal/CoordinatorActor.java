@@ -265,7 +265,7 @@ public final class CoordinatorActor {
       return;
     }
     notices.accept("worker " + m.address + " (" + m.host + ", " + m.segment.describe() + ") " + why
-        + ": lost from interval " + from + "; the run goes on with " + run.fleet.running() + " of "
+        + ": lost from interval " + from + "; the run goes on with " + run.fleet.remaining() + " of "
         + run.workers.size());
     feed(run.merger.lost(worker));
     endIfDone();
@@ -284,15 +284,16 @@ public final class CoordinatorActor {
     feed(run.merger.drain());
     FleetReport report = run.fleet.report();
     List<ErrorClass> errors = ErrorClasses.merge(run.errors);
-    if (report.workers().stream().allMatch(w -> w.lost())) {
-      run.remote.fail("every worker was lost", errors, Fleet.verdicts(report, run.startAt));
-    } else {
-      run.remote.end(errors, Fleet.verdicts(report, run.startAt));
-    }
-    timers.cancelAll();
-    CompletableFuture<FleetReport> done = run.report;
+    RunInProgress ended = run;
     run = null;
-    done.complete(report);
+    timers.cancelAll();
+    // Before the result: whoever waits for the result finds the fleet's report already there.
+    ended.report.complete(report);
+    if (report.workers().stream().allMatch(w -> w.lost())) {
+      ended.remote.fail("every worker was lost", errors, Fleet.verdicts(report, ended.startAt));
+    } else {
+      ended.remote.end(errors, Fleet.verdicts(report, ended.startAt));
+    }
   }
 
   static String address(ActorRef<?> ref) {

@@ -89,8 +89,9 @@ final class Fleet<W> {
     return true;
   }
 
-  long running() {
-    return members.values().stream().filter(m -> !m.finished && m.lostAt == null).count();
+  /** Workers not lost (running, or finished). */
+  long remaining() {
+    return members.values().stream().filter(m -> m.lostAt == null).count();
   }
 
   FleetReport report() {
