@@ -9,6 +9,7 @@ module dev.plimsoll.cli {
   requires dev.plimsoll.scenario;
   requires dev.plimsoll.http;
   requires dev.plimsoll.runner;
+  requires dev.plimsoll.cluster;
   requires dev.plimsoll.prometheus;
   requires dev.plimsoll.dashboard;
   requires dev.plimsoll.examples;

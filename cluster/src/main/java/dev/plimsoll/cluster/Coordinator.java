@@ -103,7 +103,10 @@ public final class Coordinator implements AutoCloseable {
     RemoteRun remote = Plimsoll.follow(scenario, startAt, reason -> actor.tell(CoordinatorCommands.stopAll(reason)));
     CompletableFuture<FleetReport> report = new CompletableFuture<>();
     fleet = null;
-    report.thenAccept(f -> fleet = f);
+    report.thenAccept(f -> {
+      fleet = f;
+      f.describe().forEach(settings.notices());
+    });
     actor.tell(CoordinatorCommands.go(runId, startAt, remote, scenario.duration().plus(scenario.gracefulStop()),
         settings.patience(), report));
     settings.notices().accept("started " + workers.size() + " workers at " + startAt);

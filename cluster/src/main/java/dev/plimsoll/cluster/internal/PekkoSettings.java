@@ -45,6 +45,9 @@ public final class PekkoSettings {
           jmx.enabled = off
           log-info = off
           min-nr-of-members = 1
+          # A worker started before its coordinator tries again soon.
+          seed-node-timeout = 2s
+          retry-unsuccessful-join-after = 2s
         }
         coordinated-shutdown {
           exit-jvm = off
