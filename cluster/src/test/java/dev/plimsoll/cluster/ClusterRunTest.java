@@ -113,6 +113,31 @@ class ClusterRunTest {
   }
 
   @Test
+  void stoppingTheCoordinatorsRunStopsEveryWorkerAndStillWritesTheMergedResult(@TempDir Path dir) throws Exception {
+    Path file = scenario(dir, nginx.url(0, ""), "100/s", "60s");
+    try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(2)
+            .waitForWorkers(Duration.ofSeconds(30)).startDelay(Duration.ofMillis(500)).start();
+        Workers workers = Workers.start(2, coordinator.address())) {
+      dev.plimsoll.runner.RunningTest running = coordinator.runner(file, Overrides.none(), Map.of())
+          .resultsDirectory(dir.resolve("out")).build().start();
+      Thread.sleep(2_500);
+      // What Ctrl-C does to the coordinator's run (SignalStop).
+      running.stop("interrupted (Ctrl-C)");
+      RunResult result = running.result().get(20, java.util.concurrent.TimeUnit.SECONDS);
+      long after = nginx.requests(0);
+      Thread.sleep(500);
+
+      assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
+      assertThat(result.stopReason()).isEqualTo("interrupted (Ctrl-C)");
+      assertThat(result.total().completed()).isBetween(100L, 500L);
+      assertThat(nginx.requests(0) - after).as("no load after the stop").isEqualTo(1);
+      assertThat(coordinator.fleet().orElseThrow().workers()).noneMatch(WorkerReport::lost)
+          .allSatisfy(w -> assertThat(w.completed()).isPositive());
+      assertThat(dir.resolve("out").resolve("result.json")).isRegularFile();
+    }
+  }
+
+  @Test
   void aRunWithTooFewWorkersSaysHowManyAreMissingAndWhoJoined(@TempDir Path dir) throws Exception {
     Path file = scenario(dir, nginx.url(0, ""), "10/s", "1s");
     try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(2)
