@@ -17,6 +17,8 @@ module dev.plimsoll.cluster {
   requires scala.library;
   requires typesafe.config;
   requires org.slf4j;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
 
   exports dev.plimsoll.cluster;
   // Pekko creates the serializer by reflection.
