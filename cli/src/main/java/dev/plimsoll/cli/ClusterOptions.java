@@ -23,7 +23,7 @@ final class ClusterOptions {
   Duration waitForWorkers;
 
   @Option(names = "--tls-dir", paramLabel = "DIR",
-      description = "Mutual TLS with the CA and certificates in DIR (plimsoll certs); this node's is DIR/coordinator.p12.")
+      description = "Mutual TLS with the CA and certificates in DIR (plimsoll certs); this node uses DIR/coordinator.p12.")
   Path tlsDir;
 
   boolean clustered() {

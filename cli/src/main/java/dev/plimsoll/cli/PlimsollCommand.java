@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PlimsollCommand.Version.class,
     description = "Puts a precisely shaped load on a system, measures truthfully, and says whether it stayed within its limits.",
-    subcommands = {DemoCommand.class, RunCommand.class, HttpCommand.class, ReportCommand.class, WorkerCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, HttpCommand.class, ReportCommand.class, WorkerCommand.class, CertsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {
         "",

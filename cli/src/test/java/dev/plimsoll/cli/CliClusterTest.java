@@ -77,4 +77,28 @@ class CliClusterTest {
       System.setErr(originalErr);
     }
   }
+
+  @Test
+  void certsCreatesACaAndIssuesNodeCertificates(@TempDir Path dir) {
+    Path tls = dir.resolve("tls");
+    assertThat(CliRunner.run("certs", "init", "--dir", tls.toString()).code()).isZero();
+    CliRunner.Outcome issued = CliRunner.run("certs", "issue", "--dir", tls.toString());
+    assertThat(issued.code()).as(issued.err()).isZero();
+    assertThat(tls.resolve("coordinator.p12")).isRegularFile();
+    assertThat(tls.resolve("worker.p12")).isRegularFile();
+    assertThat(tls.resolve("ca-trust.p12")).isRegularFile();
+    CliRunner.Outcome again = CliRunner.run("certs", "init", "--dir", tls.toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("a CA is there");
+    // The password is in a file, never on the screen.
+    assertThat(issued.out()).doesNotContain(readPassword(tls));
+  }
+
+  private static String readPassword(Path tls) {
+    try {
+      return Files.readString(tls.resolve("password")).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
