@@ -1,10 +1,6 @@
 package dev.plimsoll.cluster.internal;
 
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.metrics.LatencyDistribution;
-import dev.plimsoll.core.metrics.OperationStats;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,53 +131,6 @@ public final class IntervalMerger<W> {
   private IntervalSnapshot merge(Map<W, IntervalSnapshot> sent) {
     List<IntervalSnapshot> parts = new ArrayList<>(sent.values());
     parts.sort((a, b) -> a.start().compareTo(b.start()));
-    return mergeAll(parts);
-  }
-
-  /**
-   * Snapshots of the same interval from several machines as one: counts and histograms add (each
-   * operation's histograms summed once, not pairwise, which would re-encode them once per machine),
-   * the start is the earliest, the length the longest, and the system sample is the first's.
-   */
-  public static IntervalSnapshot mergeAll(List<IntervalSnapshot> parts) {
-    IntervalSnapshot first = parts.get(0);
-    if (parts.size() == 1) {
-      return first;
-    }
-    Map<String, List<OperationStats>> byName = new LinkedHashMap<>();
-    List<LatencyDistribution> lag = new ArrayList<>();
-    List<LatencyDistribution> toWire = new ArrayList<>();
-    List<LatencyDistribution> afterAnswer = new ArrayList<>();
-    Instant start = first.start();
-    Duration length = first.length();
-    double expected = 0;
-    for (IntervalSnapshot p : parts) {
-      if (p.index() != first.index()) {
-        throw new IllegalArgumentException("cannot merge interval " + p.index() + " into interval " + first.index());
-      }
-      for (OperationStats op : p.operations()) {
-        byName.computeIfAbsent(op.name(), n -> new ArrayList<>()).add(op);
-      }
-      addIfPresent(lag, p.schedulingLag());
-      addIfPresent(toWire, p.toWire());
-      addIfPresent(afterAnswer, p.afterAnswer());
-      start = p.start().isBefore(start) ? p.start() : start;
-      length = p.length().compareTo(length) > 0 ? p.length() : length;
-      expected += p.expectedArrivals();
-    }
-    List<OperationStats> operations = new ArrayList<>(byName.size());
-    byName.forEach((name, stats) -> operations.add(OperationStats.sum(name, stats)));
-    return new IntervalSnapshot(first.index(), start, length, first.warmUp(), expected, operations,
-        sum(lag), sum(toWire), sum(afterAnswer), first.system());
-  }
-
-  private static void addIfPresent(List<LatencyDistribution> list, LatencyDistribution d) {
-    if (d != null) {
-      list.add(d);
-    }
-  }
-
-  private static LatencyDistribution sum(List<LatencyDistribution> list) {
-    return list.isEmpty() ? null : LatencyDistribution.mergeAll(list);
+    return IntervalSnapshot.mergeAll(parts);
   }
 }

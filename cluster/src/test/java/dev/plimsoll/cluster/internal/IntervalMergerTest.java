@@ -102,7 +102,7 @@ class IntervalMergerTest {
   void mergingAllAtOnceEqualsMergingPairwise() {
     List<IntervalSnapshot> parts = Arrays.asList(s(3, 1, 100), s(3, 2, 200), s(3, 3, 300));
     IntervalSnapshot pairwise = parts.get(0).merge(parts.get(1)).merge(parts.get(2));
-    IntervalSnapshot once = IntervalMerger.mergeAll(parts);
+    IntervalSnapshot once = IntervalSnapshot.mergeAll(parts);
     for (String op : OPS) {
       assertThat(once.operation(op).responseTime().toHistogram())
           .isEqualTo(pairwise.operation(op).responseTime().toHistogram());
