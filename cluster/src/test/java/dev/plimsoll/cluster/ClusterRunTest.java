@@ -138,6 +138,23 @@ class ClusterRunTest {
   }
 
   @Test
+  void anAbortOnFailCriterionJudgedOnTheMergedIntervalsStopsEveryWorker(@TempDir Path dir) throws Exception {
+    Path file = scenario(dir, nginx.url(0, ""), "50/s", "60s");
+    try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(2)
+            .waitForWorkers(Duration.ofSeconds(30)).startDelay(Duration.ofMillis(500)).start();
+        Workers workers = Workers.start(2, coordinator.address())) {
+      long started = System.nanoTime();
+      RunResult result = coordinator.runner(file,
+              Overrides.builder("test").criteria(List.of("p99 < 0.001ms abort")).build(), Map.of())
+          .build().run();
+      assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(result.stopReason()).startsWith("criterion 'p99 < 0.001ms abort' failed");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      assertThat(coordinator.fleet().orElseThrow().workers()).noneMatch(WorkerReport::lost);
+    }
+  }
+
+  @Test
   void aRunWithTooFewWorkersSaysHowManyAreMissingAndWhoJoined(@TempDir Path dir) throws Exception {
     Path file = scenario(dir, nginx.url(0, ""), "10/s", "1s");
     try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(2)

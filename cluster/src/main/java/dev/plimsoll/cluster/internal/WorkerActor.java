@@ -14,6 +14,7 @@ import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.runner.RunningTest;
+import dev.plimsoll.scenario.Overrides;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -104,7 +106,10 @@ public final class WorkerActor {
       LoadSegment segment = LoadSegment.of(m.weights(), m.segment());
       runId = m.runId();
       coordinator = m.replyTo();
+      // The coordinator judges the criteria, live ones included, on the merged intervals: a worker
+      // judging its own part would stop on a fraction of the evidence.
       runner = Runner.forFile(file).environment(m.bundle().settings()).segment(segment)
+          .overrides(Overrides.builder("cluster worker").criteria(List.of()).build())
           .listener(new Sender(m.runId(), self, m.replyTo())).notices(notices).build();
       // Reads and checks the scenario now, so that a mistake is the coordinator's to report before any load.
       runner.describe();
@@ -139,7 +144,7 @@ public final class WorkerActor {
       } catch (RuntimeException e) {
         notices.accept("could not start the run: " + e.getMessage());
         coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
-            "could not start: " + e.getMessage(), java.util.List.of()));
+            "could not start: " + e.getMessage(), List.of()));
       }
     });
     return Behaviors.same();
