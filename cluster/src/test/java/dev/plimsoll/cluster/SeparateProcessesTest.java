@@ -82,7 +82,8 @@ class SeparateProcessesTest {
       List<WorkerReport> lost = fleet.workers().stream().filter(WorkerReport::lost).toList();
       assertThat(lost).as(notices.toString()).hasSize(1);
       WorkerReport gone = lost.get(0);
-      assertThat(gone.lostFromInterval()).isBetween(1, 5);
+      // On a loaded machine the killed process may not have sent its first interval yet.
+      assertThat(gone.lostFromInterval()).isBetween(0, 5);
       assertThat(notices).anySatisfy(n -> assertThat(n).contains("lost from interval").contains("goes on with 2 of 3"));
       // Detected within seconds of the kill (the failure detector's pause is 3 s).
       Duration detection = Duration.ofNanos(lostNoticeAt.get() - killedAt);
