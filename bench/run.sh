@@ -9,7 +9,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/bench/target/plimsoll-bench.jar"
-usage="usage: bench/run.sh overhead|open|scale|html|all|jmh [options]"
+usage="usage: bench/run.sh overhead|open|scale|html|merge|all|jmh [options]"
 
 # The major version of a java executable ("1.8.0_x" counts as 8), or 0 if it does not run.
 java_major() {
@@ -51,7 +51,7 @@ find_java() {
 what="$1"
 shift
 case "$what" in
-  overhead|open|scale|html|all|jmh) ;;
+  overhead|open|scale|html|merge|all|jmh) ;;
   *) echo "$usage" >&2; exit 2 ;;
 esac
 
@@ -73,6 +73,7 @@ case "$what" in
   open) run_main OpenPrecisionBench ;;
   scale) run_main ScaleBench -Xmx1g ;;
   html) run_main HtmlReportBench -Xmx512m ;;
+  merge) run_main ClusterMergeBench -Xmx1g ;;
   jmh) "$java" -jar "$jar" "${args[@]}" ;;
   all)
     if (( ${#args[@]} > 0 )); then

@@ -8,6 +8,8 @@
 module dev.plimsoll.bench {
   requires dev.plimsoll.core;
   requires dev.plimsoll.report.html;
+  // The wire form of an interval, for ClusterMergeBench.
+  requires dev.plimsoll.results;
   requires jmh.core;
   requires java.management;
   // The extended memory and thread MXBeans.

@@ -10,6 +10,7 @@ module dev.plimsoll.cli {
   requires dev.plimsoll.http;
   requires dev.plimsoll.runner;
   requires dev.plimsoll.sim;
+  requires dev.plimsoll.cluster;
   requires dev.plimsoll.prometheus;
   requires dev.plimsoll.dashboard;
   requires dev.plimsoll.examples;

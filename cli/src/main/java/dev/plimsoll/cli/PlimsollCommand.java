@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = PlimsollCommand.Version.class,
     description = "Puts a precisely shaped load on a system, measures truthfully, and says whether it stayed within its limits.",
     subcommands = {DemoCommand.class, ExampleCommand.class, RunCommand.class, HttpCommand.class, SimCommand.class,
-        ReportCommand.class, CommandLine.HelpCommand.class},
+        ReportCommand.class, WorkerCommand.class, CertsCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Exit codes:",

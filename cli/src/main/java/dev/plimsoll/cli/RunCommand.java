@@ -1,5 +1,7 @@
 package dev.plimsoll.cli;
 
+import dev.plimsoll.cluster.ClusterException;
+import dev.plimsoll.cluster.Coordinator;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.scenario.Overrides;
 import java.nio.file.Files;
@@ -52,9 +54,22 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin BaselineOptions baseline;
 
+  @Mixin ClusterOptions cluster;
+
   @Override
   public Integer call() {
-    return baseline.run(() -> plan.runOrDescribe(baseline.applyTo(runner()), output));
+    cluster.checkNotSetAlone();
+    if (!cluster.clustered() || plan.dryRun) {
+      return baseline.run(() -> plan.runOrDescribe(baseline.applyTo(runner()), output));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserException("no scenario file at " + file);
+    }
+    try (Coordinator coordinator = cluster.coordinator(m -> System.err.println("plimsoll: " + m))) {
+      return baseline.run(() -> plan.runOrDescribe(baseline.applyTo(coordinator.runner(file, commandLine())), output));
+    } catch (ClusterException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 
   /** The run the arguments ask for; nothing is read or sent until it is built and described or started. */

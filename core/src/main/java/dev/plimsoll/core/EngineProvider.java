@@ -9,4 +9,9 @@ public interface EngineProvider {
 
   /** Starts a run of {@code scenario} and returns at once. */
   RunHandle start(Scenario scenario);
+
+  /** Follows a run whose load is generated elsewhere; see {@link Plimsoll#follow}. */
+  default RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests) {
+    throw new UnsupportedOperationException("this engine cannot follow a run measured elsewhere");
+  }
 }

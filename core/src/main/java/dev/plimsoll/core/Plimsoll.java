@@ -32,6 +32,17 @@ public final class Plimsoll {
     return Engines.ENGINE.start(scenario);
   }
 
+  /**
+   * Follows a run of {@code scenario} whose load other machines generate from {@code startTime}
+   * (a cluster coordinator's run): the scenario's listeners are told it started, then receive the
+   * merged intervals handed to the returned run, and its result. {@code stopRequests} is called
+   * once, with the reason, when the run is asked to stop (by {@link RunHandle#stop} or an
+   * abort-on-fail criterion); whoever started the machines then tells them.
+   */
+  public static RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests) {
+    return Engines.ENGINE.follow(scenario, startTime, stopRequests);
+  }
+
   /** The engine, looked up once: the API knows it only through {@link EngineProvider}. */
   private static final class Engines {
     static final EngineProvider ENGINE = ServiceLoader.load(EngineProvider.class, Plimsoll.class.getClassLoader())

@@ -41,6 +41,7 @@ public final class Scenario {
   private final List<RunListener> listeners;
   private final List<String> recordedOperations;
   private final Clock clock;
+  private final LoadSegment segment;
 
   private Scenario(Builder b) {
     this.name = b.name;
@@ -54,6 +55,7 @@ public final class Scenario {
     this.listeners = List.copyOf(b.listeners);
     this.recordedOperations = List.copyOf(b.recordedOperations);
     this.clock = b.clock;
+    this.segment = b.segment;
   }
 
   public static Builder builder(String name) {
@@ -109,6 +111,11 @@ public final class Scenario {
     return clock;
   }
 
+  /** The part of the load this process runs: the whole of it, unless split across machines. */
+  public LoadSegment segment() {
+    return segment;
+  }
+
   /** A builder holding this scenario's settings, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder(name);
@@ -118,6 +125,7 @@ public final class Scenario {
     b.interval = interval;
     b.gracefulStop = gracefulStop;
     b.seed = seed;
+    b.segment = segment;
     b.criteria.addAll(criteria);
     b.listeners.addAll(listeners);
     b.recordedOperations.addAll(recordedOperations);
@@ -189,6 +197,7 @@ public final class Scenario {
     private Duration interval = Defaults.INTERVAL;
     private Duration gracefulStop = Defaults.GRACEFUL_STOP;
     private long seed = Defaults.SEED;
+    private LoadSegment segment = LoadSegment.whole();
     private final List<Criterion> criteria = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
     private final List<String> recordedOperations = new ArrayList<>();
@@ -291,6 +300,16 @@ public final class Scenario {
      */
     public Builder clock(Clock runClock) {
       this.clock = Objects.requireNonNull(runClock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs only {@code part} of every workload's load, for a run split across machines: each runs
+     * one segment of the same {@linkplain LoadSegment#split split}, and their parts add up exactly
+     * to the whole. The scenario's description, criteria and intervals stay those of the whole run.
+     */
+    public Builder segment(LoadSegment part) {
+      this.segment = Objects.requireNonNull(part, "part");
       return this;
     }
 

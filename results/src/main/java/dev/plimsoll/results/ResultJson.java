@@ -114,6 +114,39 @@ public final class ResultJson {
   }
 
   /**
+   * One interval as compact UTF-8 JSON on one line: the same object as an element of a result's
+   * {@code intervals} (and a journal's interval lines), histograms in HdrHistogram's compressed
+   * base64 encoding. It reads back with {@link #intervalFromJson} to an equal snapshot (counts,
+   * histograms, times), so intervals measured elsewhere merge exactly: cluster workers send theirs
+   * to the coordinator in this form.
+   */
+  public static byte[] intervalToJson(IntervalSnapshot interval) {
+    try {
+      return MAPPER.writeValueAsBytes(ResultJsonWriter.interval(interval));
+    } catch (JacksonException e) {
+      throw unserialisable(e);
+    }
+  }
+
+  /**
+   * Reads an interval written by {@link #intervalToJson}; {@code source} names the bytes in messages.
+   *
+   * @throws IllegalArgumentException if the bytes are not an interval this version can read
+   */
+  public static IntervalSnapshot intervalFromJson(byte[] json, String source) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(source + ": not a valid interval: " + e.getMessage(), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException(source + ": not a valid interval: expected a JSON object");
+    }
+    return ResultJsonReader.interval(JsonFields.root(tree, source));
+  }
+
+  /**
    * The JSON Schema (draft 2020-12) of the text {@link #toJson} writes, the same as
    * {@code docs/result-schema.json}, for tools that validate or generate code from result files.
    */

@@ -1,6 +1,7 @@
 package dev.plimsoll.runner;
 
 import dev.plimsoll.core.ClosedModel;
+import dev.plimsoll.core.LoadSegment;
 import dev.plimsoll.core.LoadModel;
 import dev.plimsoll.core.units.Units;
 import java.lang.management.ManagementFactory;
@@ -43,6 +44,11 @@ final class Preflight {
         }
       }
       return new Demand(users, connections);
+    }
+
+    /** This process's part of the users, when it runs one segment of the load; connections stay per target. */
+    Demand part(LoadSegment segment) {
+      return new Demand(segment.partOf(users), connections);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.plimsoll.runner;
 
+import dev.plimsoll.core.LoadSegment;
+import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a scenario the same way for every way in: the {@code plimsoll} command, a JUnit test, a
@@ -55,6 +59,9 @@ public final class Runner {
   /** The reports written beside result.json; null for every reporter found. */
   private final List<Reporter> reporters;
   private final BaselineGate baseline;
+  private final LoadSegment segment;
+  /** Starts the built scenario: this process's engine, unless the load runs elsewhere. */
+  private final Function<Scenario, RunHandle> engine;
 
   private Runner(Builder b) {
     this.source = b.source;
@@ -65,6 +72,8 @@ public final class Runner {
     this.notices = b.notices;
     this.reporters = b.reports == null ? null : Reports.select(b.reports);
     this.baseline = new BaselineGate(b.baselineFile, b.gate, b.saveBaseline);
+    this.segment = b.segment;
+    this.engine = b.engine;
   }
 
   /** A runner for a scenario built in Java. */
@@ -111,8 +120,11 @@ public final class Runner {
   public RunningTest start() {
     Checked checked = source.check();
     BaselineGate.Opened gate = baseline.open();
-    // Before the drivers open anything: a run that cannot fit sends nothing.
-    Preflight.check(checked.demand(), Preflight.Capacity.ofThisProcess(), notices);
+    // Before the drivers open anything: a run that cannot fit sends nothing. A run whose load
+    // other machines generate asks nothing of this process.
+    if (engine == null) {
+      Preflight.check(checked.demand().part(segment), Preflight.Capacity.ofThisProcess(), notices);
+    }
     Path directory = directoryFor(checked.name());
     if (directory != null) {
       ResultsFolder.prepare(directory);
@@ -131,10 +143,12 @@ public final class Runner {
       }
       b.listener(inFlight);
       listeners.forEach(b::listener);
+      b.segment(segment);
       Scenario running = b.build();
       ShutdownStop.Options stop = onShutdown == null ? null
           : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
-      return RunningTest.start(running, opened, directory, reporters, journal, stop,
+      return RunningTest.start(engine == null ? Plimsoll::start : engine, running, opened, directory, reporters,
+          journal, stop,
           new RunningTest.Finish(gate, notices));
     } catch (RuntimeException e) {
       if (journal != null) {
@@ -196,6 +210,8 @@ public final class Runner {
     private Path baselineFile;
     private RegressionGate gate = RegressionGate.defaults();
     private Path saveBaseline;
+    private LoadSegment segment = LoadSegment.whole();
+    private Function<Scenario, RunHandle> engine;
 
     private Builder(ScenarioSource source) {
       this.source = source;
@@ -322,6 +338,29 @@ public final class Runner {
      */
     public Builder saveBaseline(Path file) {
       this.saveBaseline = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Runs only {@code part} of the scenario's load: this process is one of several machines
+     * sharing a run (a cluster worker), each running one segment of the same
+     * {@linkplain LoadSegment#split split}.
+     */
+    public Builder segment(LoadSegment part) {
+      this.segment = Objects.requireNonNull(part, "part");
+      return this;
+    }
+
+    /**
+     * Starts the scenario with {@code start} instead of this process's engine: a cluster
+     * coordinator's run, whose load workers generate and whose handle is a
+     * {@link dev.plimsoll.core.RemoteRun} fed with their merged intervals. The scenario handed over
+     * carries every listener (the journal's, the builder's); everything else (the results folder,
+     * reports, the baseline, stop on shutdown) is as for any run. The check that this process can
+     * hold the run's users and connections is left to the machines that run them.
+     */
+    public Builder engine(Function<Scenario, RunHandle> start) {
+      this.engine = Objects.requireNonNull(start, "start");
       return this;
     }
 

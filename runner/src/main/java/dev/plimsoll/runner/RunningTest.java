@@ -1,6 +1,5 @@
 package dev.plimsoll.runner;
 
-import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Steering;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A run started by a {@link Runner}. Any thread may stop it. Its result completes after the run
@@ -43,14 +43,15 @@ public final class RunningTest {
   }
 
   /**
-   * Starts {@code scenario}, whose listeners already include {@code journal} when there is one.
+   * Starts {@code scenario} with {@code engine}, whose listeners already include {@code journal} when there is one.
    *
    * @param reporters the reports to write beside the result, or null for every reporter found
    * @param onShutdown what to do when asked to stop from outside, or null to leave signals alone
    */
-  static RunningTest start(Scenario scenario, OpenedScenario opened, Path resultsDirectory,
-      List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown, Finish finish) {
-    RunHandle handle = Plimsoll.start(scenario);
+  static RunningTest start(Function<Scenario, RunHandle> engine, Scenario scenario, OpenedScenario opened,
+      Path resultsDirectory, List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown,
+      Finish finish) {
+    RunHandle handle = engine.apply(scenario);
     CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
     CompletableFuture<RunResult> written = new CompletableFuture<>();
     RunningTest running = new RunningTest(scenario, handle, resultsDirectory, reporters,

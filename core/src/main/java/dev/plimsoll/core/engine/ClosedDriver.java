@@ -60,7 +60,8 @@ final class ClosedDriver implements Driver, Steerable {
     this.run = run;
     this.clock = run.state.clock;
     this.model = model;
-    this.profileUsers = model.users().maxUsers();
+    // This process's users: of user numbers 0, 1, ..., those its segment owns.
+    this.profileUsers = run.segment.partOf(model.users().maxUsers());
     this.users = new User[profileUsers];
     this.pacingNanos = model.pacing().toNanos();
     this.completionDriven = pacingNanos == 0 && model.thinkTime() instanceof ThinkTime.None;
@@ -95,7 +96,8 @@ final class ClosedDriver implements Driver, Steerable {
       boolean steered;
       synchronized (this) {
         steered = steeredUsers >= 0;
-        wanted = steered ? steeredUsers : Math.min(profileUsers, profile.usersAt(run.state.secondsSinceStart(now)));
+        wanted = steered ? steeredUsers
+            : Math.min(profileUsers, run.segment.partOf(profile.usersAt(run.state.secondsSinceStart(now))));
         target = wanted;
       }
       User[] all = usersFor(wanted);
@@ -195,7 +197,7 @@ final class ClosedDriver implements Driver, Steerable {
     if (reachedItsLimit(user)) {
       return false;
     }
-    long shared = model.sharedIterations();
+    long shared = run.segment.partOf(model.sharedIterations());
     return shared == 0 || sharedIterations.getAndIncrement() < shared;
   }
 
@@ -352,7 +354,7 @@ final class ClosedDriver implements Driver, Steerable {
 
   @Override
   public boolean exhausted() {
-    long shared = model.sharedIterations();
+    long shared = run.segment.partOf(model.sharedIterations());
     if (shared > 0 && sharedIterations.get() >= shared) {
       return true;
     }

@@ -104,7 +104,8 @@ final class Engine implements RunHandle {
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;
     for (Workload w : scenario.workloads()) {
-      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed(), recordings);
+      WorkloadRun run = new WorkloadRun(w, first, operations.length, recorder, state, scenario.seed(), recordings,
+          scenario.segment());
       first += w.mix().entries().size();
       if (w.load() instanceof OpenModel open) {
         OpenDriver driver = new OpenDriver(run, open, scenario.duration());

@@ -70,6 +70,9 @@ final class OpenDriver implements Driver, Steerable {
   private static final long DONE = Long.MAX_VALUE;
   private DoubleSupplier schedule;
   private long upcoming;
+  /** The upcoming arrival's number in the whole load's schedule, and the next number to read. */
+  private long upcomingNumber;
+  private long nextNumber;
   private long previous;
   private long woke;
   /** Ticks on the operations' executor: only the latest scheduled one runs. */
@@ -87,6 +90,11 @@ final class OpenDriver implements Driver, Steerable {
 
   RatePlan plan() {
     return plan;
+  }
+
+  /** The share of the plan's arrivals this process runs. */
+  double share() {
+    return run.segment.share();
   }
 
   @Override
@@ -178,9 +186,18 @@ final class OpenDriver implements Driver, Steerable {
     advance();
   }
 
-  /** Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. */
+  /**
+   * Moves {@link #upcoming} to the next arrival's intended start, or {@link #DONE}. The schedule is
+   * the whole load's: arrivals of other segments are passed over, so this one keeps its share of
+   * the arrivals at their intended times.
+   */
   private void advance() {
     double at = schedule.getAsDouble();
+    while (!Double.isNaN(at) && !run.segment.owns(nextNumber)) {
+      nextNumber++;
+      at = schedule.getAsDouble();
+    }
+    upcomingNumber = nextNumber++;
     long intended = Double.isNaN(at) ? DONE : run.state.startNanos + (long) (at * 1e9);
     upcoming = intended >= run.state.endNanos ? DONE : intended;
   }
@@ -286,9 +303,9 @@ final class OpenDriver implements Driver, Steerable {
   /** Starts the upcoming arrival, or counts it as dropped when no slot is free, and advances. */
   private void launch() {
     long intended = upcoming;
+    int pick = run.pickAt(upcomingNumber);
     previous = intended;
     advance();
-    int pick = run.pick();
     int operation = run.firstOperation + pick;
     Slot slot = acquire();
     if (slot == null) {
@@ -316,7 +333,7 @@ final class OpenDriver implements Driver, Steerable {
       if (upcoming == DONE || upcoming >= stoppedAt) {
         break;
       }
-      drop(run.firstOperation + run.pick(), upcoming);
+      drop(run.firstOperation + run.pickAt(upcomingNumber), upcoming);
       advance();
     }
     upcoming = DONE;

@@ -104,7 +104,9 @@ final class SnapshotAssembler {
     GeneratorCells generator = pendingGenerator[window];
     double expected = 0;
     for (OpenDriver d : openDrivers) {
-      expected += d.plan().expectedArrivals(state.secondsSinceStart(fromNanos), state.secondsSinceStart(toNanos));
+      // This process's share of them, when the load is split across machines.
+      expected += d.plan().expectedArrivals(state.secondsSinceStart(fromNanos), state.secondsSinceStart(toNanos))
+          * d.share();
     }
     SystemSample system = sampler.sample();
     courtesy.pause();

@@ -95,4 +95,56 @@ public record IntervalSnapshot(
   private static LatencyDistribution merge(LatencyDistribution a, LatencyDistribution b) {
     return a == null ? b : b == null ? a : a.merge(b);
   }
+
+  /**
+   * Snapshots of the same interval from several machines as one: counts and histograms add (each
+   * operation's histograms summed once, not pairwise, which would re-encode them once per machine),
+   * the start is the earliest, the length the longest, and the system sample is the first's.
+   * The same as merging them one by one with {@link #merge}, at a cost that grows with their number
+   * only once: a cluster coordinator merges hundreds per interval.
+   */
+  public static IntervalSnapshot mergeAll(List<IntervalSnapshot> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("parts must not be empty");
+    }
+    IntervalSnapshot first = parts.get(0);
+    if (parts.size() == 1) {
+      return first;
+    }
+    Map<String, List<OperationStats>> byName = new LinkedHashMap<>();
+    List<LatencyDistribution> lag = new ArrayList<>();
+    List<LatencyDistribution> toWire = new ArrayList<>();
+    List<LatencyDistribution> afterAnswer = new ArrayList<>();
+    Instant start = first.start();
+    Duration length = first.length();
+    double expected = 0;
+    for (IntervalSnapshot p : parts) {
+      if (p.index() != first.index()) {
+        throw new IllegalArgumentException("cannot merge interval " + p.index() + " into interval " + first.index());
+      }
+      for (OperationStats op : p.operations()) {
+        byName.computeIfAbsent(op.name(), n -> new ArrayList<>()).add(op);
+      }
+      addIfPresent(lag, p.schedulingLag());
+      addIfPresent(toWire, p.toWire());
+      addIfPresent(afterAnswer, p.afterAnswer());
+      start = p.start().isBefore(start) ? p.start() : start;
+      length = p.length().compareTo(length) > 0 ? p.length() : length;
+      expected += p.expectedArrivals();
+    }
+    List<OperationStats> operations = new ArrayList<>(byName.size());
+    byName.forEach((name, stats) -> operations.add(OperationStats.sum(name, stats)));
+    return new IntervalSnapshot(first.index(), start, length, first.warmUp(), expected, operations,
+        sum(lag), sum(toWire), sum(afterAnswer), first.system());
+  }
+
+  private static void addIfPresent(List<LatencyDistribution> list, LatencyDistribution d) {
+    if (d != null) {
+      list.add(d);
+    }
+  }
+
+  private static LatencyDistribution sum(List<LatencyDistribution> list) {
+    return list.isEmpty() ? null : LatencyDistribution.mergeAll(list);
+  }
 }

@@ -95,9 +95,7 @@ public final class LatencyDistribution {
   public static LatencyDistribution mergeAll(Collection<LatencyDistribution> distributions) {
     Histogram sum = newHistogram();
     for (LatencyDistribution d : distributions) {
-      if (d.count() > 0) {
-        sum.add(d.toHistogram());
-      }
+      d.addInto(sum);
     }
     return of(sum);
   }
@@ -112,6 +110,13 @@ public final class LatencyDistribution {
     Histogram sum = toHistogram();
     sum.add(other.toHistogram());
     return of(sum);
+  }
+
+  /** Adds this distribution's values into {@code sum}, a histogram from {@link #newHistogram}. */
+  void addInto(Histogram sum) {
+    if (count() > 0 && !CompressedCounts.addInto(sum, compressed)) {
+      sum.add(toHistogram());
+    }
   }
 
   /** A new, mutable histogram holding this distribution's values. */

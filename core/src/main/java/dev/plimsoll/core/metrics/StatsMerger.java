@@ -58,9 +58,7 @@ final class StatsMerger {
   }
 
   private static void addInto(Histogram sum, LatencyDistribution distribution) {
-    if (distribution.count() > 0) {
-      sum.add(distribution.toHistogram());
-    }
+    distribution.addInto(sum);
   }
 
   OperationStats result() {

@@ -1,0 +1,57 @@
+package dev.plimsoll.cli;
+
+import dev.plimsoll.cluster.ClusterAddress;
+import dev.plimsoll.cluster.Coordinator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** {@code --workers}, {@code --cluster} and the TLS options of {@code plimsoll run} on a cluster. */
+final class ClusterOptions {
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Split the load among N workers (plimsoll worker --join HOST:PORT), coordinated from here.")
+  Integer workers;
+
+  @Option(names = "--cluster", paramLabel = "HOST:PORT",
+      description = "With --workers: where this coordinator listens for its workers (default 0.0.0.0:25520).")
+  String cluster;
+
+  @Option(names = "--wait-for-workers", paramLabel = "D",
+      description = "With --workers: how long to wait for the workers to join (default 60s).")
+  Duration waitForWorkers;
+
+  @Option(names = "--tls-dir", paramLabel = "DIR",
+      description = "Mutual TLS with the CA and certificates in DIR (plimsoll certs); this node uses DIR/coordinator.p12.")
+  Path tlsDir;
+
+  boolean clustered() {
+    return workers != null;
+  }
+
+  /** Starts listening for workers; the caller closes it once the run has ended. */
+  Coordinator coordinator(Consumer<String> notices) {
+    if (workers < 1) {
+      throw new UserException("--workers must be >= 1 (was " + workers + ")");
+    }
+    ClusterAddress listen = ClusterAddress.parse(cluster == null ? "0.0.0.0:" + ClusterAddress.DEFAULT_PORT : cluster);
+    Coordinator.Builder b = Coordinator.builder(listen).workers(workers).notices(notices);
+    if (waitForWorkers != null) {
+      b.waitForWorkers(waitForWorkers);
+    }
+    if (tlsDir != null) {
+      b.tls(tlsDir, "coordinator");
+    }
+    Coordinator c = b.start();
+    notices.accept("waiting for " + workers + " workers at " + c.address() + " (plimsoll worker --join "
+        + c.address() + ")");
+    return c;
+  }
+
+  void checkNotSetAlone() {
+    if (workers == null && (cluster != null || waitForWorkers != null || tlsDir != null)) {
+      throw new UserException("--cluster, --wait-for-workers and --tls-dir go with --workers N");
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.plimsoll.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plimsoll.cluster.ClusterAddress;
+import dev.plimsoll.cluster.Worker;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.http.testing.Nginx;
+import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.results.ResultFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plimsoll run --workers 2 --cluster HOST:PORT} with two workers joining it. */
+@Timeout(90)
+class CliClusterTest {
+  @TempDir static Path nginxDir;
+  static Nginx nginx;
+
+  @BeforeAll
+  static void startNginx() {
+    Nginx.assumeInstalled();
+    nginx = ShopNginx.start(nginxDir);
+  }
+
+  @AfterAll
+  static void stopNginx() {
+    if (nginx != null) {
+      nginx.close();
+    }
+  }
+
+  @Test
+  void runSplitsTheLoadAmongTheWorkersAndReportsTheMergedResult(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("split.yaml");
+    Files.writeString(file, """
+        name: split
+        duration: 2s
+        workloads:
+          - name: shop
+            open: { rate: 100/s }
+            mix:
+              - name: home
+                request: { url: / }
+        """);
+    String address = "127.0.0.1:" + Nginx.freePorts(1)[0];
+    long before = nginx.requests(0);
+    // The coordinator's notices go to standard error, as the runner's do.
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream originalErr = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    CompletableFuture<CliRunner.Outcome> run = CompletableFuture.supplyAsync(() -> CliRunner.run("run", file.toString(),
+        "--target", nginx.url(0, ""), "--workers", "2", "--cluster", address, "--wait-for-workers", "40s",
+        "--no-progress", "--out", dir.resolve("out").toString()));
+    try (Worker a = Worker.builder(ClusterAddress.parse(address)).start();
+        Worker b = Worker.builder(ClusterAddress.parse(address)).start()) {
+      CliRunner.Outcome o = run.get(80, TimeUnit.SECONDS);
+      System.setErr(originalErr);
+      String notices = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(o.code()).as(o.out() + o.err() + notices).isZero();
+      assertThat(notices).contains("waiting for 2 workers at " + address).contains("start skew across the workers")
+          .contains("1 of 2, 50.0% of the load): 100 completed").contains("2 of 2, 50.0% of the load): 100 completed");
+      RunResult result = ResultFiles.read(dir.resolve("out").resolve("result.json"));
+      assertThat(result.total().completed()).isEqualTo(200);
+      assertThat(nginx.requests(0) - before - 1).isEqualTo(200);
+      // The coordinator has gone: its workers end by themselves.
+      a.terminated().get(20, TimeUnit.SECONDS);
+      b.terminated().get(20, TimeUnit.SECONDS);
+    } finally {
+      System.setErr(originalErr);
+    }
+  }
+
+  @Test
+  void certsCreatesACaAndIssuesNodeCertificates(@TempDir Path dir) {
+    Path tls = dir.resolve("tls");
+    assertThat(CliRunner.run("certs", "init", "--dir", tls.toString()).code()).isZero();
+    CliRunner.Outcome issued = CliRunner.run("certs", "issue", "--dir", tls.toString());
+    assertThat(issued.code()).as(issued.err()).isZero();
+    assertThat(tls.resolve("coordinator.p12")).isRegularFile();
+    assertThat(tls.resolve("worker.p12")).isRegularFile();
+    assertThat(tls.resolve("ca-trust.p12")).isRegularFile();
+    CliRunner.Outcome again = CliRunner.run("certs", "init", "--dir", tls.toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("a CA is there");
+    // The password is in a file, never on the screen.
+    assertThat(issued.out()).doesNotContain(readPassword(tls));
+  }
+
+  private static String readPassword(Path tls) {
+    try {
+      return Files.readString(tls.resolve("password")).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

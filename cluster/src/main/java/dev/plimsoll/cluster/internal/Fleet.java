@@ -1,0 +1,144 @@
+package dev.plimsoll.cluster.internal;
+
+import dev.plimsoll.cluster.FleetReport;
+import dev.plimsoll.cluster.WorkerReport;
+import dev.plimsoll.core.LoadSegment;
+import dev.plimsoll.core.criteria.Comparison;
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Metric;
+import dev.plimsoll.core.criteria.Verdict;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.units.Units;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The workers of one run and what each did: its segment, its start, its intervals, whether it was
+ * lost. Turns into the run's {@link FleetReport} and, when a worker was lost, the verdict that
+ * marks the run degraded.
+ *
+ * @param <W> how workers are told apart
+ */
+final class Fleet<W> {
+
+  /** What is known of one worker. */
+  static final class Member {
+    final String address;
+    final LoadSegment segment;
+    String host = "?";
+    Instant startedAt;
+    int intervals;
+    long completed;
+    long dropped;
+    double peakCpu = Double.NaN;
+    Instant lostAt;
+    int lostFromInterval = -1;
+    boolean finished;
+
+    Member(String address, LoadSegment segment) {
+      this.address = address;
+      this.segment = segment;
+    }
+  }
+
+  private final Map<W, Member> members = new LinkedHashMap<>();
+  private Instant plannedStart;
+
+  /** Adds the workers in segment order. */
+  Fleet(List<W> workers, List<String> addresses, List<LoadSegment> segments) {
+    for (int i = 0; i < workers.size(); i++) {
+      members.put(workers.get(i), new Member(addresses.get(i), segments.get(i)));
+    }
+  }
+
+  Member get(W worker) {
+    return members.get(worker);
+  }
+
+  Map<W, Member> members() {
+    return members;
+  }
+
+  void plannedStart(Instant at) {
+    plannedStart = at;
+  }
+
+  void interval(W worker, IntervalSnapshot s) {
+    Member m = members.get(worker);
+    m.intervals++;
+    m.completed += s.total().completed();
+    m.dropped += s.total().dropped();
+    if (s.system() != null && !Double.isNaN(s.system().processCpu())) {
+      m.peakCpu = Double.isNaN(m.peakCpu) ? s.system().processCpu() : Math.max(m.peakCpu, s.system().processCpu());
+    }
+  }
+
+  /** Marks a worker lost, unless it had finished; returns whether it was newly lost. */
+  boolean lose(W worker, Instant at, int fromInterval) {
+    Member m = members.get(worker);
+    if (m == null || m.finished || m.lostAt != null) {
+      return false;
+    }
+    m.lostAt = at;
+    m.lostFromInterval = fromInterval;
+    return true;
+  }
+
+  /** Workers not lost (running, or finished). */
+  long remaining() {
+    return members.values().stream().filter(m -> m.lostAt == null).count();
+  }
+
+  FleetReport report() {
+    List<WorkerReport> workers = new ArrayList<>();
+    Instant earliest = null;
+    Instant latest = null;
+    for (Member m : members.values()) {
+      if (m.startedAt != null) {
+        earliest = earliest == null || m.startedAt.isBefore(earliest) ? m.startedAt : earliest;
+        latest = latest == null || m.startedAt.isAfter(latest) ? m.startedAt : latest;
+      }
+      Duration skew = m.startedAt == null || plannedStart == null ? null : Duration.between(plannedStart, m.startedAt);
+      workers.add(new WorkerReport(m.address, m.host, m.segment.describe(), m.segment.share(), skew, m.intervals,
+          m.completed, m.dropped, m.peakCpu, m.lostAt, m.lostFromInterval));
+    }
+    return new FleetReport(workers, earliest == null ? Duration.ZERO : Duration.between(earliest, latest));
+  }
+
+  /**
+   * The verdict of a degraded run: failed, measuring the share of the load that ran to the end,
+   * naming each lost worker, when it was lost and its share. None when every worker ran to the end.
+   */
+  static List<Verdict> verdicts(FleetReport fleet, Instant runStart) {
+    if (!fleet.degraded()) {
+      return List.of();
+    }
+    StringBuilder detail = new StringBuilder();
+    for (WorkerReport w : fleet.workers()) {
+      if (w.lost()) {
+        if (!detail.isEmpty()) {
+          detail.append("; ");
+        }
+        Duration after = runStart == null ? Duration.ZERO : Duration.between(runStart, w.lostAt());
+        detail.append("worker ").append(w.address()).append(" (").append(w.host()).append(", ")
+            .append(percent(w.share())).append(" of the load) lost ")
+            .append(after.isNegative() ? "before the start" : Units.formatDuration(after.withNanos(0)) + " into the run")
+            .append(", from interval ").append(w.lostFromInterval());
+      }
+    }
+    double ran = 1 - fleet.lostShare();
+    String source = "cluster: every worker runs its share to the end";
+    Criterion criterion = new Criterion(source, null, Metric.THROUGHPUT_OF_TARGET, Comparison.GREATER_OR_EQUAL, 1, false);
+    return List.of(new Verdict(criterion, ran, false,
+        "degraded: " + percent(fleet.lostShare()) + " of the load lost (" + detail + ")"));
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+  }
+}

@@ -1,0 +1,237 @@
+package dev.plimsoll.cluster.internal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plimsoll.cluster.internal.Message.Finished;
+import dev.plimsoll.cluster.internal.Message.Interval;
+import dev.plimsoll.cluster.internal.Message.Prepare;
+import dev.plimsoll.cluster.internal.Message.Ready;
+import dev.plimsoll.cluster.internal.Message.Refused;
+import dev.plimsoll.cluster.internal.Message.Start;
+import dev.plimsoll.cluster.internal.Message.Started;
+import dev.plimsoll.cluster.internal.Message.Stop;
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.results.ResultJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * The cluster's wire format: each message is one JSON object, {@code {"plimsollCluster": 1,
+ * "type": "interval", "runId": ..., ...}}; an interval is the same object as in {@code result.json}
+ * (histograms in HdrHistogram's compressed base64 encoding), so what a worker measured reaches the
+ * coordinator exactly. Actor references travel as Pekko's own text form. A message of a newer
+ * version is refused with a message saying so, never misread. See {@code cluster/README.md}.
+ */
+public final class MessageCodec {
+
+  /** The version written in every message's {@code plimsollCluster} field. */
+  public static final int VERSION = 1;
+
+  static final String VERSION_FIELD = "plimsollCluster";
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+  /** Actor references to and from text: Pekko's resolver, bound to the actor system. */
+  public interface Refs {
+    String toText(ActorRef<?> ref);
+
+    <T> ActorRef<T> fromText(String text);
+  }
+
+  private final Refs refs;
+
+  public MessageCodec(Refs refs) {
+    this.refs = refs;
+  }
+
+  /** The type names written in {@code type}; also the serializer's manifests. */
+  public static String typeOf(Message m) {
+    return switch (m) {
+      case Prepare p -> "prepare";
+      case Start s -> "start";
+      case Stop s -> "stop";
+      case Ready r -> "ready";
+      case Refused r -> "refused";
+      case Started s -> "started";
+      case Interval i -> "interval";
+      case Finished f -> "finished";
+    };
+  }
+
+  public byte[] encode(Message m) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put(VERSION_FIELD, VERSION);
+    o.put("type", typeOf(m));
+    o.put("runId", m.runId());
+    switch (m) {
+      case Prepare p -> {
+        o.set("bundle", bundle(p.bundle()));
+        ArrayNode weights = o.putArray("weights");
+        for (int w : p.weights()) {
+          weights.add(w);
+        }
+        o.put("segment", p.segment());
+        o.put("replyTo", refs.toText(p.replyTo()));
+      }
+      case Start s -> o.put("startAt", s.startAt().toString());
+      case Stop s -> o.put("reason", s.reason());
+      case Ready r -> {
+        o.put("worker", refs.toText(r.worker()));
+        o.put("host", r.host());
+        o.put("processors", r.processors());
+      }
+      case Refused r -> {
+        o.put("worker", refs.toText(r.worker()));
+        o.put("reason", r.reason());
+      }
+      case Started s -> {
+        o.put("worker", refs.toText(s.worker()));
+        o.put("startedAt", s.startedAt().toString());
+      }
+      case Interval i -> {
+        o.put("worker", refs.toText(i.worker()));
+        o.set("interval", tree(ResultJson.intervalToJson(i.snapshot())));
+      }
+      case Finished f -> {
+        o.put("worker", refs.toText(f.worker()));
+        o.put("stopReason", f.stopReason());
+        ArrayNode errors = o.putArray("errors");
+        f.errors().forEach(e -> errors.add(errorClass(e)));
+      }
+    }
+    try {
+      return MAPPER.writeValueAsBytes(o);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("could not serialise a cluster message", e);
+    }
+  }
+
+  /**
+   * Reads a message.
+   *
+   * @throws IllegalArgumentException if the bytes are not a message of this version
+   */
+  public Message decode(byte[] bytes) {
+    JsonNode o;
+    try {
+      o = MAPPER.readTree(bytes);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("not a Plimsoll cluster message: " + e.getMessage(), e);
+    }
+    if (o == null || !o.isObject() || !o.path(VERSION_FIELD).isInt()) {
+      throw new IllegalArgumentException("not a Plimsoll cluster message (no " + VERSION_FIELD + " version)");
+    }
+    int version = o.get(VERSION_FIELD).asInt();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("a cluster message of version " + version + ", and this Plimsoll reads "
+          + "version " + VERSION + ": run the same Plimsoll version on the coordinator and every worker");
+    }
+    String type = text(o, "type");
+    String runId = text(o, "runId");
+    return switch (type) {
+      case "prepare" -> {
+        JsonNode w = o.path("weights");
+        int[] weights = new int[w.size()];
+        for (int i = 0; i < weights.length; i++) {
+          weights[i] = w.get(i).asInt();
+        }
+        yield new Prepare(runId, bundle(o.path("bundle")), weights, o.path("segment").asInt(),
+            refs.fromText(text(o, "replyTo")));
+      }
+      case "start" -> new Start(runId, Instant.parse(text(o, "startAt")));
+      case "stop" -> new Stop(runId, text(o, "reason"));
+      case "ready" -> new Ready(runId, refs.fromText(text(o, "worker")), text(o, "host"), o.path("processors").asInt());
+      case "refused" -> new Refused(runId, refs.fromText(text(o, "worker")), text(o, "reason"));
+      case "started" -> new Started(runId, refs.fromText(text(o, "worker")), Instant.parse(text(o, "startedAt")));
+      case "interval" -> new Interval(runId, refs.fromText(text(o, "worker")),
+          ResultJson.intervalFromJson(bytes(o.path("interval")), "cluster message 'interval'"));
+      case "finished" -> {
+        List<ErrorClass> errors = new ArrayList<>();
+        o.path("errors").forEach(e -> errors.add(errorClass(e)));
+        yield new Finished(runId, refs.fromText(text(o, "worker")), text(o, "stopReason"), errors);
+      }
+      default -> throw new IllegalArgumentException("unknown cluster message type '" + type + "'");
+    };
+  }
+
+  private static ObjectNode bundle(ScenarioBundle b) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("scenarioName", b.scenarioName());
+    o.put("scenario", Base64.getEncoder().encodeToString(b.scenario()));
+    ObjectNode files = o.putObject("files");
+    b.files().forEach((name, content) -> files.put(name, Base64.getEncoder().encodeToString(content)));
+    ObjectNode settings = o.putObject("settings");
+    b.settings().forEach(settings::put);
+    return o;
+  }
+
+  private static ScenarioBundle bundle(JsonNode o) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    o.path("files").properties().forEach(e -> files.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+    Map<String, String> settings = new LinkedHashMap<>();
+    o.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
+    return new ScenarioBundle(text(o, "scenarioName"), Base64.getDecoder().decode(text(o, "scenario")), files,
+        settings);
+  }
+
+  private static ObjectNode errorClass(ErrorClass e) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("operation", e.operation());
+    o.put("type", e.type());
+    o.put("message", e.message());
+    o.put("count", e.count());
+    o.put("first", e.first() == null ? null : e.first().toString());
+    o.put("last", e.last() == null ? null : e.last().toString());
+    ArrayNode samples = o.putArray("samples");
+    for (ErrorSample s : e.samples()) {
+      samples.addObject().put("time", s.time() == null ? null : s.time().toString()).put("message", s.message());
+    }
+    return o;
+  }
+
+  private static ErrorClass errorClass(JsonNode o) {
+    List<ErrorSample> samples = new ArrayList<>();
+    o.path("samples").forEach(s -> samples.add(new ErrorSample(instant(s, "time"), s.path("message").textValue())));
+    return new ErrorClass(o.path("operation").textValue(), o.path("type").textValue(), o.path("message").textValue(),
+        o.path("count").asLong(), instant(o, "first"), instant(o, "last"), samples);
+  }
+
+  private static Instant instant(JsonNode o, String field) {
+    String t = o.path(field).textValue();
+    return t == null ? null : Instant.parse(t);
+  }
+
+  private static String text(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || !n.isTextual()) {
+      throw new IllegalArgumentException("cluster message: '" + field + "' must be a string");
+    }
+    return n.textValue();
+  }
+
+  private static JsonNode tree(byte[] json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("an interval's own JSON did not parse", e);
+    }
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("could not serialise an interval tree", e);
+    }
+  }
+}

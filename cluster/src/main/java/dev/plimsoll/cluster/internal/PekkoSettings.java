@@ -1,0 +1,82 @@
+package dev.plimsoll.cluster.internal;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
+
+/**
+ * The Pekko configuration of a coordinator or a worker, in one place: cluster provider, Artery
+ * over TCP (TLS with {@link TlsSettings}), this module's serializer for its messages and Java
+ * serialisation off, a failure detector that finds a lost machine within seconds, and no automatic
+ * downing: the coordinator decides what a lost worker means.
+ */
+public final class PekkoSettings {
+  /** Every Plimsoll node's actor system has this name; a seed address names it too. */
+  public static final String SYSTEM_NAME = "plimsoll";
+
+  private PekkoSettings() {}
+
+  private static final String BASE = """
+      pekko {
+        loglevel = WARNING
+        stdout-loglevel = OFF
+        log-dead-letters = off
+        log-dead-letters-during-shutdown = off
+        actor {
+          provider = cluster
+          allow-java-serialization = off
+          warn-about-java-serializer-usage = off
+          serializers.plimsoll = "dev.plimsoll.cluster.internal.MessageSerializer"
+          serialization-bindings { "dev.plimsoll.cluster.internal.Message" = plimsoll }
+        }
+        remote.artery {
+          transport = tcp
+          # An interval of a scenario with many operations is some tens of kilobytes.
+          advanced.maximum-frame-size = 4MiB
+          advanced.buffer-pool-size = 256
+        }
+        cluster {
+          # A machine silent for this long beyond its heartbeats is unreachable: found in seconds.
+          failure-detector.heartbeat-interval = 500ms
+          failure-detector.acceptable-heartbeat-pause = 3s
+          # Who is lost is the coordinator's call, not a downing strategy's.
+          downing-provider-class = ""
+          jmx.enabled = off
+          log-info = off
+          min-nr-of-members = 1
+          # A worker started before its coordinator tries again soon.
+          seed-node-timeout = 2s
+          retry-unsuccessful-join-after = 2s
+        }
+        coordinated-shutdown {
+          exit-jvm = off
+          run-by-jvm-shutdown-hook = off
+          # Leaving waits for the others to see it go; a node whose peers are gone must not wait long.
+          phases.cluster-leave.timeout = 2s
+          phases.cluster-exiting.timeout = 2s
+          phases.cluster-exiting-done.timeout = 2s
+          phases.cluster-shutdown.timeout = 2s
+        }
+      }
+      """;
+
+  /**
+   * The settings of a node listening on {@code host:port} (port 0: any free port) that joins the
+   * cluster through {@code seed} ("host:port"; its own address for a coordinator).
+   */
+  public static Config node(String host, int port, String seed, String role, TlsSettings tls) {
+    Config c = ConfigFactory.parseString(BASE)
+        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
+        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
+        .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of(role)));
+    if (seed != null) {
+      c = c.withValue("pekko.cluster.seed-nodes",
+          ConfigValueFactory.fromIterable(List.of("pekko://" + SYSTEM_NAME + "@" + seed)));
+    }
+    if (tls != null) {
+      c = tls.applyTo(c);
+    }
+    return c.withFallback(ConfigFactory.defaultReference(PekkoSettings.class.getClassLoader())).resolve();
+  }
+}

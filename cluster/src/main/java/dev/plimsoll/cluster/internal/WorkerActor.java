@@ -1,0 +1,213 @@
+package dev.plimsoll.cluster.internal;
+
+import dev.plimsoll.cluster.internal.Message.Prepare;
+import dev.plimsoll.cluster.internal.Message.Start;
+import dev.plimsoll.cluster.internal.Message.Stop;
+import dev.plimsoll.cluster.internal.Message.ToCoordinator;
+import dev.plimsoll.cluster.internal.Message.ToWorker;
+import dev.plimsoll.core.LoadSegment;
+import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunProgress;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.runner.Runner;
+import dev.plimsoll.runner.RunningTest;
+import dev.plimsoll.scenario.Overrides;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+
+/**
+ * A worker's actor: registers with the Receptionist, runs the segment it is sent, and sends every
+ * interval to the coordinator. If the coordinator becomes unreachable or leaves, the worker stops
+ * its run by itself (no load without a coordinator to report to) and ends its actor system.
+ */
+public final class WorkerActor {
+  /** How coordinators find workers. */
+  public static final ServiceKey<ToWorker> KEY = ServiceKey.create(ToWorker.class, "plimsoll-worker");
+
+  private static final String COORDINATOR_ROLE = "coordinator";
+
+  private final ActorContext<Object> context;
+  private final TargetPolicy targets;
+  private final Consumer<String> notices;
+  private String runId;
+  private ActorRef<ToCoordinator> coordinator;
+  private Runner runner;
+  private Path directory;
+  private volatile RunningTest running;
+  private volatile boolean coordinatorLost;
+
+  private WorkerActor(ActorContext<Object> context, TargetPolicy targets, Consumer<String> notices) {
+    this.context = context;
+    this.targets = targets;
+    this.notices = notices;
+  }
+
+  public static Behavior<Object> create(TargetPolicy targets, Consumer<String> notices) {
+    return Behaviors.setup(context -> {
+      context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf().narrow()));
+      Cluster cluster = Cluster.get(context.getSystem());
+      cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.UnreachableMember.class));
+      cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberRemoved.class));
+      return new WorkerActor(context, targets, notices).behavior();
+    });
+  }
+
+  private Behavior<Object> behavior() {
+    return Behaviors.receive(Object.class)
+        .onMessage(Prepare.class, this::prepare)
+        .onMessage(Start.class, this::start)
+        .onMessage(Stop.class, m -> {
+          RunningTest r = running;
+          if (m.runId().equals(runId) && r != null) {
+            r.stop(m.reason());
+          }
+          return Behaviors.same();
+        })
+        .onMessage(ClusterEvent.UnreachableMember.class, e -> coordinatorGone(e.member(), "unreachable"))
+        .onMessage(ClusterEvent.MemberRemoved.class, e -> coordinatorGone(e.member(), "gone"))
+        .onAnyMessage(m -> Behaviors.same())
+        .build();
+  }
+
+  private Behavior<Object> prepare(Prepare m) {
+    ActorRef<ToWorker> self = context.getSelf().narrow();
+    try {
+      String text = new String(m.bundle().scenario(), StandardCharsets.UTF_8);
+      String refusal = targets.refusal(text, m.bundle().settings());
+      if (refusal != null) {
+        m.replyTo().tell(new Message.Refused(m.runId(), self, refusal));
+        return Behaviors.same();
+      }
+      cleanUp();
+      directory = Files.createTempDirectory("plimsoll-worker-");
+      Path file = m.bundle().writeTo(directory);
+      LoadSegment segment = LoadSegment.of(m.weights(), m.segment());
+      runId = m.runId();
+      coordinator = m.replyTo();
+      // The coordinator judges the criteria, live ones included, on the merged intervals: a worker
+      // judging its own part would stop on a fraction of the evidence.
+      runner = Runner.forFile(file).environment(m.bundle().settings()).segment(segment)
+          .overrides(Overrides.builder("cluster worker").criteria(List.of()).build())
+          .listener(new Sender(m.runId(), self, m.replyTo())).notices(notices).build();
+      // Reads and checks the scenario now, so that a mistake is the coordinator's to report before any load.
+      runner.describe();
+      m.replyTo().tell(new Message.Ready(m.runId(), self, Plimsoll.environment().hostName(),
+          Runtime.getRuntime().availableProcessors()));
+      notices.accept("ready to run segment " + segment.describe() + " of " + m.bundle().scenarioName());
+    } catch (IOException | RuntimeException e) {
+      runner = null;
+      m.replyTo().tell(new Message.Refused(m.runId(), self, String.valueOf(e.getMessage())));
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Object> start(Start m) {
+    if (!m.runId().equals(runId) || runner == null || running != null) {
+      return Behaviors.same();
+    }
+    Runner toRun = runner;
+    // Not on the actor's thread: it waits for the start time, then opens the drivers.
+    Thread.ofVirtual().name("plimsoll-worker-start").start(() -> {
+      long wait = Duration.between(Instant.now(), m.startAt()).toNanos();
+      while (wait > 0) {
+        LockSupport.parkNanos(wait);
+        wait = Duration.between(Instant.now(), m.startAt()).toNanos();
+      }
+      if (coordinatorLost) {
+        return;
+      }
+      try {
+        running = toRun.start();
+        running.result().whenComplete((r, e) -> running = null);
+      } catch (RuntimeException e) {
+        notices.accept("could not start the run: " + e.getMessage());
+        coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
+            "could not start: " + e.getMessage(), List.of()));
+      }
+    });
+    return Behaviors.same();
+  }
+
+  private Behavior<Object> coordinatorGone(org.apache.pekko.cluster.Member member, String how) {
+    if (!member.hasRole(COORDINATOR_ROLE) || coordinatorLost) {
+      return Behaviors.same();
+    }
+    coordinatorLost = true;
+    RunningTest r = running;
+    notices.accept("the coordinator at " + address(member.address()) + " is " + how
+        + (r != null ? ": stopping the run" : "") + "; this worker stops");
+    if (r != null) {
+      r.stop("the coordinator was lost");
+      r.result().whenComplete((x, e) -> context.getSystem().terminate());
+    } else {
+      context.getSystem().terminate();
+    }
+    return Behaviors.same();
+  }
+
+  private void cleanUp() {
+    if (directory == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is no reason to refuse a run.
+    }
+    directory = null;
+  }
+
+  private static String address(Address a) {
+    return a.host().isDefined() ? a.host().get() + ":" + a.port().get() : a.toString();
+  }
+
+  /** Sends the run's start, intervals and end to the coordinator, from the engine's listener thread. */
+  private static final class Sender implements RunListener {
+    private final String runId;
+    private final ActorRef<ToWorker> self;
+    private final ActorRef<ToCoordinator> coordinator;
+
+    Sender(String runId, ActorRef<ToWorker> self, ActorRef<ToCoordinator> coordinator) {
+      this.runId = runId;
+      this.self = self;
+      this.coordinator = coordinator;
+    }
+
+    @Override
+    public void runStarted(ScenarioDescription scenario, Instant startTime) {
+      coordinator.tell(new Message.Started(runId, self, startTime));
+    }
+
+    @Override
+    public void intervalCompleted(IntervalSnapshot interval, RunProgress progress) {
+      coordinator.tell(new Message.Interval(runId, self, interval));
+    }
+
+    @Override
+    public void runCompleted(RunResult result) {
+      coordinator.tell(new Message.Finished(runId, self, result.stopReason(), result.errors()));
+    }
+  }
+}

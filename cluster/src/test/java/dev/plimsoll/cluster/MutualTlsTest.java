@@ -1,0 +1,73 @@
+package dev.plimsoll.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plimsoll.core.result.RunResult;
+import dev.plimsoll.http.testing.Nginx;
+import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.scenario.Overrides;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Artery over TLS with mutual authentication: a worker whose certificate chains to another CA never joins. */
+@Timeout(90)
+class MutualTlsTest {
+  @TempDir static Path nginxDir;
+  static Nginx nginx;
+
+  @BeforeAll
+  static void startNginx() {
+    Nginx.assumeInstalled();
+    nginx = ShopNginx.start(nginxDir);
+  }
+
+  @AfterAll
+  static void stopNginx() {
+    if (nginx != null) {
+      nginx.close();
+    }
+  }
+
+  @Test
+  void onlyAWorkerWhoseCertificateChainsToTheCaJoins(@TempDir Path dir) throws Exception {
+    Path ours = dir.resolve("tls");
+    Certificates.init(ours);
+    Certificates.issue(ours, "coordinator");
+    Certificates.issue(ours, "worker");
+    Path rogue = dir.resolve("rogue");
+    Certificates.init(rogue);
+    Certificates.issue(rogue, "worker");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours.resolve("password")))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours.resolve("worker.p12")))).isEqualTo("rw-------");
+
+    Path file = ClusterRunTest.scenario(dir, nginx.url(0, ""), "20/s", "1s");
+    try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(1)
+        .waitForWorkers(Duration.ofSeconds(6)).startDelay(Duration.ofMillis(500)).tls(ours, "coordinator").start()) {
+      try (Worker intruder = Worker.builder(coordinator.address()).tls(rogue, "worker").start()) {
+        assertThatThrownBy(() -> coordinator.runner(file, Overrides.none(), Map.of()).build().run())
+            .isInstanceOf(ClusterException.class).hasMessageContaining("1 missing, 0 joined");
+      }
+      try (Worker worker = Worker.builder(coordinator.address()).tls(ours, "worker").start()) {
+        RunResult result = coordinator.runner(file, Overrides.none(), Map.of()).build().run();
+        assertThat(result.total().completed()).isEqualTo(20);
+      }
+    }
+  }
+
+  @Test
+  void aSecondCaIsNotCreatedOverTheFirstAndNamesAreChecked(@TempDir Path dir) {
+    Certificates.init(dir);
+    assertThatThrownBy(() -> Certificates.init(dir)).hasMessageContaining("a CA is there");
+    assertThatThrownBy(() -> Certificates.issue(dir, "../x")).hasMessageContaining("name must be letters");
+    assertThatThrownBy(() -> Certificates.issue(dir.resolve("none"), "w")).hasMessageContaining("no CA in");
+  }
+}

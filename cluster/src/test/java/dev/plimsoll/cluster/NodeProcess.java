@@ -1,0 +1,56 @@
+package dev.plimsoll.cluster;
+
+import dev.plimsoll.scenario.Overrides;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A worker or a coordinator in a JVM of its own, for the tests that kill one with {@code kill -9}:
+ * started with this test JVM's class and module path, its output to a file.
+ */
+final class NodeProcess {
+  private NodeProcess() {}
+
+  /** {@code main} of a separate worker: joins args[0] and runs until its coordinator is gone. */
+  static final class WorkerMain {
+    public static void main(String[] args) throws Exception {
+      Worker worker = Worker.builder(ClusterAddress.parse(args[0])).notices(m -> System.out.println("notice: " + m))
+          .start();
+      System.out.println("worker started");
+      worker.terminated().get();
+      System.out.println("worker ended");
+      System.exit(0);
+    }
+  }
+
+  /** {@code main} of a separate coordinator: runs args[1] with args[2] workers, listening at args[0]. */
+  static final class CoordinatorMain {
+    public static void main(String[] args) throws Exception {
+      try (Coordinator c = Coordinator.builder(ClusterAddress.parse(args[0])).workers(Integer.parseInt(args[2]))
+          .startDelay(Duration.ofMillis(500)).notices(m -> System.out.println("notice: " + m)).start()) {
+        System.out.println("coordinator started");
+        c.runner(Path.of(args[1]), Overrides.none(), Map.of()).build().run();
+      }
+    }
+  }
+
+  static Process start(Class<?> main, Path output, String... args) throws IOException {
+    String path = String.join(File.pathSeparator, nonBlank(System.getProperty("jdk.module.path")),
+        nonBlank(System.getProperty("java.class.path")));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+        "-cp", path, main.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
+  private static String nonBlank(String s) {
+    return s == null ? "" : s;
+  }
+}

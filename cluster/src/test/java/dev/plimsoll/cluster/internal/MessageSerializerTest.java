@@ -1,0 +1,98 @@
+package dev.plimsoll.cluster.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plimsoll.core.metrics.ErrorClass;
+import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.core.metrics.IntervalSnapshot;
+import java.io.NotSerializableException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every message through Pekko's own serialization, as it crosses the network. */
+class MessageSerializerTest {
+  private static ActorSystem<Object> system;
+  private static Serialization serialization;
+
+  @BeforeAll
+  static void start() {
+    system = ActorSystem.create(Behaviors.empty(), PekkoSettings.SYSTEM_NAME,
+        PekkoSettings.node("127.0.0.1", 0, null, "coordinator", null));
+    serialization = SerializationExtension.get(Adapter.toClassic(system));
+  }
+
+  @AfterAll
+  static void stop() {
+    system.terminate();
+  }
+
+  private static Object roundTrip(Object message) throws NotSerializableException {
+    var serializer = serialization.findSerializerFor(message);
+    assertThat(serializer).isInstanceOf(MessageSerializer.class);
+    byte[] bytes = serializer.toBinary(message);
+    String manifest = Serializers.manifestFor(serializer, message);
+    return serialization.deserialize(bytes, serializer.identifier(), manifest).get();
+  }
+
+  @Test
+  void everyMessageReadsBackEqual() throws Exception {
+    ActorRef<Message.ToWorker> worker = system.narrow();
+    ActorRef<Message.ToCoordinator> coordinator = system.narrow();
+    Instant t = Instant.parse("2026-11-30T09:00:00.123456789Z");
+    ScenarioBundle bundle = new ScenarioBundle("shop.yaml", "name: shop\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("data/users.csv", new byte[] {1, 2, 3}), Map.of("PLIMSOLL_DURATION", "10s"));
+    IntervalSnapshot interval = Snapshots.snapshot(4, t, List.of("home", "order"), Snapshots.latencies(7, 1_000));
+    ErrorClass error = new ErrorClass("home", "java.io.IOException", "connection refused", 3, t, t.plusSeconds(1),
+        List.of(new ErrorSample(t, "connection refused to 127.0.0.1:1")));
+    List<Message> messages = List.of(
+        new Message.Prepare("r1", bundle, new int[] {1, 2}, 1, coordinator),
+        new Message.Start("r1", t),
+        new Message.Stop("r1", "stopped by request"),
+        new Message.Ready("r1", worker, "host-a", 8),
+        new Message.Refused("r1", worker, "target x:80 is not allowed"),
+        new Message.Started("r1", worker, t),
+        new Message.Interval("r1", worker, interval),
+        new Message.Finished("r1", worker, "completed", List.of(error)));
+    for (Message m : messages) {
+      assertThat(roundTrip(m)).as(MessageCodec.typeOf(m)).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void anIntervalKeepsItsHistogramsExactly() throws Exception {
+    IntervalSnapshot interval = Snapshots.snapshot(0, Snapshots.T0, List.of("a"), Snapshots.latencies(3, 10_000));
+    Message.Interval back = (Message.Interval) roundTrip(new Message.Interval("r", system.narrow(), interval));
+    assertThat(back.snapshot().operation("a").responseTime().toHistogram())
+        .isEqualTo(interval.operation("a").responseTime().toHistogram());
+  }
+
+  @Test
+  void aMessageOfAnotherVersionIsRefusedSayingSo() throws Exception {
+    MessageSerializer serializer = (MessageSerializer) serialization.serializerFor(Message.Start.class);
+    byte[] newer = "{\"plimsollCluster\":2,\"type\":\"start\",\"runId\":\"r\",\"startAt\":\"2026-01-01T00:00:00Z\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serializer.fromBinary(newer, "start"))
+        .isInstanceOf(NotSerializableException.class)
+        .hasMessageContaining("version 2").hasMessageContaining("same Plimsoll version");
+    assertThatThrownBy(() -> serializer.fromBinary("[1]".getBytes(StandardCharsets.UTF_8), "start"))
+        .isInstanceOf(NotSerializableException.class).hasMessageContaining("not a Plimsoll cluster message");
+  }
+
+  @Test
+  void javaSerialisationIsOff() {
+    assertThat(system.settings().config().getBoolean("pekko.actor.allow-java-serialization")).isFalse();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.plimsoll.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class CompressedCountsTest {
+
+  private static LatencyDistribution recorded(long seed, int count, double spread) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Histogram h = LatencyDistribution.newHistogram();
+    for (int i = 0; i < count; i++) {
+      h.recordValue(LatencyDistribution.clamp((long) (1_000_000 * Math.exp(random.nextGaussian() * spread))));
+    }
+    return LatencyDistribution.of(h);
+  }
+
+  @Test
+  void addingTheEncodingEqualsAddingTheDecodedHistogram() {
+    for (long seed = 0; seed < 40; seed++) {
+      LatencyDistribution d = recorded(seed, (int) (seed * 97 % 5_000) + 1, 0.2 + seed % 7);
+      Histogram direct = LatencyDistribution.newHistogram();
+      assertThat(CompressedCounts.addInto(direct, d.toCompressed())).isTrue();
+      Histogram decoded = LatencyDistribution.newHistogram();
+      decoded.add(d.toHistogram());
+      assertThat(direct).as("seed %d", seed).isEqualTo(decoded);
+      assertThat(LatencyStats.of(direct)).isEqualTo(d.stats());
+    }
+  }
+
+  @Test
+  void extremesAndRepeatsAddExactly() {
+    Histogram h = LatencyDistribution.newHistogram();
+    h.recordValueWithCount(1, 5);
+    h.recordValueWithCount(LatencyDistribution.HIGHEST_TRACKABLE_NANOS, 3);
+    h.recordValueWithCount(1_234_567, 1L << 40);
+    LatencyDistribution d = LatencyDistribution.of(h);
+    Histogram full = LatencyDistribution.newFullRangeHistogram();
+    assertThat(CompressedCounts.addInto(full, d.toCompressed())).isTrue();
+    assertThat(CompressedCounts.addInto(full, d.toCompressed())).isTrue();
+    Histogram expected = LatencyDistribution.newFullRangeHistogram();
+    expected.add(h);
+    expected.add(h);
+    assertThat(full).isEqualTo(expected);
+  }
+
+  @Test
+  void somethingElseIsLeftToHdrHistogram() {
+    Histogram sum = LatencyDistribution.newHistogram();
+    assertThat(CompressedCounts.addInto(sum, new byte[] {1, 2, 3})).isFalse();
+    Histogram other = new Histogram(1000, 3_600_000_000_000L, 2);
+    other.recordValue(5_000);
+    assertThat(CompressedCounts.addInto(sum, LatencyDistribution.of(other).toCompressed())).isFalse();
+    assertThat(sum.getTotalCount()).isZero();
+    // mergeAll still merges it, through the decoder.
+    assertThat(LatencyDistribution.mergeAll(List.of(LatencyDistribution.of(other), recorded(1, 10, 1))).count())
+        .isEqualTo(11);
+  }
+}
