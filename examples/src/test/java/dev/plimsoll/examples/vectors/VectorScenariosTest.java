@@ -1,14 +1,22 @@
 package dev.plimsoll.examples.vectors;
 
+import static dev.plimsoll.junit.PlimsollAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plimsoll.core.OpenModel;
+import dev.plimsoll.core.criteria.Criterion;
+import dev.plimsoll.core.criteria.Preset;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.examples.support.BusyMachine;
 import dev.plimsoll.examples.support.ExampleRuns;
+import dev.plimsoll.junit.Load;
+import dev.plimsoll.junit.LoadResult;
+import dev.plimsoll.junit.Quick;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +25,35 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every scenario, shortened to seconds, in every build, judged by its criteria (on a busy machine,
- * see {@link BusyMachine}, by errors and memory growth only); the quick (minutes) and full (30-60 min)
- * variants with the "full" tag, or from the command line ({@code plimsoll example vector-store}).
+ * see {@link BusyMachine}, by errors and memory growth only): the smoke test written with
+ * plimsoll-junit's fluent API, the others through the example's own runs; the quick (minutes) and full
+ * (30-60 min) variants with the "full" tag, or from the command line ({@code plimsoll example vector-store}).
  */
 class VectorScenariosTest {
   @TempDir Path dir;
 
+  /** The smoke scenario as a user would write it in their own build: 10 QPS, at most 5 in flight, 4 s. */
+  @Quick
+  @Test
+  void smoke_withTheFluentApi() {
+    VectorScenario smoke = VectorScenario.SMOKE;
+    Duration length = Duration.ofSeconds(4);
+
+    LoadResult result = Load.defaults()
+        .load(OpenModel.of(smoke.profile(length)).maxInFlight(smoke.clients()))
+        .duration(length)
+        .warmUp(length.dividedBy(10))
+        .run("vector-store-smoke", smoke.mix(smoke.load(42)));
+
+    List<String> development = Preset.DEVELOPMENT.criteria().stream().map(Criterion::source).toList();
+    assertThat(result).meets(BusyMachine.criteriaThatCount(result.runResult(), development));
+    assertThat(result.errorRate()).isZero();
+    assertThat(result.operation("search").completed()).isPositive();
+    assertThat(result.htmlReport()).hasValueSatisfying(html -> assertThat(html).isNotEmptyFile());
+  }
+
   @ParameterizedTest
-  @EnumSource(value = VectorScenario.class, names = {"SMOKE", "BASELINE", "SUSTAINED", "TIERED"})
+  @EnumSource(value = VectorScenario.class, names = {"BASELINE", "SUSTAINED", "TIERED"})
   void eachScenarioPasses_andLeavesMarkdownAndJsonReports(VectorScenario scenario) throws Exception {
     VectorStoreExample.Outcome outcome = VectorStoreExample.run(scenario, Duration.ofSeconds(4), dir);
 
