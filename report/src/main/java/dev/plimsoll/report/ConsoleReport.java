@@ -89,6 +89,9 @@ public final class ConsoleReport implements Reporter {
     operations(out, result, colour);
     criteria(out, result, colour);
     errors(out, result, colour);
+    for (var section : result.sections()) {
+      keyValues(out, TerminalText.escape(section.title()), RunFacts.sectionFacts(section), colour);
+    }
     if (result.system() != null) {
       keyValues(out, "System", RunFacts.systemFacts(result.system()), colour);
     }
@@ -190,7 +193,7 @@ public final class ConsoleReport implements Reporter {
     heading(out, title, colour);
     int width = facts.stream().mapToInt(f -> f.getKey().length()).max().orElse(0);
     for (Map.Entry<String, String> fact : facts) {
-      out.append(INDENT).append(fact.getKey()).append(" ".repeat(width - fact.getKey().length()))
+      out.append(INDENT).append(TerminalText.escape(fact.getKey())).append(" ".repeat(width - fact.getKey().length()))
           .append("  ").append(TerminalText.escape(fact.getValue())).append('\n');
     }
   }

@@ -76,6 +76,10 @@ public final class MarkdownReport implements Reporter {
     }
     operations(out, result);
     failures(out, result);
+    for (var section : result.sections()) {
+      out.append("## ").append(Markdown.escape(section.title())).append("\n\n");
+      keyValues(out, "fact", RunFacts.sectionFacts(section));
+    }
     if (result.generatorHealth() != null) {
       out.append("## Generator health\n\n");
       out.append(generatorNote(result)).append("\n\n");

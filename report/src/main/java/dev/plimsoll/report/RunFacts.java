@@ -66,7 +66,11 @@ final class RunFacts {
     return Optional.of(line.toString());
   }
 
-  /** Operations Plimsoll failed because they were still running when the graceful stop ended. */
+  /** A result section's facts, as name and value. */
+  static List<Map.Entry<String, String>> sectionFacts(dev.plimsoll.core.result.ResultSection section) {
+    return section.facts().stream().map(f -> Map.entry(f.name(), f.value())).toList();
+  }
+
   /** Each change made to the load while the run went, keyed by when: {@code "at 1.72 s"}. */
   static List<Map.Entry<String, String>> loadChanges(RunResult result) {
     return result.profileChanges().stream()
@@ -74,6 +78,7 @@ final class RunFacts {
         .toList();
   }
 
+  /** Operations Plimsoll failed because they were still running when the graceful stop ended. */
   static long unfinishedAtStop(RunResult result) {
     return result.errors().stream().filter(e -> ErrorClass.UNFINISHED_AT_STOP.equals(e.type()))
         .mapToLong(ErrorClass::count).sum();

@@ -7,6 +7,7 @@ import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.GeneratorHealth;
+import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.results.testing.ResultFixtures;
@@ -18,6 +19,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleReportTest {
+
+  @Test
+  void aResultSection_isRenderedUnderItsTitle_asItsFacts() {
+    RunResult result = ResultFixtures.richResult().withSections(List.of(ResultSection.builder("fleet", "Workers")
+        .fact("w1", "127.0.0.1, share 1/2").fact("w2-longer", "lost at 3 s").build()));
+
+    List<String> lines = ConsoleReport.render(result, false).lines().toList();
+
+    int at = lines.indexOf("Workers");
+    assertThat(at).isPositive();
+    assertThat(lines.subList(at + 1, at + 3)).containsExactly("  w1         127.0.0.1, share 1/2", "  w2-longer  lost at 3 s");
+    assertThat(MarkdownReport.render(result)).contains("## Workers\n\n").contains("| w2-longer | lost at 3 s |");
+  }
 
   @Test
   void firstLine_isTheVerdictWithStopReason() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ class ControlCharactersTest {
             + "\rfake | cell\nnext line\u0007\u009b31m\u202Eevil'"))));
     return new RunResult(rich.schemaVersion(), "shop" + CLEAR_SCREEN, rich.status(), "completed\r" + CLEAR_SCREEN,
         rich.startTime(), rich.endTime(), rich.measuredDuration(), rich.config(), rich.environment(), rich.total(),
-        rich.operations(), rich.intervals(), rich.verdicts(), errors, rich.system(), rich.generatorHealth());
+        rich.operations(), rich.intervals(), rich.verdicts(), errors, rich.system(), rich.generatorHealth())
+        .withSections(List.of(ResultSection.builder("simulation", "Sim" + CLEAR_SCREEN)
+            .fact("node" + CLEAR_SCREEN, "crashed\u0007 | " + CLEAR_SCREEN).build()));
   }
 
   private static void assertNoControlCharacterButNewlines(String text) {

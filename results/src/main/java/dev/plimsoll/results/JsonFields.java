@@ -167,6 +167,25 @@ final class JsonFields {
     return values;
   }
 
+  /** This object's own JSON, for values whose shape is free (a result section's data). */
+  JsonNode node() {
+    return node;
+  }
+
+  /** Each member of the object {@code field}, by its name, in order. */
+  void eachObject(String field, java.util.function.BiConsumer<String, JsonFields> reader) {
+    JsonNode value = required(field);
+    if (!value.isObject()) {
+      throw failure(field, "must be a JSON object, was " + describe(value));
+    }
+    for (var member : value.properties()) {
+      readObject(member.getValue(), childPath(field) + "." + member.getKey(), o -> {
+        reader.accept(member.getKey(), o);
+        return null;
+      });
+    }
+  }
+
   List<String> strings(String field) {
     JsonNode array = array(field);
     List<String> values = new ArrayList<>(array.size());

@@ -54,7 +54,9 @@ final class ResultJsonReader {
         o.has("incomplete") && o.bool("incomplete"),
         // Files written before phases and profile changes were recorded lack them.
         o.has("phases") ? o.objects("phases", ResultJsonReader::phase) : List.of(),
-        o.has("profileChanges") ? o.objects("profileChanges", ResultJsonReader::profileChange) : List.of());
+        o.has("profileChanges") ? o.objects("profileChanges", ResultJsonReader::profileChange) : List.of(),
+        // Files written before sections were recorded, or by runs without any, lack them.
+        o.has("sections") ? SectionsJson.read(o) : List.of());
   }
 
   static Phase phase(JsonFields o) {

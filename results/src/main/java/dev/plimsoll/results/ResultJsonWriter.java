@@ -67,6 +67,7 @@ final class ResultJsonWriter {
     o.set("generatorHealth", nullable(r.generatorHealth(), ResultJsonWriter::generatorHealth));
     o.set("phases", array(r.phases(), ResultJsonWriter::phase));
     o.set("profileChanges", array(r.profileChanges(), ResultJsonWriter::profileChange));
+    o.set("sections", SectionsJson.write(r.sections()));
     return o;
   }
 

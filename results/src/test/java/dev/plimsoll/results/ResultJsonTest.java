@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.metrics.MemoryGrowth;
+import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.results.testing.ResultFixtures;
 import java.io.IOException;
@@ -218,6 +219,41 @@ class ResultJsonTest {
     RunResult read = ResultJson.fromJson(tree.toString());
     assertThat(read.phases()).isEqualTo(ResultFixtures.phases());
     assertThat(read.profileChanges()).isEqualTo(ResultFixtures.profileChanges());
+  }
+
+  @Test
+  void sections_areWrittenUnderTheirKey_andReadBackEqual() throws IOException {
+    ResultSection fleet = ResultSection.builder("fleet", "Workers")
+        .fact("w1", "127.0.0.1, share 1/2, healthy")
+        .data("startSkewS", 0.0008)
+        .data("workers", List.of(java.util.Map.of("id", "w1", "share", 0.5, "lost", false),
+            java.util.Map.of("id", "w2", "lostAtS", 3L, "note", "")))
+        .data("nothing", null)
+        .data("notANumber", Double.NaN)
+        .build();
+    RunResult result = ResultFixtures.richResult().withSections(List.of(fleet));
+
+    ObjectNode tree = tree(result);
+
+    assertThat(tree.at("/sections/fleet/title").textValue()).isEqualTo("Workers");
+    assertThat(tree.at("/sections/fleet/facts/0/name").textValue()).isEqualTo("w1");
+    assertThat(tree.at("/sections/fleet/data/workers/1/lostAtS").longValue()).isEqualTo(3);
+    assertThat(tree.at("/sections/fleet/data/notANumber").textValue()).isEqualTo("NaN");
+    RunResult read = ResultJson.fromJson(tree.toString());
+    assertThat(read.section("fleet").orElseThrow().facts()).isEqualTo(fleet.facts());
+    assertThat(read.section("fleet").orElseThrow().data("workers")).isEqualTo(fleet.data("workers"));
+    assertThat(read.section("fleet").orElseThrow().data("startSkewS")).isEqualTo(0.0008);
+    assertThat(read.section("fleet").orElseThrow().data().containsKey("nothing")).isTrue();
+  }
+
+  @Test
+  void fromJson_aSectionWithoutItsTitle_namesTheFieldPath() throws IOException {
+    ObjectNode tree = tree(ResultFixtures.richResult().withSections(
+        List.of(ResultSection.builder("simulation", "Simulation").build())));
+    ((ObjectNode) tree.at("/sections/simulation")).remove("title");
+
+    assertThatThrownBy(() -> ResultJson.fromJson(tree.toString()))
+        .hasMessageContaining("sections.simulation.title");
   }
 
   /** Files written before phases and profile changes were recorded still read: there were none. */

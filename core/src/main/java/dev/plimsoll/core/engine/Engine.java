@@ -376,8 +376,9 @@ final class Engine implements RunHandle {
     List<Verdict> verdicts = judge.verdicts(measured);
     RunStatus status = RunStatus.of(stopReason != null && !stoppedByCriterion, verdicts, stoppedByCriterion,
         measured.total());
-    RunResult judged = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts,
+    RunResult assembled = results.result(measured, snapshots.runErrors(), status, reason, clock.instant(), verdicts,
         phases(stoppedAtNanos), steering.all());
+    RunResult judged = ResultAssembler.withSections(assembled, scenario.listeners());
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
     }

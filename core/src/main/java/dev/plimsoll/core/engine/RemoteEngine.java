@@ -126,7 +126,8 @@ final class RemoteEngine implements RemoteRun {
       Duration at = Duration.between(startTime, end);
       phases.add(PlannedPhases.abort(at.isNegative() ? Duration.ZERO : at, reason));
     }
-    RunResult judged = results.result(measured, errors, status, reason, end, verdicts, phases, List.of());
+    RunResult assembled = results.result(measured, errors, status, reason, end, verdicts, phases, List.of());
+    RunResult judged = ResultAssembler.withSections(assembled, scenario.listeners());
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
     }

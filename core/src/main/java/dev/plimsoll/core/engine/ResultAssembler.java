@@ -1,5 +1,6 @@
 package dev.plimsoll.core.engine;
 
+import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorClasses;
@@ -26,6 +27,7 @@ import java.util.List;
  * first samples of the whole run rather than of each interval.
  */
 final class ResultAssembler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ResultAssembler.class);
   private final ScenarioDescription scenario;
   private final EnvironmentInfo environment;
   private Instant startTime;
@@ -68,6 +70,22 @@ final class ResultAssembler {
   /** The measured window so far, merged. */
   Measurements measurements() {
     return measurements.build();
+  }
+
+  /**
+   * {@code result} with the sections its listeners add ({@link RunListener#resultSections}); a
+   * listener that fails, or adds a key already there, is logged and left out: the result must not be lost.
+   */
+  static RunResult withSections(RunResult result, List<RunListener> listeners) {
+    RunResult withSections = result;
+    for (RunListener l : listeners) {
+      try {
+        withSections = withSections.withSections(l.resultSections(result));
+      } catch (RuntimeException e) {
+        LOG.warn("run listener {} failed to add its result sections", l.getClass().getName(), e);
+      }
+    }
+    return withSections;
   }
 
   /** The result: {@code measured} (from {@link #measurements()}) with the run's errors, outcome and verdicts. */

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param phases the run's phases as planned (its warm-up, each stage of each workload's load
  *     profile) and, if it stopped early, its abort; in order of their start
  * @param profileChanges every change made to a workload's load while the run went, in order
+ * @param sections what the capability that ran it adds (a simulation's topology, a distributed
+ *     run's workers), in the order added; keys are unique
  */
 public record RunResult(
     int schemaVersion,
@@ -49,7 +51,8 @@ public record RunResult(
     GeneratorHealth generatorHealth,
     boolean incomplete,
     List<Phase> phases,
-    List<ProfileChange> profileChanges) {
+    List<ProfileChange> profileChanges,
+    List<ResultSection> sections) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -74,7 +77,23 @@ public record RunResult(
         incomplete, List.of(), List.of());
   }
 
+  /** A result without sections. */
+  public RunResult(int schemaVersion, String name, RunStatus status, String stopReason,
+      Instant startTime, Instant endTime, Duration measuredDuration, ScenarioDescription config,
+      EnvironmentInfo environment, OperationStats total, List<OperationStats> operations,
+      List<IntervalSnapshot> intervals, List<Verdict> verdicts, List<ErrorClass> errors,
+      SystemSummary system, GeneratorHealth generatorHealth, boolean incomplete, List<Phase> phases,
+      List<ProfileChange> profileChanges) {
+    this(schemaVersion, name, status, stopReason, startTime, endTime, measuredDuration, config,
+        environment, total, operations, intervals, verdicts, errors, system, generatorHealth,
+        incomplete, phases, profileChanges, List.of());
+  }
+
   public RunResult {
+    sections = List.copyOf(sections);
+    if (sections.stream().map(ResultSection::key).distinct().count() != sections.size()) {
+      throw new IllegalArgumentException("two sections have the same key: " + sections.stream().map(ResultSection::key).toList());
+    }
     operations = List.copyOf(operations);
     intervals = IntervalLog.immutable(intervals);
     verdicts = List.copyOf(verdicts);
@@ -85,6 +104,23 @@ public record RunResult(
 
   public Optional<OperationStats> operation(String name) {
     return operations.stream().filter(o -> o.name().equals(name)).findFirst();
+  }
+
+  /** The section of this key ({@code simulation}, {@code fleet}, ...), if the run has one. */
+  public Optional<ResultSection> section(String key) {
+    return sections.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+
+  /** A copy with {@code more} sections after its own. */
+  public RunResult withSections(List<ResultSection> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<ResultSection> all = new java.util.ArrayList<>(sections);
+    all.addAll(more);
+    return new RunResult(schemaVersion, name, status, stopReason, startTime, endTime,
+        measuredDuration, config, environment, total, operations, intervals, verdicts, errors,
+        system, generatorHealth, incomplete, phases, profileChanges, all);
   }
 
   /** Whether the run passed its criteria; a run without criteria never did (it {@linkplain RunStatus#COMPLETED completed}). */
@@ -106,6 +142,6 @@ public record RunResult(
   public RunResult withVerdicts(List<Verdict> newVerdicts, RunStatus newStatus) {
     return new RunResult(schemaVersion, name, newStatus, stopReason, startTime, endTime,
         measuredDuration, config, environment, total, operations, intervals, newVerdicts, errors,
-        system, generatorHealth, incomplete, phases, profileChanges);
+        system, generatorHealth, incomplete, phases, profileChanges, sections);
   }
 }

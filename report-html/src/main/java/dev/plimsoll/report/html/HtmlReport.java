@@ -116,6 +116,7 @@ public final class HtmlReport implements Reporter {
     head.append("<div id=\"chart-grid\"></div>\n</section>\n");
     if (!live) {
       Tables.errors(head, result);
+      Tables.sections(head, result);
       Tables.generator(head, result.generatorHealth());
       Tables.system(head, result.system(), result.environment());
     }

@@ -48,6 +48,17 @@ final class Tables {
     out.append("</section>\n");
   }
 
+  /** What the capability that ran the run added (a simulation's topology, a fleet's workers), each in its own table. */
+  static void sections(StringBuilder out, RunResult result) {
+    for (var section : result.sections()) {
+      out.append("<section id=\"section-").append(section.key()).append("\"><h2>")
+          .append(Text.html(section.title())).append("</h2>\n");
+      List<List<String>> rows = section.facts().stream().map(f -> List.of(f.name(), f.value())).toList();
+      table(out, List.of("fact", "value"), rows, null);
+      out.append("</section>\n");
+    }
+  }
+
   /** The changes made to the load while the run went, if any, and the run's phases. */
   static void load(StringBuilder out, RunResult result) {
     if (result.profileChanges().isEmpty() && result.phases().isEmpty()) {

@@ -46,6 +46,18 @@ class HtmlReportTest {
   }
 
   @Test
+  void aResultSection_isATableUnderItsTitle_escaped() throws IOException {
+    RunResult result = ResultFixtures.richResult().withSections(java.util.List.of(
+        dev.plimsoll.core.result.ResultSection.builder("simulation", "Simulation <sim>")
+            .fact("seed", "42").fact("fault", "partition <a|b> at 2 s").build()));
+
+    String page = render(result);
+
+    assertThat(page).contains("<section id=\"section-simulation\"><h2>Simulation &lt;sim&gt;</h2>")
+        .contains("<td>seed</td><td>42</td>").contains("<td>partition &lt;a|b&gt; at 2 s</td>");
+  }
+
+  @Test
   void textFromTheRunIsEscapedInTheMarkup() throws IOException {
     String page = render(HostileResults.result());
     String markup = page.substring(0, page.indexOf("<script type=\"application/json\""));
