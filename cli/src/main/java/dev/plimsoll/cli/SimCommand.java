@@ -1,7 +1,5 @@
 package dev.plimsoll.cli;
 
-import dev.plimsoll.core.RunListener;
-import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.text.TerminalText;
 import dev.plimsoll.core.units.Units;
 import dev.plimsoll.runner.Runner;
@@ -10,7 +8,6 @@ import dev.plimsoll.sim.Fault;
 import dev.plimsoll.sim.Latency;
 import dev.plimsoll.sim.Loss;
 import dev.plimsoll.sim.ScaleSweep;
-import dev.plimsoll.sim.SimResult;
 import dev.plimsoll.sim.Simulation;
 import dev.plimsoll.sim.SimulationFile;
 import dev.plimsoll.sim.SimulationSize;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,19 +96,9 @@ final class SimCommand implements Callable<Integer> {
       return ExitCodes.PASSED;
     }
     Simulation.Prepared prepared = sim.prepare();
-    AtomicReference<RunResult> finished = new AtomicReference<>();
-    Runner.Builder runner = Runner.forScenario(prepared.scenario()).listener(new RunListener() {
-      @Override
-      public void runCompleted(RunResult result) {
-        finished.set(result);
-      }
-    });
+    Runner.Builder runner = Runner.forScenario(prepared.scenario());
     int code = RunSession.run(runner, output, out);
-    RunResult result = finished.get();
-    if (result != null) {
-      SimResult simResult = prepared.finish(result);
-      simResult.describe().forEach(line -> out.println("sim: " + TerminalText.escape(line)));
-    }
+    // The simulation's own facts (seed, topology, faults, recoveries) are the report's "Simulation" section.
     if (code != ExitCodes.PASSED) {
       out.println("sim: seed " + sim.seed() + "; replay: " + replay(sim.seed())
           + (sim.deterministic() ? "" : " (on virtual time: a real-time run also depends on thread timing)"));

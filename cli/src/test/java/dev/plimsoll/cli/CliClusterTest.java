@@ -9,6 +9,8 @@ import dev.plimsoll.http.testing.Nginx;
 import dev.plimsoll.http.testing.ShopNginx;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,9 +67,18 @@ class CliClusterTest {
       System.setErr(originalErr);
       String notices = err.toString(java.nio.charset.StandardCharsets.UTF_8);
       assertThat(o.code()).as(o.out() + o.err() + notices).isZero();
-      assertThat(notices).contains("waiting for 2 workers at " + address).contains("start skew across the workers")
+      assertThat(notices).contains("waiting for 2 workers at " + address);
+      // The workers are a section of the report and of result.json.
+      assertThat(o.out()).contains("\nWorkers\n").contains("start skew")
           .contains("1 of 2, 50.0% of the load): 100 completed").contains("2 of 2, 50.0% of the load): 100 completed");
       RunResult result = ResultFiles.read(dir.resolve("out").resolve("result.json"));
+      List<?> workers = (List<?>) result.section("fleet").orElseThrow().data("workers");
+      assertThat(workers).hasSize(2).allSatisfy(w -> {
+        assertThat(((Map<?, ?>) w).get("share")).isEqualTo(0.5);
+        assertThat(((Map<?, ?>) w).get("completed")).isEqualTo(100L);
+        assertThat(((Map<?, ?>) w).get("lost")).isEqualTo(false);
+        assertThat(((Map<?, ?>) w).get("host")).isNotNull();
+      });
       assertThat(result.total().completed()).isEqualTo(200);
       assertThat(nginx.requests(0) - before - 1).isEqualTo(200);
       // The coordinator has gone: its workers end by themselves.

@@ -2,6 +2,8 @@ package dev.plimsoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,21 @@ class CliSimTest {
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.FAILED);
     assertThat(o.out())
         .contains("delivery.error_rate < 1%")
-        .contains("sim: seed 7, deterministic (")
-        .contains("sim: links: uniform(2ms,8ms), loss random(0.005)")
-        .contains("sim: fault: partition first half | rest at 5s, healed at 8s")
-        .contains("sim: recovery: partition first half | rest at 5s, healed at 8s: recovered 0s after 8s")
+        .contains("\nSimulation\n  seed      7, deterministic (")
+        .contains("\n  links     uniform(2ms,8ms), loss random(0.005)\n")
+        .contains("\n  fault     partition first half | rest at 5s, healed at 8s\n")
+        .contains("\n  recovery  partition first half | rest at 5s, healed at 8s: recovered 0s after 8s\n")
         .contains("sim: seed 7; replay: plimsoll sim small --duration 20s --latency uniform(2ms,8ms) --loss 0.5%"
             + " --partition-at 5s --heal-at 8s --no-progress --out " + dir + " --seed 7 --deterministic");
-    assertThat(Files.readString(dir.resolve("result.json"))).contains("\"seed\": 7");
+    JsonNode sim = new ObjectMapper().readTree(dir.resolve("result.json").toFile()).at("/sections/simulation/data");
+    assertThat(sim.get("seed").asLong()).isEqualTo(7);
+    assertThat(sim.at("/topology/nodes").asInt()).isEqualTo(10);
+    assertThat(sim.at("/topology/edges")).hasSize(25);
+    assertThat(sim.at("/faults/0/kind").asText()).isEqualTo("partition");
+    assertThat(sim.at("/faults/0/untilS").asDouble()).isEqualTo(8.0);
+    assertThat(sim.at("/faults/0/nodes").toString()).isEqualTo("[0,1,2,3,4]");
+    assertThat(sim.at("/recoveries/0/recoveredAfterS").asDouble()).isEqualTo(0.0);
+    assertThat(Files.readString(dir.resolve("report.md"))).contains("## Simulation");
   }
 
   @Test
@@ -52,7 +62,7 @@ class CliSimTest {
     Files.writeString(file, "nodes: 8\nrate: 50/s\nduration: 4s\ndeterministic: true\ncriteria: [delivery.p95 < 1s]\n");
     CliRunner.Outcome o = CliRunner.run("sim", file.toString(), "--no-progress", "--out", dir.resolve("out").toString());
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
-    assertThat(o.out()).contains("plimsoll: running 'cluster' for 4s").contains("sim: topology: 8 nodes");
+    assertThat(o.out()).contains("plimsoll: running 'cluster' for 4s").contains("  topology  8 nodes");
     Files.writeString(file, "nodes: 8\nlink: {los: 0.1}\n");
     refused(file + ": link.los: unknown setting (settings here: bandwidth, correlation, duplicate, jitter, latency, loss, queueLimit, reorder)",
         "sim", file.toString());

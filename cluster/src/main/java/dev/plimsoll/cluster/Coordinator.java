@@ -7,6 +7,9 @@ import dev.plimsoll.cluster.internal.ScenarioBundle;
 import dev.plimsoll.cluster.internal.TlsSettings;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RemoteRun;
+import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.result.ResultSection;
+import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.runner.Runner;
@@ -83,7 +86,15 @@ public final class Coordinator implements AutoCloseable {
     Overrides effective = overrides.orElse(Overrides.fromEnvironment(environment));
     Map<String, String> shipped = OverrideSettings.of(effective);
     ScenarioBundle bundle = ScenarioBundle.of(scenarioFile, shipped);
-    return Runner.forFile(scenarioFile).environment(shipped).engine(scenario -> launch(scenario, bundle));
+    return Runner.forFile(scenarioFile).environment(shipped).engine(scenario -> launch(scenario, bundle))
+        .listener(new RunListener() {
+          // The fleet's report is complete before the merged run ends, so it is there when the result is assembled.
+          @Override
+          public List<ResultSection> resultSections(RunResult result) {
+            FleetReport f = fleet;
+            return f == null ? List.of() : List.of(f.section());
+          }
+        });
   }
 
   /** The workers of the last run, once it has ended. */
@@ -103,10 +114,8 @@ public final class Coordinator implements AutoCloseable {
     RemoteRun remote = Plimsoll.follow(scenario, startAt, reason -> actor.tell(CoordinatorCommands.stopAll(reason)));
     CompletableFuture<FleetReport> report = new CompletableFuture<>();
     fleet = null;
-    report.thenAccept(f -> {
-      fleet = f;
-      f.describe().forEach(settings.notices());
-    });
+    // Reports show the fleet as their "Workers" section; a lost worker was told as it happened.
+    report.thenAccept(f -> fleet = f);
     actor.tell(CoordinatorCommands.go(runId, startAt, remote, scenario.duration().plus(scenario.gracefulStop()),
         settings.patience(), report));
     settings.notices().accept("started " + workers.size() + " workers at " + startAt);

@@ -1,18 +1,21 @@
 package dev.plimsoll.cluster;
 
+import dev.plimsoll.core.result.ResultSection;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The workers of a cluster run: who ran which share, how well their starts lined up, and who was
- * lost. Written as {@value #FILE_NAME} beside {@code result.json}.
+ * lost. In the run's result as its {@code fleet} section ({@link #section()}): a "Workers" table in
+ * every report, {@code sections.fleet} in result.json.
  *
  * @param workers every worker, in segment order
  * @param startSkew the spread of the workers' start times (latest minus earliest)
  */
 public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
 
-  public static final String FILE_NAME = "cluster.json";
+  /** The section's key in the run's result. */
+  public static final String SECTION = "fleet";
 
   public FleetReport {
     workers = List.copyOf(workers);
@@ -37,6 +40,42 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
     lines.add("start skew across the workers: " + String.format(java.util.Locale.ROOT, "%.1f ms",
         startSkew.toNanos() / 1e6));
     return lines;
+  }
+
+  /** This report as the run's {@code fleet} section: a fact per worker, the start skew, the load lost. */
+  public ResultSection section() {
+    ResultSection.Builder b = ResultSection.builder(SECTION, "Workers");
+    List<String> lines = describe();
+    for (int i = 0; i < workers.size(); i++) {
+      String line = lines.get(i);
+      b.fact(workers.get(i).segment(), line.substring(line.indexOf(' ') + 1));
+    }
+    b.fact("start skew", String.format(java.util.Locale.ROOT, "%.1f ms", startSkew.toNanos() / 1e6));
+    if (degraded()) {
+      b.fact("degraded", String.format(java.util.Locale.ROOT, "%.1f%% of the load was lost with its workers", lostShare() * 100));
+    }
+    List<Object> data = new java.util.ArrayList<>();
+    for (WorkerReport w : workers) {
+      java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+      o.put("address", w.address());
+      o.put("host", w.host());
+      o.put("segment", w.segment());
+      o.put("share", w.share());
+      o.put("startSkewS", w.startSkew().toNanos() / 1e9);
+      o.put("intervals", (long) w.intervals());
+      o.put("completed", w.completed());
+      o.put("dropped", w.dropped());
+      o.put("peakProcessCpu", w.peakProcessCpu());
+      o.put("lost", w.lost());
+      o.put("lostAt", w.lost() ? w.lostAt().toString() : null);
+      o.put("lostFromInterval", w.lost() ? (long) w.lostFromInterval() : null);
+      data.add(o);
+    }
+    b.data("workers", data);
+    b.data("startSkewS", startSkew.toNanos() / 1e9);
+    b.data("degraded", degraded());
+    b.data("lostShare", lostShare());
+    return b.build();
   }
 
   /** Whether a worker was lost: the run went on with the others and is degraded. */

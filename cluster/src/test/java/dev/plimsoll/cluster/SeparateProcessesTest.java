@@ -101,7 +101,18 @@ class SeparateProcessesTest {
       long survivors = fleet.workers().stream().filter(w -> !w.lost()).mapToLong(WorkerReport::completed).sum();
       assertThat(survivors).isEqualTo(600 - dev.plimsoll.core.LoadSegment.split(3).get(lostIndex).partOf(600L));
       assertThat(result.total().completed()).isGreaterThan(survivors).isLessThan(600);
-      assertThat(dir.resolve("out").resolve("result.json")).isRegularFile();
+      // The gap is in the result file: which worker, from when, the share lost.
+      RunResult written = dev.plimsoll.results.ResultFiles.read(dir.resolve("out").resolve("result.json"));
+      dev.plimsoll.core.result.ResultSection section = written.section(FleetReport.SECTION).orElseThrow();
+      assertThat(section.data("degraded")).isEqualTo(true);
+      assertThat((Double) section.data("lostShare")).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat((List<?>) section.data("workers")).filteredOn(w -> Boolean.TRUE.equals(((Map<?, ?>) w).get("lost")))
+          .singleElement().satisfies(w -> {
+            assertThat(((Map<?, ?>) w).get("address")).isEqualTo(gone.address());
+            assertThat(((Map<?, ?>) w).get("lostAt")).isEqualTo(gone.lostAt().toString());
+            assertThat(((Map<?, ?>) w).get("lostFromInterval")).isEqualTo((long) gone.lostFromInterval());
+          });
+      assertThat(section.facts()).anySatisfy(f -> assertThat(f.value()).contains("33.3% of the load was lost"));
     } finally {
       workers.forEach(Process::destroyForcibly);
       if (inThisJvm != null) {

@@ -41,6 +41,8 @@ final class FaultSchedule {
   private final World world;
   private final SplittableRandom random;
   private volatile List<Cut> cuts = List.of();
+  /** The nodes each fault struck, by the fault's place in the schedule: a partition's side, the nodes crashed or paused. */
+  private final List<List<Integer>> struck = new ArrayList<>();
 
   FaultSchedule(World world, SplittableRandom random) {
     this.world = world;
@@ -49,9 +51,17 @@ final class FaultSchedule {
 
   void schedule(long origin) {
     for (Fault fault : world.sim.faults()) {
+      List<Integer> hit = new java.util.concurrent.CopyOnWriteArrayList<>();
+      struck.add(hit);
       switch (fault) {
         case Fault.Partition p -> {
-          Cut cut = new Cut(side(p), nodes(p.bridge()), p.fromSideOnly(), p.holding());
+          boolean[] side = side(p);
+          for (int i = 0; i < side.length; i++) {
+            if (side[i]) {
+              hit.add(i);
+            }
+          }
+          Cut cut = new Cut(side, nodes(p.bridge()), p.fromSideOnly(), p.holding());
           world.later(origin + p.at().toNanos(), () -> change(cut, true));
           if (p.healAt() != null) {
             world.later(origin + p.healAt().toNanos(), () -> change(cut, false));
@@ -59,18 +69,29 @@ final class FaultSchedule {
         }
         case Fault.Pause p -> {
           List<SimNode> paused = new ArrayList<>();
-          world.later(origin + p.at().toNanos(), () -> pause(p.count(), paused));
+          world.later(origin + p.at().toNanos(), () -> {
+            pause(p.count(), paused);
+            paused.forEach(n -> hit.add(n.id()));
+          });
           world.later(origin + p.resumeAt().toNanos(), () -> paused.forEach(SimNode::resume));
         }
         case Fault.Crash c -> {
           List<SimNode> crashed = new ArrayList<>();
-          world.later(origin + c.at().toNanos(), () -> crash(c.count(), crashed));
+          world.later(origin + c.at().toNanos(), () -> {
+            crash(c.count(), crashed);
+            crashed.forEach(n -> hit.add(n.id()));
+          });
           if (c.restartAt() != null) {
             world.later(origin + c.restartAt().toNanos(), () -> restart(crashed));
           }
         }
       }
     }
+  }
+
+  /** The nodes each fault struck so far, in the schedule's order. */
+  List<List<Integer>> struck() {
+    return struck.stream().map(List::copyOf).toList();
   }
 
   List<Timing> timings() {

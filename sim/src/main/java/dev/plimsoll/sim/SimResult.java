@@ -1,5 +1,6 @@
 package dev.plimsoll.sim;
 
+import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.units.Units;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param run the run's result, as every report renders it
  * @param network the default link conditions, in words
  * @param faults the fault schedule, in words
+ * @param faultSchedule the fault schedule as configured, in the same order
  * @param totals every node's counters added up
  * @param nodes each node's counters, by id
  * @param links each link's counters, by sender then receiver
@@ -26,12 +28,13 @@ import java.util.Optional;
  * @param events the events of a deterministic run (0 in real time)
  */
 public record SimResult(RunResult run, long seed, boolean deterministic, Topology topology, String network,
-    List<String> faults, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, List<LinkCounters> links, long sends,
+    List<String> faults, List<Fault> faultSchedule, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, List<LinkCounters> links, long sends,
     long expectedDeliveries, long delivered, long duplicates, long late, long handlerFailures,
     Optional<String> firstHandlerFailure, long events) {
 
   public SimResult {
     faults = List.copyOf(faults);
+    faultSchedule = List.copyOf(faultSchedule);
     recoveries = List.copyOf(recoveries);
     nodes = List.copyOf(nodes);
     links = List.copyOf(links);
@@ -47,28 +50,33 @@ public record SimResult(RunResult run, long seed, boolean deterministic, Topolog
     return sends == 0 ? Double.NaN : (double) totals.sent() / sends;
   }
 
-  /** The simulation's own facts in lines, for the console after the run's report. */
-  public List<String> describe() {
-    List<String> lines = new java.util.ArrayList<>();
-    lines.add("seed " + seed + (deterministic ? ", deterministic (" + Units.count(events) + " events)" : ", real time"));
-    lines.add("topology: " + topology.describe());
-    lines.add("links: " + network);
-    lines.add("delivery: " + Units.count(delivered) + " of " + Units.count(expectedDeliveries) + " ("
+  /** The simulation's own facts, as reports show them (the {@code simulation} section of the run's result). */
+  public List<ResultSection.Fact> facts() {
+    List<ResultSection.Fact> facts = new java.util.ArrayList<>();
+    facts.add(new ResultSection.Fact("seed", seed + (deterministic ? ", deterministic (" + Units.count(events) + " events)" : ", real time")));
+    facts.add(new ResultSection.Fact("topology", topology.describe()));
+    facts.add(new ResultSection.Fact("links", network));
+    facts.add(new ResultSection.Fact("delivery", Units.count(delivered) + " of " + Units.count(expectedDeliveries) + " ("
         + Units.percent(deliveryRatio()) + "), " + Units.count(duplicates) + " duplicates, " + Units.count(late)
-        + " late; " + Units.decimal(messagesPerOperation()) + " messages per send");
-    lines.add("network: " + Units.count(totals.sent()) + " sent, " + Units.count(totals.received()) + " received, "
+        + " late; " + Units.decimal(messagesPerOperation()) + " messages per send"));
+    facts.add(new ResultSection.Fact("network", Units.count(totals.sent()) + " sent, " + Units.count(totals.received()) + " received, "
         + Units.count(totals.lost()) + " lost, " + Units.count(totals.duplicated()) + " duplicated, "
-        + Units.count(totals.delayed()) + " delayed");
+        + Units.count(totals.delayed()) + " delayed"));
     if (handlerFailures > 0) {
-      lines.add("protocol handlers threw " + Units.count(handlerFailures) + " times, first: "
-          + firstHandlerFailure.orElse("?"));
+      facts.add(new ResultSection.Fact("protocol handlers", "threw " + Units.count(handlerFailures) + " times, first: "
+          + firstHandlerFailure.orElse("?")));
     }
     for (String f : faults) {
-      lines.add("fault: " + f);
+      facts.add(new ResultSection.Fact("fault", f));
     }
     for (Recovery r : recoveries) {
-      lines.add("recovery: " + r.describe());
+      facts.add(new ResultSection.Fact("recovery", r.describe()));
     }
-    return lines;
+    return facts;
+  }
+
+  /** The simulation's own facts in lines ({@code name: value}). */
+  public List<String> describe() {
+    return facts().stream().map(f -> f.name() + ": " + f.value()).toList();
   }
 }

@@ -8,6 +8,7 @@ import dev.plimsoll.core.OperationContext;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
+import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
 import java.time.Duration;
@@ -127,6 +128,12 @@ final class World implements RunListener {
     loop.start(sim.deterministic()
         ? Thread.ofVirtual().name("plimsoll-sim").factory()
         : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
+  }
+
+  /** The simulation's record in the run's result: seed, topology, faults and the nodes they struck, recoveries, counters. */
+  @Override
+  public List<ResultSection> resultSections(RunResult run) {
+    return List.of(SimulationSection.of(result(run), edges, faults.struck()));
   }
 
   @Override
@@ -291,7 +298,7 @@ final class World implements RunListener {
     List<Recovery> recoveries = timeline == null ? List.of()
         : new RecoveryAnalysis(timeline, sim).measure(faults.timings());
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
-        sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), recoveries,
+        sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
         counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
         d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
         java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
