@@ -16,11 +16,14 @@ import java.util.Map;
 final class NodeProcess {
   private NodeProcess() {}
 
-  /** {@code main} of a separate worker: joins args[0] and runs until its coordinator is gone. */
+  /** {@code main} of a separate worker: joins args[0] (listening at args[1], if given) and runs until its coordinator is gone. */
   static final class WorkerMain {
     public static void main(String[] args) throws Exception {
-      Worker worker = Worker.builder(ClusterAddress.parse(args[0])).notices(m -> System.out.println("notice: " + m))
-          .start();
+      Worker.Builder b = Worker.builder(ClusterAddress.parse(args[0])).notices(m -> System.out.println("notice: " + m));
+      if (args.length > 1) {
+        b.listen(ClusterAddress.parse(args[1]));
+      }
+      Worker worker = b.start();
       System.out.println("worker started");
       worker.terminated().get();
       System.out.println("worker ended");
@@ -28,21 +31,36 @@ final class NodeProcess {
     }
   }
 
-  /** {@code main} of a separate coordinator: runs args[1] with args[2] workers, listening at args[0]. */
+  /**
+   * {@code main} of a separate coordinator: runs args[1] with args[2] workers, listening at args[0],
+   * its results in args[3] if given.
+   */
   static final class CoordinatorMain {
     public static void main(String[] args) throws Exception {
       try (Coordinator c = Coordinator.builder(ClusterAddress.parse(args[0])).workers(Integer.parseInt(args[2]))
-          .startDelay(Duration.ofMillis(500)).notices(m -> System.out.println("notice: " + m)).start()) {
+          .waitForWorkers(Duration.ofSeconds(90)).startDelay(Duration.ofMillis(500))
+          .notices(m -> System.out.println("notice: " + m)).start()) {
         System.out.println("coordinator started");
-        c.runner(Path.of(args[1]), Overrides.none(), Map.of()).build().run();
+        dev.plimsoll.runner.Runner.Builder runner = c.runner(Path.of(args[1]), Overrides.none(), Map.of());
+        if (args.length > 3) {
+          runner.resultsDirectory(Path.of(args[3]));
+        }
+        runner.build().run();
+        System.out.println("coordinator ended");
       }
     }
   }
 
   static Process start(Class<?> main, Path output, String... args) throws IOException {
+    return start(List.of(), main, output, args);
+  }
+
+  /** As {@link #start(Class, Path, String...)}, the command behind {@code prefix} (say, {@code ip netns exec NS}). */
+  static Process start(List<String> prefix, Class<?> main, Path output, String... args) throws IOException {
     String path = String.join(File.pathSeparator, nonBlank(System.getProperty("jdk.module.path")),
         nonBlank(System.getProperty("java.class.path")));
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
         "-cp", path, main.getName()));
