@@ -73,15 +73,26 @@ final class RunSession {
       throw output.inOptionWords(e);
     }
     started.set(running);
-    announce(running, out);
-    if (prometheus != null) {
-      out.println("plimsoll: metrics for Prometheus at " + prometheus.url() + " until the run ends");
-    }
-    if (dashboard != null) {
-      dashboard.onStop(running::stop);
-      dashboard.onSteer(running.steering());
-      out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends (control token: "
-          + dashboard.controlToken() + ")");
+    try {
+      announce(running, out);
+      if (prometheus != null) {
+        out.println("plimsoll: metrics for Prometheus at " + prometheus.url() + " until the run ends");
+      }
+      if (dashboard != null) {
+        dashboard.onStop(running::stop);
+        String steerable = steer(dashboard, running);
+        out.println("plimsoll: live dashboard at " + dashboard.url() + " until the run ends (control token: "
+            + dashboard.controlToken() + ")" + steerable);
+      }
+    } catch (RuntimeException e) {
+      // The load is already going: stop it, and still write and print what was measured.
+      running.stop("stopped: " + e);
+      try {
+        finish(running.await(), running, out, terminal);
+      } catch (InterruptedException | RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
     }
     RunResult result;
     try {
@@ -94,6 +105,16 @@ final class RunSession {
       return ExitCodes.ABORTED;
     }
     return finish(result, running, out, terminal);
+  }
+
+  /** Lets the dashboard change the load, if this run's engine can; else says so, in words to append. */
+  private static String steer(Dashboard dashboard, RunningTest running) {
+    try {
+      dashboard.onSteer(running.steering());
+      return "";
+    } catch (UnsupportedOperationException e) {
+      return "; it can stop the run, not change its load (" + e.getMessage() + ")";
+    }
   }
 
   private static void announce(RunningTest running, PrintStream out) {

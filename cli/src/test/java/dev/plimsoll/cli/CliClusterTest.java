@@ -70,7 +70,8 @@ class CliClusterTest {
       assertThat(notices).contains("waiting for 2 workers at " + address);
       // The workers are a section of the report and of result.json.
       assertThat(o.out()).contains("\nWorkers\n").contains("start skew")
-          .contains("1 of 2, 50.0% of the load): 100 completed").contains("2 of 2, 50.0% of the load): 100 completed");
+          .containsPattern("worker 1 of 2 +127\\.0\\.0\\.1:\\d+ on .*, 50\\.0% of the load: 100 completed")
+          .containsPattern("worker 2 of 2 +127\\.0\\.0\\.1:\\d+ on .*, 50\\.0% of the load: 100 completed");
       RunResult result = ResultFiles.read(dir.resolve("out").resolve("result.json"));
       List<?> workers = (List<?>) result.section("fleet").orElseThrow().data("workers");
       assertThat(workers).hasSize(2).allSatisfy(w -> {

@@ -26,29 +26,11 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
     return workers.stream().filter(WorkerReport::lost).mapToDouble(WorkerReport::share).sum();
   }
 
-  /** One line per worker, then the start skew: what a coordinator says at the end of a run. */
-  public List<String> describe() {
-    List<String> lines = new java.util.ArrayList<>();
-    for (WorkerReport w : workers) {
-      lines.add("worker " + w.address() + " (" + w.host() + ", " + w.segment() + ", "
-          + String.format(java.util.Locale.ROOT, "%.1f%%", w.share() * 100) + " of the load): " + w.completed()
-          + " completed, " + w.dropped() + " dropped"
-          + (Double.isNaN(w.peakProcessCpu()) ? "" : String.format(java.util.Locale.ROOT, ", peak CPU %.0f%%",
-              w.peakProcessCpu() * 100))
-          + (w.lost() ? ", LOST from interval " + w.lostFromInterval() : ", ran to the end"));
-    }
-    lines.add("start skew across the workers: " + String.format(java.util.Locale.ROOT, "%.1f ms",
-        startSkew.toNanos() / 1e6));
-    return lines;
-  }
-
   /** This report as the run's {@code fleet} section: a fact per worker, the start skew, the load lost. */
   public ResultSection section() {
     ResultSection.Builder b = ResultSection.builder(SECTION, "Workers");
-    List<String> lines = describe();
-    for (int i = 0; i < workers.size(); i++) {
-      String line = lines.get(i);
-      b.fact(workers.get(i).segment(), line.substring(line.indexOf(' ') + 1));
+    for (WorkerReport w : workers) {
+      b.fact("worker " + w.segment(), w.address() + " on " + w.host() + ", " + health(w));
     }
     b.fact("start skew", String.format(java.util.Locale.ROOT, "%.1f ms", startSkew.toNanos() / 1e6));
     if (degraded()) {
@@ -76,6 +58,15 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
     b.data("degraded", degraded());
     b.data("lostShare", lostShare());
     return b.build();
+  }
+
+  /** Its share, what it did and how it ended: "25.0% of the load: 800 completed, 0 dropped, peak CPU 13%, ran to the end". */
+  private static String health(WorkerReport w) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", w.share() * 100) + " of the load: " + w.completed()
+        + " completed, " + w.dropped() + " dropped"
+        + (Double.isNaN(w.peakProcessCpu()) ? "" : String.format(java.util.Locale.ROOT, ", peak CPU %.0f%%",
+            w.peakProcessCpu() * 100))
+        + (w.lost() ? ", LOST from interval " + w.lostFromInterval() : ", ran to the end");
   }
 
   /** Whether a worker was lost: the run went on with the others and is degraded. */

@@ -312,8 +312,12 @@ public final class Dashboard implements RunListener, AutoCloseable {
       synchronized (lock) {
         ended = finalPage != null || stopping;
       }
-      if (control == null || ended) {
+      if (ended) {
         send(exchange, 409, "text/plain", "There is no run to change\n");
+        return;
+      }
+      if (control == null) {
+        send(exchange, 409, "text/plain", "Nothing changed: this run's load cannot be changed while it goes\n");
         return;
       }
       ProfileChange change;

@@ -110,6 +110,23 @@ class SteerTest {
     }
   }
 
+  /** A run whose engine cannot change its load (a distributed run's): the dashboard says so, and offers no settings. */
+  @Test
+  void aRunThatCannotBeSteered_isRefusedSayingWhy_andShowsNoSettings() throws Exception {
+    try (Dashboard dashboard = Dashboard.start(DashboardTest.ANY_PORT)) {
+      RunHandle run = Plimsoll.start(twoWorkloads(dashboard));
+      dashboard.onStop(run::stop);
+      try {
+        assertThat(post(dashboard.url() + "steer", dashboard.controlToken(), "workload=browse&rate=5"))
+            .isEqualTo(new Answer(409, "Nothing changed: this run's load cannot be changed while it goes\n"));
+        assertThat(DashboardTest.getText(dashboard.url() + "knobs")).isEqualTo("[]\n");
+      } finally {
+        run.stop("enough");
+        run.result().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   @Test
   void theSettingsAreJsonThatStaysTextInAPage() {
     assertThat(SteerRequest.json(List.of(new Steering.Knob("a\"</script>\u2028", ProfileChange.Setting.RATE, 12.5))))

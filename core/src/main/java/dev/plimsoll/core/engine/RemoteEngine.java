@@ -134,6 +134,12 @@ final class RemoteEngine implements RemoteRun {
     result.complete(judged);
   }
 
+  /** Workers generate the load, each its segment; changing it would need every worker to change its part at one moment. */
+  @Override
+  public dev.plimsoll.core.Steering steering() {
+    throw new UnsupportedOperationException("the workers' load of a distributed run is not changed while it goes");
+  }
+
   @Override
   public boolean stopping() {
     return stopReason != null;
