@@ -10,6 +10,10 @@ module dev.plimsoll.bench {
   requires dev.plimsoll.report.html;
   // The wire form of an interval, for ClusterMergeBench.
   requires dev.plimsoll.results;
+  // The coordinator's path for each worker's interval (serializer, codec, merger), for ClusterMergeBench.
+  requires dev.plimsoll.cluster;
+  requires pekko.actor;
+  requires pekko.actor.typed;
   requires jmh.core;
   requires java.management;
   // The extended memory and thread MXBeans.

@@ -5,7 +5,8 @@
  * reports.
  */
 // Pekko, Scala and Typesafe Config have no module descriptors: they are automatic modules.
-@SuppressWarnings({"requires-automatic"})
+// The qualified export names bench, which depends on this module and so is not seen while compiling it.
+@SuppressWarnings({"requires-automatic", "module"})
 module dev.plimsoll.cluster {
   requires transitive dev.plimsoll.runner;
   requires dev.plimsoll.results;
@@ -21,6 +22,6 @@ module dev.plimsoll.cluster {
   requires org.bouncycastle.pkix;
 
   exports dev.plimsoll.cluster;
-  // Pekko creates the serializer by reflection.
-  exports dev.plimsoll.cluster.internal to pekko.actor;
+  // Pekko creates the serializer by reflection; the benchmarks run the coordinator's merge path.
+  exports dev.plimsoll.cluster.internal to pekko.actor, dev.plimsoll.bench;
 }

@@ -76,6 +76,11 @@ final class BenchSupport {
       return (int) d;
     }
 
+    /** The option's text as given, or {@code fallback}. */
+    String text(String name, String fallback) {
+      return values.getOrDefault(name, fallback);
+    }
+
     private void fail(String message) {
       System.err.println(message);
       System.err.println(usage);

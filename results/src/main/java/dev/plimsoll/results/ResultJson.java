@@ -134,9 +134,20 @@ public final class ResultJson {
    * @throws IllegalArgumentException if the bytes are not an interval this version can read
    */
   public static IntervalSnapshot intervalFromJson(byte[] json, String source) {
+    return intervalFromJson(json, 0, json.length, source);
+  }
+
+  /**
+   * Reads an interval written by {@link #intervalToJson} that is {@code length} bytes of
+   * {@code json} from {@code offset}: one inside a larger document, such as a cluster message,
+   * read where it lies rather than copied out and parsed again.
+   *
+   * @throws IllegalArgumentException if the bytes are not an interval this version can read
+   */
+  public static IntervalSnapshot intervalFromJson(byte[] json, int offset, int length, String source) {
     JsonNode tree;
     try {
-      tree = MAPPER.readTree(json);
+      tree = MAPPER.readTree(json, offset, length);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": not a valid interval: " + e.getMessage(), e);
     }

@@ -1,9 +1,9 @@
 package dev.plimsoll.cluster.internal;
 
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,8 @@ import java.util.TreeMap;
  */
 public final class IntervalMerger<W> {
   private final Set<W> workers;
+  /** Workers neither finished nor lost: every interval waits for each of them. */
+  private final Set<W> open;
   private final Set<W> lost = new LinkedHashSet<>();
   /** A finished worker's last interval index (-1: it sent none). */
   private final Map<W, Integer> lastIndex = new HashMap<>();
@@ -31,6 +33,7 @@ public final class IntervalMerger<W> {
 
   public IntervalMerger(Set<W> workers) {
     this.workers = Set.copyOf(workers);
+    this.open = new HashSet<>(workers);
   }
 
   /** Adds a worker's snapshot; returns the merged intervals now complete, in order. */
@@ -52,6 +55,7 @@ public final class IntervalMerger<W> {
   /** The worker has sent its last interval; intervals after it no longer wait for it. */
   public List<IntervalSnapshot> finished(W worker) {
     lastIndex.put(worker, highestSent.getOrDefault(worker, -1));
+    open.remove(worker);
     return ready();
   }
 
@@ -60,6 +64,7 @@ public final class IntervalMerger<W> {
     if (!lastIndex.containsKey(worker)) {
       lost.add(worker);
     }
+    open.remove(worker);
     return ready();
   }
 
@@ -100,13 +105,15 @@ public final class IntervalMerger<W> {
       Map<W, IntervalSnapshot> sent = pending.get(next);
       if (sent == null) {
         // Nothing for this index: either not yet sent, or no worker will ever send it.
-        if (pending.isEmpty() || !waitedFor(next).isEmpty()) {
+        if (pending.isEmpty() || !open.isEmpty() || !waitedFor(next).isEmpty()) {
           return out;
         }
         next++;
         continue;
       }
-      if (!sent.keySet().containsAll(waitedFor(next))) {
+      // Fewer sent than workers still open: one of those is missing. Checked first, it spares the
+      // whole check (a pass over every worker) for each of a large fleet's snapshots but the last.
+      if (sent.size() < open.size() || !sent.keySet().containsAll(waitedFor(next))) {
         return out;
       }
       pending.remove(next);

@@ -80,6 +80,49 @@ class MessageSerializerTest {
   }
 
   @Test
+  void intervalsOffTheWireMergeIntoWhatOneProcessRecordingEverythingHas() throws Exception {
+    // The coordinator's path: each worker's interval through the serializer, then the merger.
+    List<String> ops = List.of("home", "order");
+    List<long[]> latencies = List.of(Snapshots.latencies(21, 4_000), Snapshots.latencies(22, 9_000),
+        Snapshots.latencies(23, 1));
+    IntervalMerger<Integer> merger = new IntervalMerger<>(java.util.Set.of(0, 1, 2));
+    List<IntervalSnapshot> out = List.of();
+    for (int w = 0; w < latencies.size(); w++) {
+      IntervalSnapshot sent = Snapshots.snapshot(0, Snapshots.T0.plusMillis(w), ops, latencies.get(w));
+      Message.Interval back = (Message.Interval) roundTrip(new Message.Interval("r", system.narrow(), sent));
+      out = merger.add(w, back.snapshot());
+    }
+    IntervalSnapshot merged = out.get(0);
+    long[] all = java.util.stream.Stream.of(latencies.toArray(long[][]::new))
+        .flatMapToLong(java.util.Arrays::stream).toArray();
+    IntervalSnapshot whole = Snapshots.snapshot(0, Snapshots.T0, ops, all);
+    for (String op : ops) {
+      assertThat(merged.operation(op).responseTime().toHistogram())
+          .isEqualTo(whole.operation(op).responseTime().toHistogram());
+      assertThat(merged.operation(op).serviceTime().stats()).isEqualTo(whole.operation(op).serviceTime().stats());
+      assertThat(merged.operation(op).completed()).isEqualTo(all.length);
+    }
+    assertThat(merged.start()).isEqualTo(Snapshots.T0);
+    assertThat(merged.expectedArrivals()).isEqualTo(all.length);
+  }
+
+  @Test
+  void anIntervalWithADamagedHistogramIsRefused() throws Exception {
+    MessageSerializer serializer = (MessageSerializer) serialization.serializerFor(Message.Interval.class);
+    IntervalSnapshot interval = Snapshots.snapshot(0, Snapshots.T0, List.of("a"), Snapshots.latencies(3, 1_000));
+    String json = new String(serializer.toBinary(new Message.Interval("r", system.narrow(), interval)),
+        StandardCharsets.UTF_8);
+    int at = json.indexOf("\"histogram\":\"") + 40;
+    String damaged = json.substring(0, at) + (json.charAt(at) == 'A' ? 'B' : 'A') + json.substring(at + 1);
+    assertThatThrownBy(() -> serializer.fromBinary(damaged.getBytes(StandardCharsets.UTF_8), "interval"))
+        .isInstanceOf(NotSerializableException.class).hasMessageContaining("histogram");
+    byte[] notAnObject = "{\"plimsollCluster\":1,\"type\":\"interval\",\"runId\":\"r\",\"worker\":\"w\",\"interval\":[1]}"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serializer.fromBinary(notAnObject, "interval"))
+        .isInstanceOf(NotSerializableException.class).hasMessageContaining("'interval' must be an object");
+  }
+
+  @Test
   void aMessageOfAnotherVersionIsRefusedSayingSo() throws Exception {
     MessageSerializer serializer = (MessageSerializer) serialization.serializerFor(Message.Start.class);
     byte[] newer = "{\"plimsollCluster\":2,\"type\":\"start\",\"runId\":\"r\",\"startAt\":\"2026-01-01T00:00:00Z\"}"

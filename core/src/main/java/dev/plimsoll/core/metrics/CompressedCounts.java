@@ -19,6 +19,10 @@ final class CompressedCounts {
   /** For lowest discernible value 1 and 3 significant digits: 2,048 sub-buckets, half of them 1,024. */
   private static final int SUB_BUCKET_HALF_COUNT_MAGNITUDE = 10;
   private static final int SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+  /** Counts indexes of values up to Long.MAX_VALUE: 53 buckets of 1,024 after the first 2,048 values. */
+  private static final int INDEXES = 54 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+  /** The longest payload of that many indexes: 9 bytes each at most. */
+  private static final int MAX_PAYLOAD_BYTES = 9 * INDEXES;
 
   /** Creating an Inflater costs more than inflating a small histogram: one per thread, reset between uses. */
   private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
@@ -27,22 +31,74 @@ final class CompressedCounts {
 
   /** Adds {@code compressed}'s counts into {@code sum}; false (and nothing added) if it cannot. */
   static boolean addInto(Histogram sum, byte[] compressed) {
-    if (LatencyDistribution.SIGNIFICANT_DIGITS != 3 || sum.getNumberOfSignificantValueDigits() != 3
-        || sum.getLowestDiscernibleValue() != 1) {
+    if (sum.getNumberOfSignificantValueDigits() != 3 || sum.getLowestDiscernibleValue() != 1) {
       return false;
+    }
+    byte[] payload = payload(compressed);
+    if (payload == null) {
+      return false;
+    }
+    addPayload(sum, payload);
+    return true;
+  }
+
+  /** Adds {@code compressed}'s counts into {@code sum}; false (and nothing added) if it cannot. */
+  static boolean addInto(CountsSum sum, byte[] compressed) {
+    byte[] payload = payload(compressed);
+    if (payload == null) {
+      return false;
+    }
+    int position = 0;
+    int index = 0;
+    while (position < payload.length) {
+      // One-byte counts (up to 63, and runs of up to 64 empty indexes) are most of a payload.
+      long count;
+      byte first = payload[position];
+      if (first >= 0) {
+        position++;
+        count = (first >>> 1) ^ -(first & 1);
+      } else {
+        int[] at = {position};
+        count = zigZag(payload, at);
+        position = at[0];
+      }
+      if (count < 0) {
+        index += (int) -count;
+      } else {
+        if (count > 0) {
+          sum.add(index, count);
+        }
+        index++;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code compressed} is an encoding this class reads, whole and undamaged: what
+   * {@link LatencyDistribution#fromCompressed} checks instead of decoding it into a histogram.
+   */
+  static boolean readable(byte[] compressed) {
+    return payload(compressed) != null;
+  }
+
+  /** The counts of {@code compressed}, inflated and checked whole; null if this class cannot read them. */
+  private static byte[] payload(byte[] compressed) {
+    if (LatencyDistribution.SIGNIFICANT_DIGITS != 3) {
+      return null;
     }
     ByteBuffer in = ByteBuffer.wrap(compressed);
     if (compressed.length < 8 || (in.getInt() & ~0xf0) != V2_COMPRESSED_COOKIE_BASE) {
-      return false;
+      return null;
     }
     int deflatedLength = in.getInt();
     Inflater inflater = INFLATERS.get();
     inflater.reset();
     byte[] header = new byte[HEADER_BYTES];
     try {
-      inflater.setInput(compressed, 8, Math.min(deflatedLength, compressed.length - 8));
+      inflater.setInput(compressed, 8, Math.max(0, Math.min(deflatedLength, compressed.length - 8)));
       if (inflater.inflate(header) != HEADER_BYTES) {
-        return false;
+        return null;
       }
       ByteBuffer h = ByteBuffer.wrap(header);
       int cookie = h.getInt();
@@ -50,41 +106,54 @@ final class CompressedCounts {
       int normalizingIndexOffset = h.getInt();
       int digits = h.getInt();
       long lowest = h.getLong();
-      if ((cookie & ~0xf0) != V2_COOKIE_BASE || normalizingIndexOffset != 0 || digits != 3 || lowest != 1) {
-        return false;
+      if ((cookie & ~0xf0) != V2_COOKIE_BASE || normalizingIndexOffset != 0 || digits != 3 || lowest != 1
+          || payloadLength < 0 || payloadLength > MAX_PAYLOAD_BYTES) {
+        return null;
       }
       byte[] payload = new byte[payloadLength];
       int read = 0;
       while (read < payloadLength) {
         int n = inflater.inflate(payload, read, payloadLength - read);
         if (n == 0 && (inflater.finished() || inflater.needsInput())) {
-          return false;
+          return null;
         }
         read += n;
       }
-      return addPayload(sum, payload);
+      // The stream's end carries its checksum: reaching it checks every byte read before.
+      if (inflater.inflate(header, 0, 1) != 0 || !inflater.finished()) {
+        return null;
+      }
+      return wellFormed(payload) ? payload : null;
     } catch (DataFormatException e) {
-      return false;
+      return null;
     }
   }
 
   /**
-   * The counts as HdrHistogram writes them: ZigZag LEB128 longs, a positive one the count at the
-   * next index, a negative one a run of that many empty indexes. Checked whole before anything is
-   * added, so a damaged payload adds nothing.
+   * Whether the payload is counts as HdrHistogram writes them: ZigZag LEB128 longs, a positive one
+   * the count at the next index, a negative one a run of that many empty indexes, every index one
+   * of a value a long can hold.
    */
-  private static boolean addPayload(Histogram sum, byte[] payload) {
+  private static boolean wellFormed(byte[] payload) {
     int[] position = {0};
-    int index = 0;
+    long index = 0;
     while (position[0] < payload.length) {
       long count = zigZag(payload, position);
       if (count == Long.MIN_VALUE) {
         return false;
       }
-      index += count < 0 ? (int) -count : 1;
+      index += count < 0 ? -count : 1;
+      if (index > INDEXES) {
+        return false;
+      }
     }
-    position[0] = 0;
-    index = 0;
+    return true;
+  }
+
+  /** Adds a payload {@link #wellFormed} has checked. */
+  private static void addPayload(Histogram sum, byte[] payload) {
+    int[] position = {0};
+    int index = 0;
     while (position[0] < payload.length) {
       long count = zigZag(payload, position);
       if (count < 0) {
@@ -96,11 +165,10 @@ final class CompressedCounts {
         index++;
       }
     }
-    return true;
   }
 
   /** The lowest value of counts index {@code index}, as HdrHistogram lays them out for these settings. */
-  private static long valueAt(int index) {
+  static long valueAt(int index) {
     int bucket = (index >> SUB_BUCKET_HALF_COUNT_MAGNITUDE) - 1;
     int subBucket = (index & (SUB_BUCKET_HALF_COUNT - 1)) + SUB_BUCKET_HALF_COUNT;
     if (bucket < 0) {

@@ -11,7 +11,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * An immutable latency distribution: an HdrHistogram of nanosecond values, held in HdrHistogram's
- * compressed encoding, with its summary computed once.
+ * compressed encoding, with its summary computed once: when it is made from a histogram, or, when
+ * it is read from its encoding, when first asked for (many are read only to be merged).
  *
  * <p>Keeping the compressed form (typically a few hundred bytes) rather than the live counts array
  * (up to hundreds of kilobytes) is what lets a run keep every interval's exact distribution in
@@ -29,7 +30,11 @@ public final class LatencyDistribution {
   private static final LatencyDistribution EMPTY = of(newHistogram());
 
   private final byte[] compressed;
-  private final LatencyStats stats;
+  /**
+   * Null until first asked for, for a distribution read from its encoding. Two threads asking at
+   * once may both compute it: the same immutable value, so the unsynchronised cache is safe.
+   */
+  private LatencyStats stats;
 
   private LatencyDistribution(byte[] compressed, LatencyStats stats) {
     this.compressed = compressed;
@@ -68,12 +73,24 @@ public final class LatencyDistribution {
     return new LatencyDistribution(Arrays.copyOf(buffer.array(), length), LatencyStats.of(nanos));
   }
 
-  /** Decodes HdrHistogram's compressed encoding, as produced by {@link #toCompressed()}. */
+  /**
+   * Reads HdrHistogram's compressed encoding, as produced by {@link #toCompressed()}: checked
+   * whole now, summarised when the summary is first asked for. A cluster coordinator reads
+   * hundreds of workers' distributions per interval only to merge them, where summarising each
+   * cost more than the merge.
+   *
+   * @throws IllegalArgumentException if the bytes are not a compressed HdrHistogram
+   */
   public static LatencyDistribution fromCompressed(byte[] compressed) {
+    byte[] copy = compressed.clone();
+    if (CompressedCounts.readable(copy)) {
+      return new LatencyDistribution(copy, null);
+    }
+    // Another encoding (precision, lowest value): HdrHistogram's own decoder checks it.
     try {
       Histogram histogram =
-          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
-      return new LatencyDistribution(compressed.clone(), LatencyStats.of(histogram));
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(copy), 0);
+      return new LatencyDistribution(copy, LatencyStats.of(histogram));
     } catch (DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not a compressed HdrHistogram: " + e.getMessage(), e);
     }
@@ -93,11 +110,9 @@ public final class LatencyDistribution {
 
   /** Merges many distributions at once, decoding each only once. */
   public static LatencyDistribution mergeAll(Collection<LatencyDistribution> distributions) {
-    Histogram sum = newHistogram();
-    for (LatencyDistribution d : distributions) {
-      d.addInto(sum);
-    }
-    return of(sum);
+    CountsSum sum = new CountsSum();
+    distributions.forEach(sum::add);
+    return sum.result();
   }
 
   public LatencyDistribution merge(LatencyDistribution other) {
@@ -114,7 +129,23 @@ public final class LatencyDistribution {
 
   /** Adds this distribution's values into {@code sum}, a histogram from {@link #newHistogram}. */
   void addInto(Histogram sum) {
-    if (count() > 0 && !CompressedCounts.addInto(sum, compressed)) {
+    // Not count(): it would summarise a distribution read from its encoding only to merge it.
+    LatencyStats known = stats;
+    if (known != null && known.count() == 0) {
+      return;
+    }
+    if (!CompressedCounts.addInto(sum, compressed)) {
+      sum.add(toHistogram());
+    }
+  }
+
+  /** Adds this distribution's values into {@code sum}. */
+  void addInto(CountsSum sum) {
+    LatencyStats known = stats;
+    if (known != null && known.count() == 0) {
+      return;
+    }
+    if (!CompressedCounts.addInto(sum, compressed)) {
       sum.add(toHistogram());
     }
   }
@@ -146,11 +177,16 @@ public final class LatencyDistribution {
   }
 
   public LatencyStats stats() {
-    return stats;
+    LatencyStats s = stats;
+    if (s == null) {
+      s = LatencyStats.of(toHistogram());
+      stats = s;
+    }
+    return s;
   }
 
   public long count() {
-    return stats.count();
+    return stats().count();
   }
 
   /** The value at {@code percentile} (0–100) in milliseconds. */
@@ -173,6 +209,6 @@ public final class LatencyDistribution {
 
   @Override
   public String toString() {
-    return "LatencyDistribution" + stats;
+    return "LatencyDistribution" + stats();
   }
 }

@@ -53,7 +53,7 @@ public record OperationStats(
    * and distributions add, error classes merge.
    */
   public static OperationStats sum(String name, Collection<OperationStats> concurrent) {
-    StatsMerger sum = new StatsMerger(name, LatencyDistribution::newHistogram);
+    StatsMerger sum = new StatsMerger(name);
     concurrent.forEach(sum::addAlongside);
     return sum.result();
   }
@@ -87,7 +87,7 @@ public record OperationStats(
    * add, error classes merge, and the in-flight gauge is the later one's.
    */
   public OperationStats merge(OperationStats later) {
-    return new StatsMerger(name, LatencyDistribution::newHistogram).add(this).add(later).result();
+    return new StatsMerger(name).add(this).add(later).result();
   }
 
   /** A copy with other error classes, such as a run's own log, which keeps more samples. */

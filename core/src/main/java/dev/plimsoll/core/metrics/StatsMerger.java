@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
  */
 final class StatsMerger {
   private final String name;
-  private final Histogram responseTime;
-  private final Histogram serviceTime;
+  private final Sum responseTime;
+  private final Sum serviceTime;
   private final Map<String, ErrorClass> errors = new LinkedHashMap<>();
   private long started;
   private long succeeded;
@@ -24,11 +24,37 @@ final class StatsMerger {
   private long dropped;
   private long inFlight;
 
-  /** A merge under {@code name}, adding distributions into histograms from {@code histograms}. */
+  /** Where distributions are added: a {@link CountsSum}, or a histogram given. */
+  private record Sum(CountsSum counts, Histogram histogram) {
+    void add(LatencyDistribution d) {
+      if (counts != null) {
+        counts.add(d);
+      } else {
+        d.addInto(histogram);
+      }
+    }
+
+    LatencyDistribution result() {
+      return counts != null ? counts.result() : LatencyDistribution.of(histogram);
+    }
+  }
+
+  /** A merge under {@code name} that lives for one result: distributions add into {@link CountsSum}s. */
+  StatsMerger(String name) {
+    this.name = name;
+    this.responseTime = new Sum(new CountsSum(), null);
+    this.serviceTime = new Sum(new CountsSum(), null);
+  }
+
+  /**
+   * A merge under {@code name}, adding distributions into histograms from {@code histograms}: for
+   * a merge that lives for a whole run and is asked for its result again and again, in a
+   * histogram whose size does not change.
+   */
   StatsMerger(String name, Supplier<Histogram> histograms) {
     this.name = name;
-    this.responseTime = histograms.get();
-    this.serviceTime = histograms.get();
+    this.responseTime = new Sum(null, histograms.get());
+    this.serviceTime = new Sum(null, histograms.get());
   }
 
   /** Adds the next stretch of time; its in-flight gauge replaces the one so far. */
@@ -50,20 +76,16 @@ final class StatsMerger {
     succeeded += stats.succeeded();
     failed += stats.failed();
     dropped += stats.dropped();
-    addInto(responseTime, stats.responseTime());
-    addInto(serviceTime, stats.serviceTime());
+    responseTime.add(stats.responseTime());
+    serviceTime.add(stats.serviceTime());
     for (ErrorClass e : stats.errors()) {
       errors.merge(e.key(), e, ErrorClass::merge);
     }
   }
 
-  private static void addInto(Histogram sum, LatencyDistribution distribution) {
-    distribution.addInto(sum);
-  }
-
   OperationStats result() {
     return new OperationStats(name, started, succeeded, failed, dropped, inFlight,
-        LatencyDistribution.of(responseTime), LatencyDistribution.of(serviceTime),
+        responseTime.result(), serviceTime.result(),
         ErrorClasses.merge(List.of(new ArrayList<>(errors.values()))));
   }
 }

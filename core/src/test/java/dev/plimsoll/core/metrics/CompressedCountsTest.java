@@ -59,4 +59,25 @@ class CompressedCountsTest {
     assertThat(LatencyDistribution.mergeAll(List.of(LatencyDistribution.of(other), recorded(1, 10, 1))).count())
         .isEqualTo(11);
   }
+
+  @Test
+  void anIndexBeyondAnyLongValueIsNotReadable() {
+    // A payload of one run of empty indexes past the last a long value has, then a count of 1.
+    byte[] payload = {(byte) 0xff, (byte) 0xff, 0x07, 0x02}; // zigzag(-65536), zigzag(1)
+    java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(40 + payload.length);
+    raw.putInt(0x1c849303 | 0x10).putInt(payload.length).putInt(0).putInt(3).putLong(1).putLong(Long.MAX_VALUE)
+        .putDouble(1.0).put(payload);
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(raw.array());
+    deflater.finish();
+    byte[] deflated = new byte[1024];
+    int length = deflater.deflate(deflated);
+    java.nio.ByteBuffer encoded = java.nio.ByteBuffer.allocate(8 + length);
+    encoded.putInt(0x1c849304 | 0x10).putInt(length).put(deflated, 0, length);
+    assertThat(CompressedCounts.readable(encoded.array())).isFalse();
+    Histogram sum = LatencyDistribution.newHistogram();
+    assertThat(CompressedCounts.addInto(sum, encoded.array())).isFalse();
+    assertThat(sum.getTotalCount()).isZero();
+    assertThat(CompressedCounts.readable(recorded(2, 100, 1).toCompressed())).isTrue();
+  }
 }

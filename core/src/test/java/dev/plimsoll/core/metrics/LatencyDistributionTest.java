@@ -1,9 +1,11 @@
 package dev.plimsoll.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -64,5 +66,53 @@ class LatencyDistributionTest {
     assertThat(LatencyDistribution.empty().count()).isZero();
     assertThat(LatencyDistribution.empty().stats()).isEqualTo(LatencyStats.EMPTY);
     assertThat(LatencyDistribution.empty().merge(LatencyDistribution.empty()).count()).isZero();
+  }
+
+  @Test
+  void readFromItsEncodingItSummarisesAndMergesAsTheOriginal() {
+    SplittableRandom random = new SplittableRandom(5);
+    Histogram a = LatencyDistribution.newHistogram();
+    Histogram b = LatencyDistribution.newHistogram();
+    for (int i = 0; i < 20_000; i++) {
+      a.recordValue(LatencyDistribution.clamp((long) (1_000_000 * Math.exp(random.nextGaussian() * 2))));
+      b.recordValue(LatencyDistribution.clamp((long) (3_000_000 * Math.exp(random.nextGaussian()))));
+    }
+    LatencyDistribution readA = LatencyDistribution.fromCompressed(LatencyDistribution.of(a).toCompressed());
+    LatencyDistribution readB = LatencyDistribution.fromCompressed(LatencyDistribution.of(b).toCompressed());
+    // Merged before either was summarised, then summarised: as one histogram recording both.
+    Histogram both = LatencyDistribution.newHistogram();
+    both.add(a);
+    both.add(b);
+    LatencyDistribution merged = LatencyDistribution.mergeAll(List.of(readA, readB));
+    assertThat(merged.toHistogram()).isEqualTo(both);
+    assertThat(merged.stats()).isEqualTo(LatencyStats.of(both));
+    assertThat(readA.stats()).isEqualTo(LatencyStats.of(a));
+    assertThat(readB.count()).isEqualTo(20_000);
+    assertThat(LatencyDistribution.fromCompressed(LatencyDistribution.empty().toCompressed()).count()).isZero();
+  }
+
+  @Test
+  void aDamagedEncodingIsRefusedWhenRead() {
+    Histogram h = LatencyDistribution.newHistogram();
+    for (int i = 1; i <= 1000; i++) {
+      h.recordValue(i * 12_345L);
+    }
+    byte[] good = LatencyDistribution.of(h).toCompressed();
+    byte[] truncated = Arrays.copyOf(good, good.length - 5);
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 0x5a;
+    for (byte[] bad : List.of(truncated, flipped, new byte[] {1, 2, 3}, new byte[0])) {
+      assertThatThrownBy(() -> LatencyDistribution.fromCompressed(bad))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a compressed HdrHistogram");
+    }
+  }
+
+  @Test
+  void anotherPrecisionIsReadThroughHdrHistogramsDecoder() {
+    Histogram other = new Histogram(1000, 3_600_000_000_000L, 2);
+    other.recordValue(5_000);
+    other.recordValue(7_000_000);
+    LatencyDistribution read = LatencyDistribution.fromCompressed(LatencyDistribution.of(other).toCompressed());
+    assertThat(read.stats()).isEqualTo(LatencyStats.of(other));
   }
 }
