@@ -34,7 +34,7 @@ final class CompressedCounts {
     if (sum.getNumberOfSignificantValueDigits() != 3 || sum.getLowestDiscernibleValue() != 1) {
       return false;
     }
-    byte[] payload = payload(compressed);
+    byte[] payload = payload(compressed, true);
     if (payload == null) {
       return false;
     }
@@ -42,26 +42,20 @@ final class CompressedCounts {
     return true;
   }
 
-  /** Adds {@code compressed}'s counts into {@code sum}; false (and nothing added) if it cannot. */
+  /**
+   * Adds the counts of {@code compressed}, the encoding of a {@link LatencyDistribution} (made by
+   * HdrHistogram, or checked by {@link #readable} when read), into {@code sum}; false (and nothing
+   * added) if this class does not read its encoding.
+   */
   static boolean addInto(CountsSum sum, byte[] compressed) {
-    byte[] payload = payload(compressed);
+    byte[] payload = payload(compressed, false);
     if (payload == null) {
       return false;
     }
-    int position = 0;
+    int[] position = {0};
     int index = 0;
-    while (position < payload.length) {
-      // One-byte counts (up to 63, and runs of up to 64 empty indexes) are most of a payload.
-      long count;
-      byte first = payload[position];
-      if (first >= 0) {
-        position++;
-        count = (first >>> 1) ^ -(first & 1);
-      } else {
-        int[] at = {position};
-        count = zigZag(payload, at);
-        position = at[0];
-      }
+    while (position[0] < payload.length) {
+      long count = next(payload, position);
       if (count < 0) {
         index += (int) -count;
       } else {
@@ -79,11 +73,14 @@ final class CompressedCounts {
    * {@link LatencyDistribution#fromCompressed} checks instead of decoding it into a histogram.
    */
   static boolean readable(byte[] compressed) {
-    return payload(compressed) != null;
+    return payload(compressed, true) != null;
   }
 
-  /** The counts of {@code compressed}, inflated and checked whole; null if this class cannot read them. */
-  private static byte[] payload(byte[] compressed) {
+  /**
+   * The counts of {@code compressed}, inflated (the deflate stream's checksum checked) and, if
+   * {@code check}, checked {@linkplain #wellFormed well formed}; null if this class cannot read them.
+   */
+  private static byte[] payload(byte[] compressed, boolean check) {
     if (LatencyDistribution.SIGNIFICANT_DIGITS != 3) {
       return null;
     }
@@ -123,7 +120,7 @@ final class CompressedCounts {
       if (inflater.inflate(header, 0, 1) != 0 || !inflater.finished()) {
         return null;
       }
-      return wellFormed(payload) ? payload : null;
+      return !check || wellFormed(payload) ? payload : null;
     } catch (DataFormatException e) {
       return null;
     }
@@ -138,7 +135,7 @@ final class CompressedCounts {
     int[] position = {0};
     long index = 0;
     while (position[0] < payload.length) {
-      long count = zigZag(payload, position);
+      long count = next(payload, position);
       if (count == Long.MIN_VALUE) {
         return false;
       }
@@ -155,7 +152,7 @@ final class CompressedCounts {
     int[] position = {0};
     int index = 0;
     while (position[0] < payload.length) {
-      long count = zigZag(payload, position);
+      long count = next(payload, position);
       if (count < 0) {
         index += (int) -count;
       } else {
@@ -176,6 +173,16 @@ final class CompressedCounts {
       bucket = 0;
     }
     return (long) subBucket << bucket;
+  }
+
+  /** The next count, as {@link #zigZag}, one-byte ones (most of a payload) read without its loop. */
+  private static long next(byte[] b, int[] position) {
+    byte first = b[position[0]];
+    if (first >= 0) {
+      position[0]++;
+      return (first >>> 1) ^ -(first & 1);
+    }
+    return zigZag(b, position);
   }
 
   /** One ZigZag LEB128 long (HdrHistogram's: the ninth byte carries 8 bits); MIN_VALUE if truncated. */
