@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark jar and runs Plimsoll's engine benchmarks. See bench/README.md.
 #
-#   bench/run.sh overhead|open|scale|html|all [options passed to the benchmark]
+#   bench/run.sh overhead|open|scale|html|merge|all [options passed to the benchmark]
 #   bench/run.sh jmh [JMH options]          (e.g. bench/run.sh jmh MixPickBench)
 #
 # Set SKIP_BUILD=1 to reuse an existing bench/target/plimsoll-bench.jar.

@@ -34,7 +34,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * The cluster's wire format: each message is one JSON object, {@code {"plimsollCluster": 1,
  * "type": "interval", "runId": ..., ...}}; an interval is the same object as in {@code result.json}
  * (histograms in HdrHistogram's compressed base64 encoding), so what a worker measured reaches the
- * coordinator exactly. Actor references travel as Pekko's own text form. A message of a newer
+ * coordinator exactly, and is the message's last field (read where it lies, see {@link #decode}). Actor references travel as Pekko's own text form. A message of a newer
  * version is refused with a message saying so, never misread. See {@code cluster/README.md}.
  */
 public final class MessageCodec {
@@ -173,10 +173,12 @@ public final class MessageCodec {
   }
 
   /**
-   * A message's fields: the interval's place in the bytes, and every other field as a tree. One
-   * pass: the interval, nearly all of an interval message, is parsed only by the interval's own
-   * reader, from where it lies (a tree of the whole message, written back out and parsed again,
-   * cost the coordinator more than merging).
+   * A message's fields: the interval's place in the bytes, and every other field as a tree. The
+   * interval, nearly all of an interval message, is its last field: the fields before it are read
+   * here, and it is parsed only by the interval's own reader, from where it lies to the message's
+   * closing brace (a tree of the whole message, written back out and parsed again, cost the
+   * coordinator more than merging). Were it not last, the fields after it would be trailing
+   * tokens to that reader, and the message refused.
    */
   private static final class Fields {
     final ObjectNode others = MAPPER.createObjectNode();
@@ -193,10 +195,10 @@ public final class MessageCodec {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         if (p.nextToken() == JsonToken.START_OBJECT && name.equals("interval")) {
-          long start = p.currentTokenLocation().getByteOffset();
-          p.skipChildren();
-          fields.intervalOffset = (int) start;
-          fields.intervalLength = (int) (p.currentTokenLocation().getByteOffset() + 1 - start);
+          int start = (int) p.currentTokenLocation().getByteOffset();
+          fields.intervalOffset = start;
+          fields.intervalLength = closingBrace(bytes) - start;
+          break;
         } else {
           fields.others.set(name, MAPPER.readTree(p));
         }
@@ -205,6 +207,18 @@ public final class MessageCodec {
       throw new IllegalArgumentException("not a Plimsoll cluster message: " + e.getMessage(), e);
     }
     return fields;
+  }
+
+  /** Where the message's closing brace is. */
+  private static int closingBrace(byte[] bytes) {
+    int end = bytes.length - 1;
+    while (end >= 0 && (bytes[end] == ' ' || bytes[end] == '\n' || bytes[end] == '\r' || bytes[end] == '\t')) {
+      end--;
+    }
+    if (end < 0 || bytes[end] != '}') {
+      throw new IllegalArgumentException("not a Plimsoll cluster message: it does not end with '}'");
+    }
+    return end;
   }
 
   private static ObjectNode bundle(ScenarioBundle b) {

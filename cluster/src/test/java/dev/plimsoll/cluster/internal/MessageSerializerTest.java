@@ -116,6 +116,10 @@ class MessageSerializerTest {
     String damaged = json.substring(0, at) + (json.charAt(at) == 'A' ? 'B' : 'A') + json.substring(at + 1);
     assertThatThrownBy(() -> serializer.fromBinary(damaged.getBytes(StandardCharsets.UTF_8), "interval"))
         .isInstanceOf(NotSerializableException.class).hasMessageContaining("histogram");
+    String fieldAfter = json.substring(0, json.length() - 1) + ",\"extra\":1}";
+    assertThatThrownBy(() -> serializer.fromBinary(fieldAfter.getBytes(StandardCharsets.UTF_8), "interval"))
+        .as("the interval is the last field").isInstanceOf(NotSerializableException.class)
+        .hasMessageContaining("not a valid interval");
     byte[] notAnObject = "{\"plimsollCluster\":1,\"type\":\"interval\",\"runId\":\"r\",\"worker\":\"w\",\"interval\":[1]}"
         .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> serializer.fromBinary(notAnObject, "interval"))

@@ -52,19 +52,32 @@ final class CompressedCounts {
     if (payload == null) {
       return false;
     }
-    int[] position = {0};
+    // Indexes only grow along a payload: the array is grown (rarely) ahead of a count beyond it.
+    long[] counts = sum.counts();
+    int highest = -1;
+    int position = 0;
     int index = 0;
-    while (position[0] < payload.length) {
-      long count = next(payload, position);
+    while (position < payload.length) {
+      int length = length(payload, position);
+      if (length == 0) {
+        break; // not for a checked payload
+      }
+      long count = zigZag(payload, position, length);
+      position += length;
       if (count < 0) {
         index += (int) -count;
       } else {
         if (count > 0) {
-          sum.add(index, count);
+          if (index >= counts.length) {
+            counts = sum.grow(index);
+          }
+          counts[index] += count;
+          highest = index;
         }
         index++;
       }
     }
+    sum.reached(highest);
     return true;
   }
 
@@ -132,10 +145,15 @@ final class CompressedCounts {
    * of a value a long can hold.
    */
   private static boolean wellFormed(byte[] payload) {
-    int[] position = {0};
+    int position = 0;
     long index = 0;
-    while (position[0] < payload.length) {
-      long count = next(payload, position);
+    while (position < payload.length) {
+      int length = length(payload, position);
+      if (length == 0) {
+        return false;
+      }
+      long count = zigZag(payload, position, length);
+      position += length;
       if (count == Long.MIN_VALUE) {
         return false;
       }
@@ -149,10 +167,15 @@ final class CompressedCounts {
 
   /** Adds a payload {@link #wellFormed} has checked. */
   private static void addPayload(Histogram sum, byte[] payload) {
-    int[] position = {0};
+    int position = 0;
     int index = 0;
-    while (position[0] < payload.length) {
-      long count = next(payload, position);
+    while (position < payload.length) {
+      int length = length(payload, position);
+      if (length == 0) {
+        break; // not for a checked payload
+      }
+      long count = zigZag(payload, position, length);
+      position += length;
       if (count < 0) {
         index += (int) -count;
       } else {
@@ -175,35 +198,34 @@ final class CompressedCounts {
     return (long) subBucket << bucket;
   }
 
-  /** The next count, as {@link #zigZag}, one-byte ones (most of a payload) read without its loop. */
-  private static long next(byte[] b, int[] position) {
-    byte first = b[position[0]];
-    if (first >= 0) {
-      position[0]++;
-      return (first >>> 1) ^ -(first & 1);
+  /**
+   * The length of the ZigZag LEB128 long at {@code p}, as HdrHistogram writes them: up to 9 bytes,
+   * each but the ninth with a continuation bit; 0 if it is cut off.
+   */
+  private static int length(byte[] b, int p) {
+    for (int i = 0; i < 8; i++) {
+      if (p + i >= b.length) {
+        return 0;
+      }
+      if (b[p + i] >= 0) {
+        return i + 1;
+      }
     }
-    return zigZag(b, position);
+    return p + 8 < b.length ? 9 : 0;
   }
 
-  /** One ZigZag LEB128 long (HdrHistogram's: the ninth byte carries 8 bits); MIN_VALUE if truncated. */
-  private static long zigZag(byte[] b, int[] position) {
-    int p = position[0];
-    long value = 0;
-    for (int i = 0; i < 9; i++) {
-      if (p >= b.length) {
-        return Long.MIN_VALUE;
-      }
-      long next = b[p++];
-      if (i == 8) {
-        value |= (next & 0xff) << 56;
-        break;
-      }
-      value |= (next & 0x7f) << (7 * i);
-      if ((next & 0x80) == 0) {
-        break;
-      }
+  /** The ZigZag LEB128 long of {@code length} bytes at {@code p} (the ninth byte carries 8 bits). */
+  private static long zigZag(byte[] b, int p, int length) {
+    if (length == 1) {
+      // Most of a payload: counts up to 63, runs of up to 64 empty indexes.
+      byte only = b[p];
+      return (only >>> 1) ^ -(only & 1);
     }
-    position[0] = p;
-    return (value >>> 1) ^ (-(value & 1));
+    long value = 0;
+    for (int i = 0; i < length; i++) {
+      long next = b[p + i];
+      value |= i == 8 ? (next & 0xff) << 56 : (next & 0x7f) << (7 * i);
+    }
+    return (value >>> 1) ^ -(value & 1);
   }
 }

@@ -20,12 +20,19 @@ final class CountsSum {
     distribution.addInto(this);
   }
 
-  /** Adds {@code count} at counts index {@code index}. */
-  void add(int index, long count) {
-    if (index >= counts.length) {
-      counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
-    }
-    counts[index] += count;
+  /** The counts by index, for {@link CompressedCounts} to add into; {@link #grow} before an index beyond it. */
+  long[] counts() {
+    return counts;
+  }
+
+  /** The counts, grown to hold {@code index}. */
+  long[] grow(int index) {
+    counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
+    return counts;
+  }
+
+  /** Counts were added up to {@code index} (-1: none). */
+  void reached(int index) {
     highest = Math.max(highest, index);
   }
 
