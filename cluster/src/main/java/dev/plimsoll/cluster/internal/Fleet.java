@@ -8,6 +8,7 @@ import dev.plimsoll.core.criteria.Criterion;
 import dev.plimsoll.core.criteria.Metric;
 import dev.plimsoll.core.criteria.Verdict;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.units.Units;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import java.util.Map;
  *
  * @param <W> how workers are told apart
  */
-final class Fleet<W> {
+public final class Fleet<W> {
 
   /** What is known of one worker. */
   static final class Member {
@@ -50,7 +51,7 @@ final class Fleet<W> {
   private Instant plannedStart;
 
   /** Adds the workers in segment order. */
-  Fleet(List<W> workers, List<String> addresses, List<LoadSegment> segments) {
+  public Fleet(List<W> workers, List<String> addresses, List<LoadSegment> segments) {
     for (int i = 0; i < workers.size(); i++) {
       members.put(workers.get(i), new Member(addresses.get(i), segments.get(i)));
     }
@@ -68,11 +69,15 @@ final class Fleet<W> {
     plannedStart = at;
   }
 
-  void interval(W worker, IntervalSnapshot s) {
+  /** A worker's interval arrived: its counts and CPU join the worker's record (on the coordinator's thread, once per snapshot). */
+  public void interval(W worker, IntervalSnapshot s) {
     Member m = members.get(worker);
     m.intervals++;
-    m.completed += s.total().completed();
-    m.dropped += s.total().dropped();
+    // Counted per operation: total() would merge every histogram only to add two counts.
+    for (OperationStats op : s.operations()) {
+      m.completed += op.completed();
+      m.dropped += op.dropped();
+    }
     if (s.system() != null && !Double.isNaN(s.system().processCpu())) {
       m.peakCpu = Double.isNaN(m.peakCpu) ? s.system().processCpu() : Math.max(m.peakCpu, s.system().processCpu());
     }
