@@ -91,21 +91,25 @@ class ClusterRunTest {
 
       // 200/s for 3 s, arrivals uniformly spaced: exactly 600, three for home to one for order.
       assertThat(result.status()).as(result.verdicts().toString()).isEqualTo(RunStatus.PASSED);
-      assertThat(result.total().started()).isEqualTo(600);
-      assertThat(result.operation("home").orElseThrow().started()).isEqualTo(450);
-      assertThat(result.operation("order").orElseThrow().started()).isEqualTo(150);
+      // On a starved machine an arrival due at the stop may be counted as dropped instead: still counted.
+      long home = result.operation("home").orElseThrow().started() + result.operation("home").orElseThrow().dropped();
+      long order = result.operation("order").orElseThrow().started() + result.operation("order").orElseThrow().dropped();
+      assertThat(result.total().started() + result.total().dropped()).isEqualTo(600);
+      assertThat(result.total().dropped()).isLessThanOrEqualTo(6);
+      assertThat(home).isEqualTo(450);
+      assertThat(order).isEqualTo(150);
       assertThat(result.total().failed()).isZero();
-      assertThat(served).as("nginx's own count").isEqualTo(600);
+      assertThat(served).as("nginx's own count").isEqualTo(result.total().started());
       // The listeners saw the merged intervals, each once, in order.
       assertThat(seen).extracting(IntervalSnapshot::index).isSorted().doesNotHaveDuplicates();
-      assertThat(seen.stream().mapToLong(i -> i.total().started()).sum()).isEqualTo(600);
+      assertThat(seen.stream().mapToLong(i -> i.total().started()).sum()).isEqualTo(result.total().started());
       assertThat(dir.resolve("out").resolve("result.json")).isRegularFile();
 
       FleetReport fleet = coordinator.fleet().orElseThrow();
       assertThat(fleet.workers()).hasSize(3).allSatisfy(w -> {
         assertThat(w.lost()).isFalse();
         assertThat(w.share()).isEqualTo(1.0 / 3);
-        assertThat(w.completed()).isEqualTo(200);
+        assertThat(w.completed() + w.dropped()).isEqualTo(200);
       });
       assertThat(fleet.workers()).extracting(WorkerReport::segment).containsExactly("1 of 3", "2 of 3", "3 of 3");
       assertThat(fleet.startSkew()).isLessThan(Duration.ofSeconds(1));
