@@ -174,6 +174,7 @@ public final class Coordinator implements AutoCloseable {
     private Duration startDelay = Duration.ofSeconds(2);
     private Duration patience = Duration.ofSeconds(15);
     private TlsSettings tls;
+    private Bootstrap bootstrap;
     private Consumer<String> notices = m -> {};
 
     private Builder(ClusterAddress listen) {
@@ -216,6 +217,16 @@ public final class Coordinator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Forms the cluster through Cluster Bootstrap rather than by itself: starts the Pekko
+     * Management endpoint workers discover, and founds the cluster once discovery finds this
+     * coordinator (its own management endpoint must be among the contact points, and the only one).
+     */
+    public Builder bootstrap(Bootstrap how) {
+      this.bootstrap = Objects.requireNonNull(how, "how");
+      return this;
+    }
+
     /** Where the coordinator says what happens to its workers (a worker lost, ...). */
     public Builder notices(Consumer<String> sink) {
       this.notices = Objects.requireNonNull(sink, "sink");
@@ -229,17 +240,21 @@ public final class Coordinator implements AutoCloseable {
      */
     public Coordinator start() {
       Settings s = new Settings(workers, waitForWorkers, startDelay, patience, notices);
-      String seed = listen.port() == 0 ? null : listen.toString();
+      // With Cluster Bootstrap there are no seed nodes: the bootstrap decides when this node founds the cluster.
+      String seed = listen.port() == 0 || bootstrap != null ? null : listen.toString();
       ActorSystem<Object> system;
       try {
         system = ActorSystem.create(CoordinatorActor.create(notices), PekkoSettings.SYSTEM_NAME,
-            PekkoSettings.node(listen.host(), listen.port(), seed, "coordinator", tls));
+            PekkoSettings.node(listen.host(), listen.port(), seed, "coordinator", tls,
+                bootstrap == null ? null : bootstrap.settings(true)));
       } catch (RuntimeException e) {
         throw new ClusterException("could not listen at " + listen + ": " + e.getMessage(), e);
       }
-      Cluster cluster = Cluster.get(system);
-      // A coordinator is its own seed: the cluster starts with it.
-      cluster.manager().tell(org.apache.pekko.cluster.typed.Join.create(cluster.selfMember().address()));
+      if (bootstrap == null) {
+        Cluster cluster = Cluster.get(system);
+        // A coordinator is its own seed: the cluster starts with it.
+        cluster.manager().tell(org.apache.pekko.cluster.typed.Join.create(cluster.selfMember().address()));
+      }
       return new Coordinator(system, s);
     }
 

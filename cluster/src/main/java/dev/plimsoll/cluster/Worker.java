@@ -32,7 +32,16 @@ public final class Worker implements AutoCloseable {
 
   /** A worker that will join the coordinator at {@code coordinator}. */
   public static Builder builder(ClusterAddress coordinator) {
-    return new Builder(Objects.requireNonNull(coordinator, "coordinator"));
+    return new Builder(Objects.requireNonNull(coordinator, "coordinator"), null);
+  }
+
+  /**
+   * A worker that finds its coordinator through Cluster Bootstrap: it runs a Pekko Management
+   * endpoint, probes the contact points {@code bootstrap} discovers, and joins the cluster once the
+   * coordinator has founded it (a worker never founds one).
+   */
+  public static Builder builder(Bootstrap bootstrap) {
+    return new Builder(null, Objects.requireNonNull(bootstrap, "bootstrap"));
   }
 
   /** Completes when the worker has ended: its coordinator left or was lost, or it was closed. */
@@ -61,13 +70,15 @@ public final class Worker implements AutoCloseable {
   /** Configures a {@link Worker}. */
   public static final class Builder {
     private final ClusterAddress coordinator;
+    private final Bootstrap bootstrap;
     private ClusterAddress listen = new ClusterAddress("127.0.0.1", 0);
     private List<String> allowTargets = List.of();
     private TlsSettings tls;
     private Consumer<String> notices = m -> {};
 
-    private Builder(ClusterAddress coordinator) {
+    private Builder(ClusterAddress coordinator, Bootstrap bootstrap) {
       this.coordinator = coordinator;
+      this.bootstrap = bootstrap;
     }
 
     /** Where this worker listens, reachable from the coordinator (default 127.0.0.1, any free port). */
@@ -101,7 +112,8 @@ public final class Worker implements AutoCloseable {
     public Worker start() {
       ActorSystem<Object> system = ActorSystem.create(WorkerActor.create(new TargetPolicy(allowTargets), notices),
           PekkoSettings.SYSTEM_NAME,
-          PekkoSettings.node(listen.host(), listen.port(), coordinator.toString(), "worker", tls));
+          PekkoSettings.node(listen.host(), listen.port(), coordinator == null ? null : coordinator.toString(), "worker",
+              tls, bootstrap == null ? null : bootstrap.settings(false)));
       return new Worker(system);
     }
   }
