@@ -5,6 +5,7 @@ import dev.plimsoll.cluster.Coordinator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --workers}, {@code --cluster} and the TLS options of {@code plimsoll run} on a cluster. */
@@ -26,32 +27,43 @@ final class ClusterOptions {
       description = "Mutual TLS with the CA and certificates in DIR (plimsoll certs); this node uses DIR/coordinator.p12.")
   Path tlsDir;
 
+  @Mixin BootstrapOptions bootstrap;
+
   boolean clustered() {
     return workers != null;
   }
 
   /** Starts listening for workers; the caller closes it once the run has ended. */
   Coordinator coordinator(Consumer<String> notices) {
+    Coordinator c = builder().notices(notices).start();
+    notices.accept("waiting for " + workers + " workers at " + c.address() + (bootstrap.enabled()
+        ? " (found by bootstrap: " + bootstrap.method + ")"
+        : " (plimsoll worker --join " + c.address() + ")"));
+    return c;
+  }
+
+  /** The coordinator these options describe, checked, not started. */
+  Coordinator.Builder builder() {
     if (workers < 1) {
       throw new UserException("--workers must be >= 1 (was " + workers + ")");
     }
     ClusterAddress listen = ClusterAddress.parse(cluster == null ? "0.0.0.0:" + ClusterAddress.DEFAULT_PORT : cluster);
-    Coordinator.Builder b = Coordinator.builder(listen).workers(workers).notices(notices);
+    Coordinator.Builder b = Coordinator.builder(listen).workers(workers);
     if (waitForWorkers != null) {
       b.waitForWorkers(waitForWorkers);
     }
     if (tlsDir != null) {
       b.tls(tlsDir, "coordinator");
     }
-    Coordinator c = b.start();
-    notices.accept("waiting for " + workers + " workers at " + c.address() + " (plimsoll worker --join "
-        + c.address() + ")");
-    return c;
+    if (bootstrap.enabled()) {
+      b.bootstrap(bootstrap.bootstrap(listen, true));
+    }
+    return b;
   }
 
   void checkNotSetAlone() {
-    if (workers == null && (cluster != null || waitForWorkers != null || tlsDir != null)) {
-      throw new UserException("--cluster, --wait-for-workers and --tls-dir go with --workers N");
+    if (workers == null && (cluster != null || waitForWorkers != null || tlsDir != null || bootstrap.anySet())) {
+      throw new UserException("--cluster, --wait-for-workers, --tls-dir and --bootstrap go with --workers N");
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -14,13 +15,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     header = "Runs load for a coordinator (plimsoll run --workers N).",
     description = {
-        "Joins the coordinator at HOST:PORT and runs the part of each run it is sent, reporting every interval.",
+        "Joins the coordinator at HOST:PORT (or finds it with --bootstrap) and runs the part of each run it is sent,",
+        "reporting every interval.",
         "It stops its load and ends by itself when the coordinator ends or is lost."
     })
 final class WorkerCommand implements Callable<Integer> {
 
-  @Option(names = "--join", required = true, paramLabel = "HOST:PORT", description = "The coordinator's address.")
+  @Option(names = "--join", paramLabel = "HOST:PORT", description = "The coordinator's address (or --bootstrap).")
   String join;
+
+  @Mixin BootstrapOptions bootstrap;
 
   @Option(names = "--listen", paramLabel = "HOST:PORT",
       description = "Where this worker listens, reachable from the coordinator (default 127.0.0.1 on any free port).")
@@ -39,10 +43,31 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Worker.Builder b = Worker.builder(ClusterAddress.parse(join))
-        .notices(m -> System.err.println("plimsoll: " + m));
-    if (listen != null) {
-      b.listen(ClusterAddress.parse(listen));
+    Worker worker = builder().notices(m -> System.err.println("plimsoll: " + m)).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "plimsoll-worker-leave"));
+    System.out.println("plimsoll: worker joining " + (join != null ? join
+        : "the coordinator found by bootstrap (" + bootstrap.method + ")"));
+    try {
+      worker.terminated().get();
+    } catch (ExecutionException e) {
+      return ExitCodes.ABORTED;
+    }
+    return ExitCodes.PASSED;
+  }
+
+  /** The worker these options describe, checked, not started. */
+  Worker.Builder builder() {
+    if ((join == null) == !bootstrap.enabled()) {
+      throw new UserException("give either --join HOST:PORT or --bootstrap METHOD");
+    }
+    if (join != null && bootstrap.anySet()) {
+      throw new UserException("--bootstrap-selector, --contact-point and --management go with --bootstrap, not --join");
+    }
+    ClusterAddress self = listen == null ? null : ClusterAddress.parse(listen);
+    Worker.Builder b = join != null ? Worker.builder(ClusterAddress.parse(join))
+        : Worker.builder(bootstrap.bootstrap(self == null ? new ClusterAddress("127.0.0.1", 0) : self, false));
+    if (self != null) {
+      b.listen(self);
     }
     if (allowTargets != null) {
       b.allowTargets(allowTargets);
@@ -50,14 +75,6 @@ final class WorkerCommand implements Callable<Integer> {
     if (tlsDir != null) {
       b.tls(tlsDir, tlsName);
     }
-    Worker worker = b.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "plimsoll-worker-leave"));
-    System.out.println("plimsoll: worker joining " + join);
-    try {
-      worker.terminated().get();
-    } catch (ExecutionException e) {
-      return ExitCodes.ABORTED;
-    }
-    return ExitCodes.PASSED;
+    return b;
   }
 }

@@ -20,6 +20,11 @@ final class CliProcess implements AutoCloseable {
 
   /** Starts {@code plimsoll args...}; stdout and stderr go together to {@code output}. */
   static CliProcess start(Path output, String... args) throws IOException {
+    return startIn(null, output, args);
+  }
+
+  /** As {@link #start}, in the working directory {@code directory} (null: this one). */
+  static CliProcess startIn(Path directory, Path output, String... args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
     String modulePath = System.getProperty("jdk.module.path");
@@ -30,7 +35,11 @@ final class CliProcess implements AutoCloseable {
       command.addAll(List.of("--module-path", modulePath, "-m", Main.class.getModule().getName() + "/" + Main.class.getName()));
     }
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    Process p = builder.start();
     return new CliProcess(p, output);
   }
 

@@ -23,6 +23,8 @@ public final class Bootstrap {
   public static final int DEFAULT_MANAGEMENT_PORT = 7626;
   /** The discovery service name unless told otherwise: the coordinator's Service and pod label. */
   public static final String DEFAULT_SERVICE_NAME = "plimsoll-coordinator";
+  /** The container port name Kubernetes API discovery probes on each pod it finds. */
+  public static final String KUBERNETES_PORT_NAME = "management";
   /** Pekko's default label selector; {@code %s} stands for the service name. */
   public static final String DEFAULT_LABEL_SELECTOR = "app=%s";
 

@@ -26,8 +26,6 @@ public record BootstrapSettings(String method, String serviceName, String labelS
   private static final String EXTENSION = "org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap";
   private static final String BOOTSTRAP = "pekko.management.cluster.bootstrap.";
   private static final String DISCOVERY = BOOTSTRAP + "contact-point-discovery.";
-  /** The container port name Kubernetes API discovery looks for on each matching pod. */
-  public static final String KUBERNETES_PORT_NAME = "management";
 
   Config applyTo(Config c) {
     Config out = c
@@ -43,8 +41,10 @@ public record BootstrapSettings(String method, String serviceName, String labelS
         .withValue(DISCOVERY + "required-contact-point-nr", ConfigValueFactory.fromAnyRef(1))
         .withValue(DISCOVERY + "stable-margin", ConfigValueFactory.fromAnyRef("2s"));
     if (method.equals("kubernetes-api")) {
-      out = out.withValue(DISCOVERY + "port-name", ConfigValueFactory.fromAnyRef(KUBERNETES_PORT_NAME))
-          .withValue("pekko.discovery.kubernetes-api.pod-label-selector", ConfigValueFactory.fromAnyRef(labelSelector));
+      out = out.withValue(DISCOVERY + "port-name", ConfigValueFactory.fromAnyRef(dev.plimsoll.cluster.Bootstrap.KUBERNETES_PORT_NAME))
+          .withValue("pekko.discovery.kubernetes-api.pod-label-selector", ConfigValueFactory.fromAnyRef(labelSelector))
+          // Probe pods at their IP (what --management announces), not at a pod DNS name the cluster may not serve.
+          .withValue("pekko.discovery.kubernetes-api.use-raw-ip", ConfigValueFactory.fromAnyRef(true));
     } else {
       List<Map<String, Object>> endpoints = contactPoints.stream().map(BootstrapSettings::endpoint).toList();
       out = out.withValue("pekko.discovery.config.services." + quoted(serviceName) + ".endpoints",
