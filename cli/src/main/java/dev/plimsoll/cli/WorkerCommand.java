@@ -1,6 +1,7 @@
 package dev.plimsoll.cli;
 
 import dev.plimsoll.cluster.ClusterAddress;
+import dev.plimsoll.cluster.ClusterException;
 import dev.plimsoll.cluster.Worker;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,13 +44,27 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Worker worker = builder().notices(m -> System.err.println("plimsoll: " + m)).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "plimsoll-worker-leave"));
+    Worker worker;
+    try {
+      worker = builder().notices(m -> System.err.println("plimsoll: " + m)).start();
+    } catch (ClusterException e) {
+      throw new UserException(e.getMessage());
+    }
+    java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.set(true);
+      worker.close();
+    }, "plimsoll-worker-leave"));
     System.out.println("plimsoll: worker joining " + (join != null ? join
         : "the coordinator found by bootstrap (" + bootstrap.method + ")"));
     try {
       worker.terminated().get();
     } catch (ExecutionException e) {
+      return ExitCodes.ABORTED;
+    }
+    if (!worker.joined() && !stopped.get()) {
+      System.err.println("plimsoll: the worker ended without joining its coordinator's cluster"
+          + (join != null ? "" : " (Cluster Bootstrap could not start: check the --bootstrap options and --management)"));
       return ExitCodes.ABORTED;
     }
     return ExitCodes.PASSED;

@@ -150,6 +150,28 @@ public final class Bootstrap {
     return management;
   }
 
+  /**
+   * Fails, saying why, where this bootstrap cannot work: Kubernetes API discovery needs the API
+   * server's address, which Kubernetes gives every pod, and the pod's service account token.
+   * (Otherwise Pekko's bootstrap ends the node at start, with the reason only in Pekko's log.)
+   */
+  void checkEnvironment(java.util.Map<String, String> environment) {
+    if (method != Method.KUBERNETES_API) {
+      return;
+    }
+    if (environment.get("KUBERNETES_SERVICE_HOST") == null) {
+      throw new ClusterException("--bootstrap kubernetes-api works in a Kubernetes pod: KUBERNETES_SERVICE_HOST is"
+          + " not set here (elsewhere, give the coordinator's address with --join, or use --bootstrap config)");
+    }
+    if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(SERVICE_ACCOUNT_TOKEN))) {
+      throw new ClusterException("--bootstrap kubernetes-api needs the pod's service account token at "
+          + SERVICE_ACCOUNT_TOKEN + " (is automountServiceAccountToken off?)");
+    }
+  }
+
+  /** Where Kubernetes mounts a pod's service account token (Pekko's default api-token-path). */
+  static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
   BootstrapSettings settings(boolean mayFoundCluster) {
     return new BootstrapSettings(method.pekkoName(), serviceName, effectiveLabelSelector(),
         contactPoints.stream().map(ClusterAddress::toString).toList(), management.host(), management.port(),

@@ -236,9 +236,13 @@ public final class Coordinator implements AutoCloseable {
     /**
      * Starts listening and forms the cluster.
      *
-     * @throws ClusterException if the address cannot be bound
+     * @throws ClusterException if the address cannot be bound, or its bootstrap cannot work here
+     *     (Kubernetes API discovery outside a pod)
      */
     public Coordinator start() {
+      if (bootstrap != null) {
+        bootstrap.checkEnvironment(System.getenv());
+      }
       Settings s = new Settings(workers, waitForWorkers, startDelay, patience, notices);
       // With Cluster Bootstrap there are no seed nodes: the bootstrap decides when this node founds the cluster.
       String seed = listen.port() == 0 || bootstrap != null ? null : listen.toString();

@@ -24,10 +24,21 @@ import org.apache.pekko.cluster.typed.Cluster;
 public final class Worker implements AutoCloseable {
   private final ActorSystem<Object> system;
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  private volatile boolean joined;
 
   private Worker(ActorSystem<Object> system) {
     this.system = system;
+    org.apache.pekko.cluster.Cluster.get(system.classicSystem()).registerOnMemberUp(() -> joined = true);
     system.getWhenTerminated().whenComplete((d, e) -> terminated.complete(null));
+  }
+
+  /**
+   * Whether this worker has been a member of its coordinator's cluster. A worker that ended
+   * without ever joining did not find or reach its coordinator (e.g. Cluster Bootstrap could not
+   * start, or its discovery failed).
+   */
+  public boolean joined() {
+    return joined;
   }
 
   /** A worker that will join the coordinator at {@code coordinator}. */
@@ -108,8 +119,15 @@ public final class Worker implements AutoCloseable {
       return this;
     }
 
-    /** Starts the worker; it joins the coordinator in the background, retrying until it is there. */
+    /**
+     * Starts the worker; it joins the coordinator in the background, retrying until it is there.
+     *
+     * @throws ClusterException if its bootstrap cannot work here (Kubernetes API discovery outside a pod)
+     */
     public Worker start() {
+      if (bootstrap != null) {
+        bootstrap.checkEnvironment(System.getenv());
+      }
       ActorSystem<Object> system = ActorSystem.create(WorkerActor.create(new TargetPolicy(allowTargets), notices),
           PekkoSettings.SYSTEM_NAME,
           PekkoSettings.node(listen.host(), listen.port(), coordinator == null ? null : coordinator.toString(), "worker",

@@ -99,6 +99,19 @@ class BootstrapTest {
         .isEqualTo("app=load,tier=x");
   }
 
+  @Test
+  void kubernetesApiDiscoveryOutsideAPodSaysSoBeforeStarting() {
+    Bootstrap k8s = Bootstrap.kubernetesApi().management(new ClusterAddress("127.0.0.1", 7626));
+    assertThatThrownBy(() -> k8s.checkEnvironment(Map.of())).isInstanceOf(ClusterException.class)
+        .hasMessageContaining("works in a Kubernetes pod: KUBERNETES_SERVICE_HOST is not set");
+    if (!Files.exists(Path.of(Bootstrap.SERVICE_ACCOUNT_TOKEN))) {
+      assertThatThrownBy(() -> k8s.checkEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1")))
+          .hasMessageContaining("service account token at " + Bootstrap.SERVICE_ACCOUNT_TOKEN);
+    }
+    // Config discovery works anywhere.
+    Bootstrap.contactPoints(List.of(new ClusterAddress("127.0.0.1", 7626))).checkEnvironment(Map.of());
+  }
+
   /** One HTTP/1.1 request on a fresh connection: the whole response, status line first. */
   static String http(ClusterAddress server, String method, String path) throws IOException {
     try (Socket s = new Socket(server.host(), server.port())) {
