@@ -1,7 +1,10 @@
 package dev.plimsoll.cluster;
 
 import dev.plimsoll.cluster.internal.BootstrapSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -155,7 +158,7 @@ public final class Bootstrap {
    * server's address, which Kubernetes gives every pod, and the pod's service account token.
    * (Otherwise Pekko's bootstrap ends the node at start, with the reason only in Pekko's log.)
    */
-  void checkEnvironment(java.util.Map<String, String> environment) {
+  void checkEnvironment(Map<String, String> environment) {
     if (method != Method.KUBERNETES_API) {
       return;
     }
@@ -163,7 +166,7 @@ public final class Bootstrap {
       throw new ClusterException("--bootstrap kubernetes-api works in a Kubernetes pod: KUBERNETES_SERVICE_HOST is"
           + " not set here (elsewhere, give the coordinator's address with --join, or use --bootstrap config)");
     }
-    if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(SERVICE_ACCOUNT_TOKEN))) {
+    if (!Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
       throw new ClusterException("--bootstrap kubernetes-api needs the pod's service account token at "
           + SERVICE_ACCOUNT_TOKEN + " (is automountServiceAccountToken off?)");
     }
