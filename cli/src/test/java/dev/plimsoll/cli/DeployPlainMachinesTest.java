@@ -166,7 +166,9 @@ class DeployPlainMachinesTest {
       CliRunner.Outcome o = CliRunner.run(runArgs.toArray(String[]::new));
       assertThat(o.code()).as(o.out() + o.err() + "\nworker: " + worker.output()).isZero();
       RunResult result = ResultFiles.read(results.resolve("result.json"));
-      assertThat(result.total().started()).isEqualTo(40);
+      // 20/s for 2 s: every arrival started or, on a starved machine, counted as dropped.
+      assertThat(result.total().started() + result.total().dropped()).isEqualTo(40);
+      assertThat(result.total().started()).isGreaterThan(30);
       // The coordinator has gone: the worker ends by itself, as systemd expects before starting it again.
       assertThat(worker.waitFor(30)).as(worker.output()).isTrue();
       assertThat(worker.exitValue()).as(worker.output()).isZero();

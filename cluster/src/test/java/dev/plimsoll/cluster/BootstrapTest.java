@@ -68,9 +68,11 @@ class BootstrapTest {
       RunResult result = coordinator.runner(file, Overrides.none(), Map.of()).resultsDirectory(dir.resolve("out"))
           .build().run();
 
-      // 50/s for 2 s, split between the two workers: exactly the plan.
+      // 50/s for 2 s, split between the two workers: exactly the plan (an arrival a starved machine
+      // could not start in time is counted as dropped).
       assertThat(result.status()).as(result.verdicts().toString()).isEqualTo(RunStatus.PASSED);
-      assertThat(result.total().started()).isEqualTo(100);
+      assertThat(result.total().started() + result.total().dropped()).isEqualTo(100);
+      assertThat(result.total().started()).isGreaterThan(80);
       assertThat(coordinator.fleet().orElseThrow().workers()).hasSize(2).noneMatch(WorkerReport::lost);
 
       // The coordinator's management endpoint tells the cluster's members' Artery addresses, and nothing more.
