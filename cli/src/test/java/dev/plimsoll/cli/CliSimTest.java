@@ -33,14 +33,19 @@ class CliSimTest {
   }
 
   @Test
-  void nodesOverridesTheSizesCountAndEveryMessageIsAccountedFor() {
+  void nodesOverridesTheSizesCountAndEveryMessageIsAccountedFor() throws Exception {
     // The path a 10,000-node run takes, at 2,000 nodes: 10,000 messages a second for 2 s, all delivered.
     CliRunner.Outcome o = CliRunner.run("sim", "large", "--nodes", "2000", "--deterministic", "--duration", "2s",
         "--no-progress", "--out", dir.toString());
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
     assertThat(o.out())
-        .contains("sim: topology: 2000 nodes, ")
-        .contains("sim: delivery: 20,000 of 20,000 (100%), 0 lost, 0 in flight at the end, 0 duplicates, 0 late");
+        .contains("\n  topology  2000 nodes, ")
+        .contains("\n  delivery  20,000 of 20,000 (100%), 0 lost, 0 in flight at the end, 0 duplicates, 0 late");
+    JsonNode delivery = new ObjectMapper().readTree(dir.resolve("result.json").toFile())
+        .at("/sections/simulation/data/delivery");
+    assertThat(delivery.get("delivered").asLong()).isEqualTo(20_000);
+    assertThat(delivery.get("lost").asLong()).isZero();
+    assertThat(delivery.get("inFlightAtEnd").asLong()).isZero();
   }
 
   @Test
@@ -61,7 +66,7 @@ class CliSimTest {
     Files.writeString(file, "nodes: 4\nconnectionsPerNode: 3\nrate: 20/s\nduration: 2s\ndeterministic: true\n");
     CliRunner.Outcome o = CliRunner.run("sim", file.toString(), "--no-progress", "--out", dir.resolve("o").toString());
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
-    assertThat(o.out()).contains("sim: seed 42, deterministic (");
+    assertThat(o.out()).contains("\n  seed      42, deterministic (");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.plimsoll.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.plimsoll.core.metrics.OperationStats;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class LostDeliveriesTest {
     assertThat(delivery.succeeded()).isEqualTo(180);
     assertThat(delivery.failed()).isEqualTo(20);
     assertThat(delivery.responseTime().count()).isEqualTo(180);
-    assertThat(delivery.responseTime().stats().maxMs()).isEqualTo(5.0);
+    assertThat(delivery.responseTime().stats().maxMs()).isCloseTo(5.0, within(0.01));
     assertThat(delivery.errorRate()).isEqualTo(0.1);
     assertThat(delivery.errors()).singleElement().satisfies(e -> {
       assertThat(e.type()).isEqualTo(LostMessage.class.getName());
