@@ -13,6 +13,7 @@ module dev.plimsoll.cli {
   requires dev.plimsoll.cluster;
   requires dev.plimsoll.prometheus;
   requires dev.plimsoll.dashboard;
+  requires dev.plimsoll.report.html;
   requires dev.plimsoll.examples;
   requires info.picocli;
 

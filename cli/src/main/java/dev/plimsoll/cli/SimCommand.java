@@ -44,6 +44,9 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--duration", paramLabel = "D", description = "The whole run (e.g. 30s, 5m).")
   Duration duration;
 
+  @Option(names = "--nodes", paramLabel = "N", description = "How many nodes (at least 2), instead of the size's or the file's.")
+  Integer nodes;
+
   @Option(names = "--latency", paramLabel = "DIST", description = "Every link's latency: " + Latency.FORMS + ".")
   String latency;
 
@@ -92,7 +95,8 @@ final class SimCommand implements Callable<Integer> {
       out.println("plimsoll: sweeping '" + sim.name() + "' up to " + sim.nodes() + " nodes, "
           + Units.formatDuration(sim.duration()) + " each" + (sim.deterministic() ? " on virtual time" : ""));
       out.println(ScaleSweep.header());
-      ScaleSweep.run(sim, point -> out.println(ScaleSweep.row(point)));
+      List<ScaleSweep.Point> points = ScaleSweep.run(sim, point -> out.println(ScaleSweep.row(point)));
+      SweepFiles.write(sweepFolder(sim), sim, points, out);
       return ExitCodes.PASSED;
     }
     Simulation.Prepared prepared = sim.prepare();
@@ -104,6 +108,16 @@ final class SimCommand implements Callable<Integer> {
           + (sim.deterministic() ? "" : " (on virtual time: a real-time run also depends on thread timing)"));
     }
     return code;
+  }
+
+  /** Where the sweep's files go: {@code --out}, else a folder of its own under the results folder. */
+  private Path sweepFolder(Simulation sim) {
+    if (output.out != null) {
+      return output.out;
+    }
+    String safe = sim.name().replaceAll("[^A-Za-z0-9_.-]", "-");
+    return OutputOptions.DEFAULT_PARENT.resolve(safe + "-sweep-"
+        + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 
   private int check(Simulation sim, PrintStream out) {
@@ -138,6 +152,12 @@ final class SimCommand implements Callable<Integer> {
     if (duration != null) {
       b.duration(duration);
     }
+    if (nodes != null) {
+      if (nodes < 2) {
+        throw new UserException("--nodes must be at least 2 (was " + nodes + ")");
+      }
+      b.nodes(nodes);
+    }
     if (latency != null) {
       b.latency(Latency.parse(latency));
     }
@@ -162,7 +182,10 @@ final class SimCommand implements Callable<Integer> {
     if (seed != null) {
       b.seed(seed);
     }
-    return b.deterministic(deterministic || checkDeterminism).build();
+    if (deterministic || checkDeterminism) {
+      b.deterministic(true); // never false: a file's own "deterministic: true" stands
+    }
+    return b.build();
   }
 
   private static double probability(String text) {

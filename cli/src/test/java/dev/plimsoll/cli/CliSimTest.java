@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,44 @@ class CliSimTest {
     refused("sim.faults: 'crash 10 nodes at 1s' would crash every node", "sim", "small", "--crash", "10", "--at", "1s");
     refused("latency: cannot read 'soon' (forms: 10ms, constant(10ms), uniform(5ms,15ms), normal(20ms,5ms),"
         + " exponential(10ms), pareto(5ms,1.5))", "sim", "small", "--latency", "soon");
+    refused("--nodes must be at least 2 (was 1)", "sim", "small", "--nodes", "1");
+  }
+
+  @Test
+  void nodesOverridesTheSizesCountAndEveryMessageIsAccountedFor() throws Exception {
+    // The path a 10,000-node run takes, at 2,000 nodes: 10,000 messages a second for 2 s, all delivered.
+    CliRunner.Outcome o = CliRunner.run("sim", "large", "--nodes", "2000", "--deterministic", "--duration", "2s",
+        "--no-progress", "--out", dir.toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out())
+        .contains("\n  topology  2000 nodes, ")
+        .contains("\n  delivery  20,000 of 20,000 (100%), 0 lost, 0 in flight at the end, 0 duplicates, 0 late");
+    JsonNode delivery = new ObjectMapper().readTree(dir.resolve("result.json").toFile())
+        .at("/sections/simulation/data/delivery");
+    assertThat(delivery.get("delivered").asLong()).isEqualTo(20_000);
+    assertThat(delivery.get("lost").asLong()).isZero();
+    assertThat(delivery.get("inFlightAtEnd").asLong()).isZero();
+  }
+
+  @Test
+  void lostMessagesFailTheErrorRateNotTheLatency() {
+    // 3 % of messages lost: over the small size's 1 % error rate, but p95 stays the links' own.
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--deterministic", "--duration", "20s", "--loss", "3%",
+        "--no-progress", "--out", dir.toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.FAILED);
+    assertThat(o.out()).containsPattern("delivery.error_rate < 1% +[23](\\.\\d+)?% +FAIL")
+        .containsPattern("delivery.p95 < 50ms +1[345](\\.\\d+)? ms +PASS")
+        .contains("dev.plimsoll.sim.LostMessage")
+        .contains(" in flight at the end");
+  }
+
+  @Test
+  void aFilesDeterministicSettingStandsWithoutTheFlag() throws Exception {
+    Path file = dir.resolve("det.yaml");
+    Files.writeString(file, "nodes: 4\nconnectionsPerNode: 3\nrate: 20/s\nduration: 2s\ndeterministic: true\n");
+    CliRunner.Outcome o = CliRunner.run("sim", file.toString(), "--no-progress", "--out", dir.resolve("o").toString());
+    assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(o.out()).contains("\n  seed      42, deterministic (");
   }
 
   @Test
@@ -70,10 +109,22 @@ class CliSimTest {
   }
 
   @Test
-  void aSweepPrintsOneRowPerSize() {
-    CliRunner.Outcome o = CliRunner.run("sim", "small", "--sweep", "--deterministic", "--duration", "3s");
+  void aSweepPrintsOneRowPerSizeAndChartsThem() throws Exception {
+    Path out = dir.resolve("sweep");
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--sweep", "--deterministic", "--duration", "3s",
+        "--out", out.toString());
     assertThat(o.code()).as(o.out() + o.err()).isEqualTo(ExitCodes.PASSED);
     assertThat(o.out().lines().filter(l -> l.matches(" +\\d+ +[0-9,]+ .*"))).hasSize(4); // 2, 4, 8, 10 nodes
+    assertThat(o.out()).contains("sweep: " + out.resolve("sweep.html") + "  " + out.resolve("sweep.csv"));
+    List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
+    assertThat(csv).hasSize(5);
+    assertThat(csv.get(0)).isEqualTo("nodes,delivered,delivered_per_second,error_rate,p50_ms,p95_ms,p99_ms,wall_s");
+    assertThat(csv.subList(1, 5)).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly("2", "4", "8", "10");
+    // 100 messages a second for 3 s at every size: every one delivered.
+    assertThat(csv.subList(1, 5)).allSatisfy(l -> assertThat(l.split(",")[1]).isEqualTo("300"));
+    assertThat(Files.readString(out.resolve("sweep.json"))).contains("\"nodes\" : 10", "\"delivered\" : 300");
+    assertThat(Files.readString(out.resolve("sweep.html")))
+        .contains("\"id\":\"sweep-throughput\"", "\"id\":\"sweep-latency\"", "\"x\":[2,4,8,10]");
   }
 
   @Test

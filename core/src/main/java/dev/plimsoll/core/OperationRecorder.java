@@ -29,6 +29,30 @@ public interface OperationRecorder {
    */
   void record(long intendedStartNanos, long startNanos, long endNanos, Throwable error);
 
+  /**
+   * Records one operation that failed without ever ending: a message that never arrived, a job
+   * never picked up. It counts as started and failed, in {@code error}'s class and in the window of
+   * its intended start, like any failure; but it has no end to measure, so it adds no sample to the
+   * response- and service-time distributions, whose percentiles stay over the operations that
+   * ended. An operation that did end in a failure (an error answer, a timeout that fired) is
+   * recorded with {@link #record(long, long, long, Throwable)} and keeps its latency.
+   *
+   * @param intendedStartNanos when it should have started, which decides its window
+   * @param error why it failed (not null); classified like an operation's exception
+   */
+  void recordLost(long intendedStartNanos, Throwable error);
+
+  /**
+   * Keeps the run's drain going, once its load has stopped, while {@code owed} returns true: while
+   * operations of this name are still to be recorded (messages still on the wire, deliveries whose
+   * timeout has not passed), so they are recorded rather than cut off by the end of the run. The
+   * run ends when every such condition is false and nothing else is in flight, or when the
+   * graceful stop ({@link Scenario.Builder#gracefulStop}) ends, whichever comes first; whatever
+   * is still owed then is in no count, and whoever owes it should say so. {@code owed} is called
+   * from the engine's collector thread, often: it must be quick and must not wait on the clock.
+   */
+  void drainWhile(java.util.function.BooleanSupplier owed);
+
   /** Records one successful operation. */
   default void record(long intendedStartNanos, long startNanos, long endNanos) {
     record(intendedStartNanos, startNanos, endNanos, null);

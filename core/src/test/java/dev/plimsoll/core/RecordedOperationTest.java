@@ -74,6 +74,56 @@ class RecordedOperationTest {
   }
 
   @Test
+  void lostOperationsFailWithoutALatencyAndTheDrainWaitsForWhatIsOwed() {
+    AtomicLong sent = new AtomicLong();
+    AtomicLong owed = new AtomicLong();
+    Operation send = ctx -> {
+      long n = sent.incrementAndGet();
+      long sentAt = ctx.clock().nanoTime();
+      OperationRecorder delivery = ctx.recorder("delivery");
+      if (n == 1) {
+        delivery.drainWhile(() -> owed.get() > 0);
+      }
+      owed.incrementAndGet();
+      Clock network = ctx.clock();
+      network.delay(Duration.ofMillis(delayMs(n))).thenRun(() -> {
+        if (n % 50 == 0) {
+          delivery.recordLost(sentAt, new TimeoutException("message " + n + " lost"));
+        } else {
+          delivery.record(sentAt, sentAt, network.nanoTime());
+        }
+        owed.decrementAndGet();
+      });
+    };
+    RunResult result = Plimsoll.run(Scenario.builder("p2p").clock(clock)
+        .workload(Workload.of("send", send, OpenModel.rate(100)))
+        .recordedOperation("delivery")
+        .duration(Duration.ofSeconds(2))
+        .criterion("delivery.max < 150ms")
+        .criterion("delivery.error_rate < 1%")
+        .build());
+
+    // All 200 messages, the ones still on their way at the stop too; 4 of them (50, 100, 150, 200) lost.
+    OperationStats delivery = result.operation("delivery").orElseThrow();
+    assertThat(delivery.started()).isEqualTo(200);
+    assertThat(delivery.succeeded()).isEqualTo(196);
+    assertThat(delivery.failed()).isEqualTo(4);
+    assertThat(delivery.responseTime().count()).isEqualTo(196);
+    assertThat(delivery.serviceTime().count()).isEqualTo(196);
+    // Every tenth message takes 100 ms; the lost ones (multiples of 50) are among them, and leave no sample.
+    assertThat(delivery.responseTime().stats().maxMs()).isCloseTo(100, within(0.1));
+    assertThat(delivery.errors()).singleElement().satisfies(e -> assertThat(e.count()).isEqualTo(4));
+    assertThat(result.intervals().stream().mapToLong(i -> i.operation("delivery").failed()).sum()).isEqualTo(4);
+    assertThat(owed.get()).isZero();
+    // The last message, meant for 1.995 s, takes 100 ms: the run drained until it came.
+    assertThat(Duration.between(result.startTime(), result.endTime())).isBetween(
+        Duration.ofMillis(2095), Duration.ofMillis(2110));
+    assertThat(result.measuredDuration()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(result.verdicts()).extracting(v -> v.criterion().source() + "=" + v.passed())
+        .containsExactly("delivery.max < 150ms=true", "delivery.error_rate < 1%=false");
+  }
+
+  @Test
   void anyThreadMayRecordThroughTheRunHandle() throws Exception {
     RunHandle handle = clock.call(() -> {
       RunHandle started = Plimsoll.start(Scenario.builder("outside").clock(clock)

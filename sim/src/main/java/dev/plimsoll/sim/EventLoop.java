@@ -41,7 +41,6 @@ final class EventLoop implements Runnable {
   private volatile long horizon = Long.MAX_VALUE;
   private volatile boolean stopped;
   private volatile Thread thread;
-  private volatile boolean waitForFirst;
   private volatile boolean started;
 
   private final java.util.function.Consumer<RuntimeException> failures;
@@ -82,28 +81,20 @@ final class EventLoop implements Runnable {
     }
   }
 
-  /** Starts the loop on a thread of {@code clock}'s; what was scheduled before is queued already. */
+  /**
+   * Starts the loop on a thread of {@code clock}'s; what was scheduled before is queued already.
+   * Called as the run's clock starts, on the engine's collector thread: on a virtual clock time
+   * cannot move until that thread and the load's have started and wait, so the loop may wait for
+   * its first deadline at once.
+   */
   Thread start(java.util.concurrent.ThreadFactory threads) {
     started = true;
     return clock.start(threads, this);
   }
 
-  /**
-   * Waits, without a deadline, for the first event from another thread before running any. On a
-   * virtual clock the loop starts before the run's own threads do; a loop that waited for a
-   * deadline meanwhile would let time run on with nobody else there to stop it. The run's first
-   * arrival brings it in, and it takes up what was due since, in order.
-   */
-  void waitForFirstArrival() {
-    waitForFirst = true;
-  }
-
   @Override
   public void run() {
     thread = Thread.currentThread();
-    while (waitForFirst && inbox.isEmpty() && !stopped) {
-      clock.park();
-    }
     while (!stopped) {
       long now = clock.nanoTime();
       Event head = queue.peek();

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * The same simulation at 2, 4, 8, ... nodes up to its own count (without its faults, which name
- * sizes of their own): what each size delivered, how fast, and what it cost to simulate.
+ * sizes of their own): what each size delivered, how fast, and what it cost to simulate; as a
+ * table ({@link #header}, {@link #row}), {@link #csv} and {@link #json} (the CLI charts it too, in
+ * {@code sweep.html}). A latency is over the deliveries made (lost ones are in the error rate).
  */
 public final class ScaleSweep {
 
@@ -53,11 +55,14 @@ public final class ScaleSweep {
       SimResult result = sim.run();
       Duration wall = Duration.ofMillis((System.nanoTime() - start) / 1_000_000);
       OperationStats delivery = result.run().operation(World.DELIVERY).orElseThrow();
+      // No delivery made, no latency: NaN rather than a 0 that reads as instant.
+      boolean timed = delivery.responseTime().count() > 0;
       LatencyStats latency = delivery.responseTime().stats();
       double seconds = result.run().measuredDuration().toNanos() / 1e9;
       Point p = new Point(n, delivery.succeeded(), seconds > 0 ? delivery.succeeded() / seconds : Double.NaN,
-          delivery.completed() == 0 ? 0 : (double) delivery.failed() / delivery.completed(), latency.p50Ms(),
-          latency.p95Ms(), latency.p99Ms(), wall);
+          delivery.completed() == 0 ? 0 : (double) delivery.failed() / delivery.completed(),
+          timed ? latency.p50Ms() : Double.NaN, timed ? latency.p95Ms() : Double.NaN,
+          timed ? latency.p99Ms() : Double.NaN, wall);
       points.add(p);
       each.accept(p);
     }
@@ -72,5 +77,62 @@ public final class ScaleSweep {
   /** A point as a row under {@link #header()}. */
   public static String row(Point point) {
     return point.row();
+  }
+
+  /** The CSV header of {@link #csv}. */
+  static final String CSV_HEADER = "nodes,delivered,delivered_per_second,error_rate,p50_ms,p95_ms,p99_ms,wall_s";
+
+  /** The points as CSV, one line per size after a header; numbers unrounded, NaN left empty. */
+  public static String csv(List<Point> points) {
+    StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
+    for (Point p : points) {
+      s.append(p.nodes()).append(',').append(p.delivered()).append(',').append(number(p.deliveredPerSecond()))
+          .append(',').append(number(p.errorRate())).append(',').append(number(p.p50Ms())).append(',')
+          .append(number(p.p95Ms())).append(',').append(number(p.p99Ms())).append(',')
+          .append(number(p.wallTime().toMillis() / 1000.0)).append('\n');
+    }
+    return s.toString();
+  }
+
+  /**
+   * The sweep as JSON: what was swept ({@code simulation}, the base simulation in words) and its
+   * points, numbers unrounded and NaN as null.
+   */
+  public static String json(Simulation base, List<Point> points) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+    root.put("simulation", base.describe());
+    root.put("seed", base.seed());
+    root.put("deterministic", base.deterministic());
+    root.put("durationS", base.duration().toMillis() / 1000.0);
+    com.fasterxml.jackson.databind.node.ArrayNode array = root.putArray("points");
+    for (Point p : points) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = array.addObject();
+      o.put("nodes", p.nodes());
+      o.put("delivered", p.delivered());
+      put(o, "deliveredPerSecond", p.deliveredPerSecond());
+      put(o, "errorRate", p.errorRate());
+      put(o, "p50Ms", p.p50Ms());
+      put(o, "p95Ms", p.p95Ms());
+      put(o, "p99Ms", p.p99Ms());
+      o.put("wallS", p.wallTime().toMillis() / 1000.0);
+    }
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the sweep as JSON", e);
+    }
+  }
+
+  private static void put(com.fasterxml.jackson.databind.node.ObjectNode o, String name, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      o.putNull(name);
+    } else {
+      o.put(name, value);
+    }
+  }
+
+  private static String number(double value) {
+    return Double.isNaN(value) || Double.isInfinite(value) ? "" : Double.toString(value);
   }
 }

@@ -20,7 +20,12 @@ final class SimNode implements Node {
   private final World world;
   private final SplittableRandom random;
   private final Mailbox mailbox;
-  private final Map<Integer, Link> links = new ConcurrentHashMap<>();
+  /**
+   * The links by peer, sorted by peer id for a binary search: no boxing and no hashing per message
+   * (at 10,000 nodes most ids are past the JDK's small Integer cache). Replaced whole when a
+   * connection opens, so any thread reads a consistent table.
+   */
+  private volatile LinkTable links = LinkTable.EMPTY;
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
   /** The peers, replaced whole when a connection opens, so any thread reads a consistent list. */
   private volatile int[] peers = new int[0];
@@ -50,6 +55,7 @@ final class SimNode implements Node {
   void start(Protocol fresh) {
     int life = ++incarnation;
     up = true;
+    world.membershipChanged();
     run(life, () -> {
       protocol = fresh;
       state = new HashMap<>();
@@ -61,6 +67,7 @@ final class SimNode implements Node {
   void crash() {
     up = false;
     incarnation++;
+    world.membershipChanged();
   }
 
   boolean isUp() {
@@ -86,15 +93,44 @@ final class SimNode implements Node {
 
   /** Opens the link to {@code peer}; on the event loop. */
   void connect(int peer, LinkConditions conditions) {
-    if (links.putIfAbsent(peer, new Link(id, peer, conditions)) == null) {
-      int[] now = Arrays.copyOf(peers, peers.length + 1);
-      now[now.length - 1] = peer;
-      peers = now;
+    LinkTable table = links;
+    int at = Arrays.binarySearch(table.peers, peer);
+    if (at >= 0) {
+      return;
     }
+    links = table.with(-at - 1, new Link(id, peer, conditions));
+    int[] now = Arrays.copyOf(peers, peers.length + 1);
+    now[now.length - 1] = peer;
+    peers = now;
   }
 
   java.util.Collection<Link> links() {
-    return links.values();
+    return List.of(links.links);
+  }
+
+  /** The link to {@code peer}, or null when there is none. */
+  private Link link(int peer) {
+    LinkTable table = links;
+    int at = Arrays.binarySearch(table.peers, peer);
+    return at >= 0 ? table.links[at] : null;
+  }
+
+  /** Links sorted by peer id, with the peer ids alongside. */
+  private record LinkTable(int[] peers, Link[] links) {
+    static final LinkTable EMPTY = new LinkTable(new int[0], new Link[0]);
+
+    LinkTable with(int index, Link link) {
+      int n = peers.length;
+      int[] p = new int[n + 1];
+      Link[] l = new Link[n + 1];
+      System.arraycopy(peers, 0, p, 0, index);
+      System.arraycopy(links, 0, l, 0, index);
+      p[index] = link.to;
+      l[index] = link;
+      System.arraycopy(peers, index, p, index + 1, n - index);
+      System.arraycopy(links, index, l, index + 1, n - index);
+      return new LinkTable(p, l);
+    }
   }
 
   int[] peerArray() {
@@ -167,13 +203,13 @@ final class SimNode implements Node {
 
   @Override
   public boolean isPeer(int node) {
-    return links.containsKey(node);
+    return link(node) != null;
   }
 
   @Override
   public void send(int to, Message message) {
     world.counters.add(id, Counters.SENT);
-    Link link = links.get(to);
+    Link link = link(to);
     if (link != null) {
       link.count(Link.SENT);
     }
@@ -213,17 +249,26 @@ final class SimNode implements Node {
 
   @Override
   public void join(String session) {
-    sessions.add(session);
+    if (sessions.add(session)) {
+      world.membershipChanged();
+    }
   }
 
   @Override
   public void leave(String session) {
-    sessions.remove(session);
+    if (sessions.remove(session)) {
+      world.membershipChanged();
+    }
   }
 
   @Override
   public Set<String> sessions() {
     return Set.copyOf(sessions);
+  }
+
+  /** The sessions as they stand, without a copy: for counting members. */
+  Set<String> sessionSet() {
+    return sessions;
   }
 
   boolean inSession(String session) {

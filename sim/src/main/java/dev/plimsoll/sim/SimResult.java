@@ -21,15 +21,19 @@ import java.util.Optional;
  * @param sends messages the load asked nodes to send
  * @param expectedDeliveries deliveries those messages owed (one per unicast, one per other session member)
  * @param delivered deliveries made, each recorded once
+ * @param lost deliveries recorded as lost (failed, without a latency): not made within the delivery
+ *     timeout, or the message could not be sent at all
+ * @param inFlightAtEnd deliveries still owed when the run ended, neither made nor lost yet (messages
+ *     sent in the run's last moments, still on the wire): in no operation count, shown here
  * @param duplicates deliveries of a message to a node that already had it
- * @param late deliveries after the delivery timeout (recorded as failed at the timeout)
+ * @param late deliveries after the delivery timeout (recorded as lost at the timeout)
  * @param handlerFailures exceptions thrown by the protocol's handlers (each ended its handler, not the run)
  * @param firstHandlerFailure the first of them, as its class and message
  * @param events the events of a deterministic run (0 in real time)
  */
 public record SimResult(RunResult run, long seed, boolean deterministic, Topology topology, String network,
     List<String> faults, List<Fault> faultSchedule, List<Recovery> recoveries, NodeCounters totals, List<NodeCounters> nodes, List<LinkCounters> links, long sends,
-    long expectedDeliveries, long delivered, long duplicates, long late, long handlerFailures,
+    long expectedDeliveries, long delivered, long lost, long inFlightAtEnd, long duplicates, long late, long handlerFailures,
     Optional<String> firstHandlerFailure, long events) {
 
   public SimResult {
@@ -57,8 +61,9 @@ public record SimResult(RunResult run, long seed, boolean deterministic, Topolog
     facts.add(new ResultSection.Fact("topology", topology.describe()));
     facts.add(new ResultSection.Fact("links", network));
     facts.add(new ResultSection.Fact("delivery", Units.count(delivered) + " of " + Units.count(expectedDeliveries) + " ("
-        + Units.percent(deliveryRatio()) + "), " + Units.count(duplicates) + " duplicates, " + Units.count(late)
-        + " late; " + Units.decimal(messagesPerOperation()) + " messages per send"));
+        + Units.percent(deliveryRatio()) + "), " + Units.count(lost) + " lost, "
+        + Units.count(inFlightAtEnd) + " in flight at the end, " + Units.count(duplicates) + " duplicates, "
+        + Units.count(late) + " late; " + Units.decimal(messagesPerOperation()) + " messages per send"));
     facts.add(new ResultSection.Fact("network", Units.count(totals.sent()) + " sent, " + Units.count(totals.received()) + " received, "
         + Units.count(totals.lost()) + " lost, " + Units.count(totals.duplicated()) + " duplicated, "
         + Units.count(totals.delayed()) + " delayed"));

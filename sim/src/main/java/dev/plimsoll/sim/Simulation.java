@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * A simulated cluster under load: nodes running a {@link Protocol} over a simulated network with
  * {@link LinkConditions} and {@link Fault}s, sent messages at a rate by the core's open model. A run
  * is an ordinary Plimsoll run: each message delivery is a recorded operation {@code delivery}
- * (latency from the intended send, failed when not delivered within the delivery timeout), so
- * criteria such as {@code delivery.p95 < 50ms} and every report work unchanged.
+ * (latency from the intended send; lost, that is failed without a latency, when not delivered
+ * within the delivery timeout), so criteria such as {@code delivery.error_rate < 1%} (the share
+ * lost) and {@code delivery.p95 < 50ms} (over the deliveries made) and every report work unchanged.
  *
  * <pre>{@code
  * SimResult result = Simulation.builder("gossip")
@@ -128,7 +129,7 @@ public final class Simulation {
     return b.deterministic;
   }
 
-  /** How long a delivery may take before it counts as failed. */
+  /** How long a delivery may take before it counts as lost. */
   public Duration deliveryTimeout() {
     return b.deliveryTimeout;
   }

@@ -37,6 +37,8 @@ final class SimulationSection {
     delivery.put("sends", r.sends());
     delivery.put("expected", r.expectedDeliveries());
     delivery.put("delivered", r.delivered());
+    delivery.put("lost", r.lost());
+    delivery.put("inFlightAtEnd", r.inFlightAtEnd());
     delivery.put("duplicates", r.duplicates());
     delivery.put("late", r.late());
     delivery.put("ratio", r.deliveryRatio());

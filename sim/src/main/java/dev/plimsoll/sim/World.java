@@ -5,14 +5,12 @@ import dev.plimsoll.core.Clock;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.OperationContext;
-import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunClockListener;
 import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.ResultSection;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.ScenarioDescription;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,15 +22,15 @@ import java.util.random.RandomGenerator;
  * One run of a simulation: the nodes, the network between them and the load, wired into an
  * ordinary Plimsoll scenario. The scenario's open model calls {@code send} at the target rate; each
  * call makes one message of the load, whose deliveries are recorded as the operation
- * {@code delivery}. It is the scenario's listener, so it starts with the run and stops with it.
+ * {@code delivery}. It is the scenario's listener, so it starts with the run's clock and stops with
+ * the run.
  */
-final class World implements RunListener {
+final class World implements RunClockListener {
   static final String SEND = "send";
   static final String DELIVERY = "delivery";
   private static final long SWEEP_NANOS = 10_000_000L;
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-  private static final UndeliveredException NO_SENDER =
-      new UndeliveredException("no live node with a connection to send from");
+  private static final LostMessage NO_SENDER = new LostMessage("no live node with a connection to send from");
 
   final Simulation sim;
   final Clock clock;
@@ -42,7 +40,6 @@ final class World implements RunListener {
   private final SimNode[] nodes;
   private final List<int[]> edges;
   private final SplittableRandom random;
-  private final AtomicLong nextId = new AtomicLong();
   private final AtomicLong sends = new AtomicLong();
   private final FaultSchedule faults;
   private volatile Deliveries deliveries;
@@ -50,6 +47,12 @@ final class World implements RunListener {
   private volatile long originNanos;
   private final AtomicLong handlerFailures = new AtomicLong();
   private volatile String firstHandlerFailure;
+  private final String[] sessionNames;
+  private volatile boolean recorderSet;
+  /** Bumped at every change of who is up in which session, so {@link #liveMembers} counts again. */
+  private final AtomicLong membership = new AtomicLong();
+  private long countedMembership = -1;
+  private java.util.Map<String, Integer> liveCounts = java.util.Map.of();
 
   World(Simulation sim, Clock clock, boolean keepTrace) {
     this.sim = sim;
@@ -58,6 +61,10 @@ final class World implements RunListener {
     this.trace = sim.deterministic() ? Trace.of(clock, keepTrace) : Trace.OFF;
     this.loop = new EventLoop(clock, this::handlerFailed);
     this.random = new SplittableRandom(sim.seed());
+    this.sessionNames = new String[sim.sessions()];
+    for (int i = 0; i < sessionNames.length; i++) {
+      sessionNames[i] = "s" + i;
+    }
     this.nodes = new SimNode[sim.nodes()];
     for (int i = 0; i < nodes.length; i++) {
       nodes[i] = new SimNode(i, this, sim.seed(), !sim.deterministic());
@@ -74,7 +81,8 @@ final class World implements RunListener {
         .seed(sim.seed())
         .duration(sim.duration())
         .interval(sim.interval())
-        .gracefulStop(sim.deliveryTimeout())
+        // Long enough for the last messages' deliveries to be made or, at their timeout, lost.
+        .gracefulStop(sim.deliveryTimeout().plusNanos(2 * SWEEP_NANOS))
         .workload(Workload.of(SEND, Mix.ofAsync(SEND, send), OpenModel.of(sim.rate()).arrivals(sim.arrivals())))
         .recordedOperation(DELIVERY)
         .listener(this);
@@ -99,9 +107,16 @@ final class World implements RunListener {
 
   // ---- the run's beginning and end
 
+  /**
+   * Everything starts with the run's clock, on the engine's collector thread, before the load's
+   * first arrival: the nodes spawn, the connections open or are planned over the ramp-up, the
+   * faults are planned, and the event loop starts, all from the run's own start. (Set up earlier,
+   * at {@code runStarted}, the plan would be off by the engine's getting ready on the machine's
+   * clock; on a virtual clock the loop could not wait for its first deadline without letting time
+   * run ahead of the run's start, and events before the first arrival ran late.)
+   */
   @Override
-  public void runStarted(ScenarioDescription scenario, Instant startTime) {
-    long origin = clock.nanoTime();
+  public void runClockStarted(long origin) {
     originNanos = origin;
     long length = sim.duration().toNanos() + sim.deliveryTimeout().toNanos();
     timeline = new Timeline(origin, length);
@@ -122,9 +137,6 @@ final class World implements RunListener {
     }
     faults.schedule(origin);
     later(origin + SWEEP_NANOS, this::sweep);
-    if (sim.deterministic()) {
-      loop.waitForFirstArrival();
-    }
     loop.start(sim.deterministic()
         ? Thread.ofVirtual().name("plimsoll-sim").factory()
         : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
@@ -159,14 +171,17 @@ final class World implements RunListener {
   }
 
   String sessionOf(int node) {
-    return "s" + (node % sim.sessions());
+    return sessionNames[node % sessionNames.length];
   }
 
   // ---- the load
 
   /** The open model's operation: one message of the load, intended at the operation's intended start. */
   private CompletableFuture<Void> send(OperationContext ctx) {
-    deliveries.recorder(ctx.recorder(DELIVERY));
+    if (!recorderSet) {
+      deliveries.recorder(ctx.recorder(DELIVERY));
+      recorderSet = true;
+    }
     long intended = ctx.intendedStartNanos();
     if (sim.deterministic()) {
       // Drawn on the event loop, in its order, so that thread timing cannot change the draws.
@@ -187,23 +202,20 @@ final class World implements RunListener {
     long now = clock.nanoTime();
     SimNode origin = pickSender(draw);
     if (origin == null) {
-      deliveries.failNow(intended, now, 1, NO_SENDER);
+      deliveries.lostNow(intended, 1, NO_SENDER);
       return;
     }
-    long id = nextId.getAndIncrement();
     Message message;
-    int expected;
     if (sim.traffic() == Traffic.BROADCAST) {
       String session = sessionOf(origin.id());
+      long id = deliveries.expect(intended, now, liveMembers(session) - 1);
       message = new Message(id, origin.id(), Message.SESSION, session, intended, 0, null);
-      expected = liveMembers(session) - 1;
     } else {
       int[] peers = origin.peerArray();
-      message = new Message(id, origin.id(), peers[draw.nextInt(peers.length)], null, intended, 0, null);
-      expected = 1;
+      int destination = peers[draw.nextInt(peers.length)];
+      message = new Message(deliveries.expect(intended, now, 1), origin.id(), destination, null, intended, 0, null);
     }
-    trace.record(Trace.SEND, origin.id(), message.destination(), id);
-    deliveries.expect(id, intended, now, expected);
+    trace.record(Trace.SEND, origin.id(), message.destination(), message.id());
     origin.originate(message);
   }
 
@@ -218,12 +230,31 @@ final class World implements RunListener {
     return null;
   }
 
-  private int liveMembers(String session) {
-    int count = 0;
-    for (SimNode n : nodes) {
-      count += n.isUp() && n.inSession(session) ? 1 : 0;
+  /**
+   * How many live nodes are in {@code session}: counted over every node only after a change (a
+   * join, a leave, a crash, a start), not for every broadcast, which at 10,000 nodes would cost
+   * more than the message.
+   */
+  private synchronized int liveMembers(String session) {
+    long now = membership.get();
+    if (now != countedMembership) {
+      java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+      for (SimNode n : nodes) {
+        if (n.isUp()) {
+          for (String s : n.sessionSet()) {
+            counts.merge(s, 1, Integer::sum);
+          }
+        }
+      }
+      liveCounts = counts;
+      countedMembership = now;
     }
-    return count;
+    return liveCounts.getOrDefault(session, 0);
+  }
+
+  /** A node joined or left a session, crashed or started: {@link #liveMembers} counts again. */
+  void membershipChanged() {
+    membership.incrementAndGet();
   }
 
   // ---- the network
@@ -300,6 +331,7 @@ final class World implements RunListener {
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
         sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
         counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
+        d == null ? 0 : d.lostTotal(), d == null ? 0 : d.owed(),
         d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
         java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
   }

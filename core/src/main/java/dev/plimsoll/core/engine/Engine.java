@@ -6,6 +6,7 @@ import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.OperationRecorder;
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.RunClockListener;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
@@ -189,6 +190,11 @@ final class Engine implements RunHandle {
     try {
       state.collectorIs(Thread.currentThread());
       startClock();
+      for (RunListener l : scenario.listeners()) {
+        if (l instanceof RunClockListener c) {
+          notify(l, () -> c.runClockStarted(state.startNanos));
+        }
+      }
       for (Driver d : drivers) {
         d.start();
       }

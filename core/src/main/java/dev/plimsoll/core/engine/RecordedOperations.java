@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The operations a scenario declares as recorded: the engine starts none of them, but counts each
  * one it is told of, as started and completed at once, in the same stripes as every other
- * operation. As a driver it is always idle and never holds a run open.
+ * operation. As a driver it is idle, and holds no run open, unless a recorder was asked to
+ * {@linkplain OperationRecorder#drainWhile drain while} operations are still owed.
  */
 final class RecordedOperations implements Driver {
   private final Map<String, Handle> byName = new LinkedHashMap<>();
@@ -19,6 +20,8 @@ final class RecordedOperations implements Driver {
   private final LongAdder[] started;
   private final RunState state;
   private volatile boolean closed;
+  /** The conditions under which the drain should wait for more records. */
+  private final List<java.util.function.BooleanSupplier> owed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** {@code names} get scenario-wide operation indexes from {@code firstOperation} on. */
   RecordedOperations(List<String> names, int firstOperation, Recorder recorder, RunState state) {
@@ -66,6 +69,15 @@ final class RecordedOperations implements Driver {
 
   @Override
   public boolean idle() {
+    for (java.util.function.BooleanSupplier o : owed) {
+      try {
+        if (o.getAsBoolean()) {
+          return false;
+        }
+      } catch (RuntimeException e) {
+        // a condition that fails holds nothing open
+      }
+    }
     return true;
   }
 
@@ -103,6 +115,22 @@ final class RecordedOperations implements Driver {
       // Any thread may record; spreading them over the stripes by thread keeps the locks apart.
       Stripe stripe = recorder.stripeFor((int) (Thread.currentThread().threadId() & Integer.MAX_VALUE));
       Recorder.record(stripe, firstOperation + local, intendedStartNanos, startNanos, endNanos, error);
+    }
+
+    @Override
+    public void drainWhile(java.util.function.BooleanSupplier stillOwed) {
+      owed.add(java.util.Objects.requireNonNull(stillOwed, "owed"));
+    }
+
+    @Override
+    public void recordLost(long intendedStartNanos, Throwable error) {
+      java.util.Objects.requireNonNull(error, "error");
+      if (closed) {
+        return;
+      }
+      started[state.window(intendedStartNanos) * byName.size() + local].increment();
+      Stripe stripe = recorder.stripeFor((int) (Thread.currentThread().threadId() & Integer.MAX_VALUE));
+      Recorder.recordLost(stripe, firstOperation + local, intendedStartNanos, error);
     }
 
     @Override

@@ -38,6 +38,11 @@ final class Recorder {
     stripe.record(operation, intendedNanos, response, service, NONE, NONE, NONE, unwrap(error));
   }
 
+  /** A recorded operation that failed without an end to time: counted, with no latency sample. */
+  static void recordLost(Stripe stripe, int operation, long intendedNanos, Throwable error) {
+    stripe.record(operation, intendedNanos, NONE, NONE, NONE, NONE, NONE, unwrap(error));
+  }
+
   /**
    * The operation {@code caller} just completed, with the times it reported (see
    * {@link Caller#requestSent}); {@code lagNanos} is how late it started against its schedule, or

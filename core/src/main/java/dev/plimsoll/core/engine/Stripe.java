@@ -90,7 +90,8 @@ final class Stripe {
 
   /**
    * Records one completed operation, meant to start at {@code intendedNanos}; {@code error} is null
-   * for a success. {@code lagNanos} is negative when the operation had no schedule to be late for,
+   * for a success. {@code responseNanos} and {@code serviceNanos} are negative for a lost operation,
+   * which is counted without a latency sample. {@code lagNanos} is negative when the operation had no schedule to be late for,
    * {@code toWireNanos} and {@code afterAnswerNanos} when it reported no request on the wire or no
    * answer.
    */
@@ -109,8 +110,11 @@ final class Stripe {
     try {
       OperationCells c = active[window][operation];
       GeneratorCells g = generator[window];
-      c.responseTime.recordValue(responseNanos);
-      c.serviceTime.recordValue(serviceNanos);
+      // Negative for an operation that never ended (OperationRecorder.recordLost): no time to record.
+      if (responseNanos >= 0) {
+        c.responseTime.recordValue(responseNanos);
+        c.serviceTime.recordValue(serviceNanos);
+      }
       if (lagNanos >= 0) {
         g.lag.recordValue(lagNanos);
       }

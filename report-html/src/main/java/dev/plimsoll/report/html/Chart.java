@@ -9,8 +9,8 @@ import java.util.List;
  *     ...), so tests and links can find it
  * @param title shown above the chart
  * @param kind how the x axis reads: {@code time} (seconds since the run's start, charts of this
- *     kind zoom together), {@code spectrum} (1 / (1 - percentile), on a log axis) or {@code rate}
- *     (operations per second)
+ *     kind zoom together), {@code spectrum} (1 / (1 - percentile), on a log axis), {@code rate}
+ *     (operations per second) or {@code size} (a scale sweep's sizes, on a log-2 axis)
  * @param unit the unit of the left y axis
  * @param unit2 the unit of the right y axis, or null when no series uses it
  * @param x the x values, ascending

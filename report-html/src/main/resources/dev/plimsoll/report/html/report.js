@@ -167,9 +167,12 @@
   function options(chart, width) {
     var time = chart.kind === 'time';
     var spectrum = chart.kind === 'spectrum';
-    var xSeries = { label: time ? 'time' : spectrum ? 'percentile' : 'ops/s' };
+    // A scale sweep's x: sizes 1, 2, 4, 8, ... on a log-2 axis.
+    var size = chart.kind === 'size';
+    var xSeries = { label: time ? 'time' : spectrum ? 'percentile' : size ? 'size' : 'ops/s' };
     if (spectrum) { xSeries.value = function (u, v) { return v == null ? '–' : percentile(v, 4); }; }
     if (chart.kind === 'rate') { xSeries.value = function (u, v) { return withUnit(v, 'ops/s'); }; }
+    if (size) { xSeries.value = function (u, v) { return withUnit(v, null); }; }
     var series = [xSeries];
     var usesRight = false;
     chart.series.forEach(function (s) {
@@ -190,14 +193,17 @@
       if (min == null || max == null) { return [0, 1]; }
       return [Math.min(0, min), max > 0 ? max * 1.05 : 1];
     };
-    var axes = [time ? axis('x', 2, null, null) : axis('x', 2, spectrum ? 'percentile' : 'ops/s',
+    var axes = [time ? axis('x', 2, null, null) : axis('x', 2, spectrum ? 'percentile' : size ? 'size' : 'ops/s',
       spectrum ? function (u, splits) {
         return splits.map(function (x) { return isPowerOfTen(x) ? percentile(x, 4) : ''; });
+      } : size ? function (u, splits) {
+        return splits.map(function (x) { return Math.round(x) === x ? String(x) : ''; });
       } : null)];
     if (time) { delete axes[0].values; }
     axes.push(axis('y', 3, chart.unit, null));
     var scales = { x: { time: time }, y: { range: fromZero } };
     if (spectrum) { scales.x.distr = 3; scales.x.log = 10; }
+    if (size) { scales.x.distr = 3; scales.x.log = 2; }
     if (usesRight) {
       axes.push(axis('y2', 1, chart.unit2, null));
       scales.y2 = { range: fromZero };
