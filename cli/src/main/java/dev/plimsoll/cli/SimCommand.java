@@ -11,6 +11,7 @@ import dev.plimsoll.sim.ScaleSweep;
 import dev.plimsoll.sim.Simulation;
 import dev.plimsoll.sim.SimulationFile;
 import dev.plimsoll.sim.SimulationSize;
+import dev.plimsoll.sim.Transport;
 import dev.plimsoll.core.InvalidConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,10 @@ final class SimCommand implements Callable<Integer> {
 
   @Option(names = "--check-determinism", description = "Run the seed twice deterministically and report the first difference.")
   boolean checkDeterminism;
+
+  @Option(names = "--transport", paramLabel = "memory|tcp|udp",
+      description = "What carries the messages: the in-memory network (default), or real TCP or UDP sockets on 127.0.0.1 (real time only).")
+  String transport;
 
   @Option(names = "--sweep", description = "Run it at 2, 4, 8, ... nodes up to its own count, without faults, and print a table.")
   boolean sweep;
@@ -162,7 +167,25 @@ final class SimCommand implements Callable<Integer> {
     if (seed != null) {
       b.seed(seed);
     }
+    if (transport != null) {
+      b.transport(transport(transport));
+    }
     return b.deterministic(deterministic || checkDeterminism).build();
+  }
+
+  /** The transport asked for; a real one refuses the virtual-time options before anything runs. */
+  private Transport transport(String text) {
+    Transport t;
+    try {
+      t = Transport.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--transport must be memory, tcp or udp (was '" + text + "')");
+    }
+    if (t.real() && (deterministic || checkDeterminism)) {
+      throw new UserException("--transport " + t.label() + " runs in real time only: it cannot be combined with "
+          + (checkDeterminism ? "--check-determinism" : "--deterministic"));
+    }
+    return t;
   }
 
   private static double probability(String text) {
@@ -186,9 +209,9 @@ final class SimCommand implements Callable<Integer> {
     List<String> given = all.subList(all.indexOf(spec.name()) + 1, all.size());
     for (int i = 0; i < given.size(); i++) {
       String a = given.get(i);
-      if (a.equals("--seed")) {
-        i++;
-      } else if (!a.startsWith("--seed=") && !a.equals("--deterministic") && !a.equals("--check-determinism")) {
+      if (a.equals("--seed") || a.equals("--transport")) {
+        i++; // the replay runs on virtual time, over the in-memory network
+      } else if (!a.startsWith("--seed=") && !a.startsWith("--transport=") && !a.equals("--deterministic") && !a.equals("--check-determinism")) {
         args.add(a);
       }
     }

@@ -49,6 +49,7 @@ final class SimNode implements Node {
   /** Starts the node afresh: a new protocol instance, empty state; on the event loop. */
   void start(Protocol fresh) {
     int life = ++incarnation;
+    world.nodeUp(id);
     up = true;
     run(life, () -> {
       protocol = fresh;
@@ -61,6 +62,7 @@ final class SimNode implements Node {
   void crash() {
     up = false;
     incarnation++;
+    world.nodeDown(id);
   }
 
   boolean isUp() {
@@ -91,6 +93,11 @@ final class SimNode implements Node {
       now[now.length - 1] = peer;
       peers = now;
     }
+  }
+
+  /** This node's link to {@code peer}, or null when they are not connected. */
+  Link linkTo(int peer) {
+    return links.get(peer);
   }
 
   java.util.Collection<Link> links() {

@@ -50,6 +50,9 @@ final class World implements RunListener {
   private volatile long originNanos;
   private final AtomicLong handlerFailures = new AtomicLong();
   private volatile String firstHandlerFailure;
+  /** The real transport on loopback, or null for the in-memory network. */
+  private final Wire wire;
+  private volatile Thread loopThread;
 
   World(Simulation sim, Clock clock, boolean keepTrace) {
     this.sim = sim;
@@ -64,6 +67,7 @@ final class World implements RunListener {
     }
     this.edges = Overlay.build(sim.nodes(), sim.connectionsPerNode(), random);
     this.faults = new FaultSchedule(this, random);
+    this.wire = Wire.of(sim.transport(), this);
   }
 
   /** The run as an ordinary scenario on this world's clock. */
@@ -125,7 +129,7 @@ final class World implements RunListener {
     if (sim.deterministic()) {
       loop.waitForFirstArrival();
     }
-    loop.start(sim.deterministic()
+    loopThread = loop.start(sim.deterministic()
         ? Thread.ofVirtual().name("plimsoll-sim").factory()
         : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
   }
@@ -139,6 +143,37 @@ final class World implements RunListener {
   @Override
   public void runCompleted(RunResult result) {
     loop.stop();
+    if (wire != null) {
+      // The loop writes to the sockets: it ends before they close, so no frame is half counted.
+      try {
+        Thread t = loopThread;
+        if (t != null) {
+          t.join(1_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      wire.close();
+    }
+  }
+
+  /** The real transport, or null on the in-memory network. */
+  Wire wire() {
+    return wire;
+  }
+
+  /** The node starts: on a real transport it opens its sockets. */
+  void nodeUp(int node) {
+    if (wire != null) {
+      wire.up(node);
+    }
+  }
+
+  /** The node crashes: on a real transport its sockets close. */
+  void nodeDown(int node) {
+    if (wire != null) {
+      wire.down(node);
+    }
   }
 
   private void spawn() {
@@ -232,7 +267,7 @@ final class World implements RunListener {
   void transmit(long at, Link link, Message message) {
     int from = link.from;
     int to = link.to;
-    Runnable arrive = () -> {
+    Runnable arrive = wire != null ? wire.prepare(link, message) : () -> {
       link.count(Link.ARRIVED);
       nodes[to].arrive(from, message);
     };
@@ -298,7 +333,8 @@ final class World implements RunListener {
     List<Recovery> recoveries = timeline == null ? List.of()
         : new RecoveryAnalysis(timeline, sim).measure(faults.timings());
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
-        sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
+        sim.link().describe() + (wire == null ? "" : "; over " + wire.describe()),
+        sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
         counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
         d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),
         java.util.Optional.ofNullable(firstHandlerFailure), trace.events());
