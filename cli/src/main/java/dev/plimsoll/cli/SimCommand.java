@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
         "Simulates nodes running a gossip/relay protocol on an in-memory network, sends messages at a",
         "rate and measures each delivery (latency from the intended send) as the operation 'delivery'.",
         "Sizes: small (10 nodes, 5 connections each, 100 msg/s, 60s), medium (100, 10, 1000 msg/s, 5m),",
-        "large (1000, 20, 10000 msg/s, 10m), each with its criteria. Real time unless --deterministic."
+        "large (1000, 20, 10000 msg/s, 10m), each with its criteria. Real time unless --deterministic.",
+        "--transport tcp|udp carries the messages over real sockets on 127.0.0.1 instead (real time only)."
     })
 final class SimCommand implements Callable<Integer> {
 
@@ -170,7 +171,10 @@ final class SimCommand implements Callable<Integer> {
     if (transport != null) {
       b.transport(transport(transport));
     }
-    return b.deterministic(deterministic || checkDeterminism).build();
+    if (deterministic || checkDeterminism) {
+      b.deterministic(true); // without the flags, a file's own 'deterministic' stands
+    }
+    return b.build();
   }
 
   /** The transport asked for; a real one refuses the virtual-time options before anything runs. */
