@@ -74,7 +74,7 @@ class CliSimTest {
     CliRunner.Outcome o = CliRunner.run("sim", "small", "--transport", "tcp", "--duration", "2s", "--no-progress",
         "--out", dir.toString());
     assertThat(o.out()).as(o.out() + o.err()).contains("plimsoll: running 'small' for 2s")
-        .containsPattern("sim: links: uniform\\(5ms,15ms\\), loss none; over tcp on 127\\.0\\.0\\.1: [0-9,]+ frames written");
+        .containsPattern("\n  links     uniform\\(5ms,15ms\\), loss none; over tcp on 127\\.0\\.0\\.1: [0-9,]+ frames written");
     refused("--transport must be memory, tcp or udp (was 'quic')", "sim", "small", "--transport", "quic");
     refused("--transport udp runs in real time only: it cannot be combined with --deterministic",
         "sim", "small", "--transport", "udp", "--deterministic");
