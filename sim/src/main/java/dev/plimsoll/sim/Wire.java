@@ -170,7 +170,10 @@ abstract class Wire implements Closeable {
    * written but never read as lost, on its link. After the event loop has stopped.
    */
   @Override
-  public final void close() {
+  public final synchronized void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
     for (Closeable socket : Set.copyOf(open)) {
       quietly(socket);

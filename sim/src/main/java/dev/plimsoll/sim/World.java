@@ -137,24 +137,31 @@ final class World implements RunListener {
   /** The simulation's record in the run's result: seed, topology, faults and the nodes they struck, recoveries, counters. */
   @Override
   public List<ResultSection> resultSections(RunResult run) {
+    closeWire(); // the section comes before runCompleted: what the sockets lost is counted first
     return List.of(SimulationSection.of(result(run), edges, faults.struck()));
   }
 
   @Override
   public void runCompleted(RunResult result) {
     loop.stop();
-    if (wire != null) {
-      // The loop writes to the sockets: it ends before they close, so no frame is half counted.
-      try {
-        Thread t = loopThread;
-        if (t != null) {
-          t.join(1_000);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      wire.close();
+    closeWire();
+  }
+
+  /** Ends a real transport once: the event loop first (it writes to the sockets, so no frame is half counted), then the sockets. */
+  private void closeWire() {
+    if (wire == null || wire.isClosed()) {
+      return;
     }
+    loop.stop();
+    try {
+      Thread t = loopThread;
+      if (t != null) {
+        t.join(1_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    wire.close();
   }
 
   /** The real transport, or null on the in-memory network. */

@@ -168,6 +168,8 @@ class TransportTest {
     assertThat(r.totals().lost()).isPositive(); // the messages the live nodes sent them
     // A message the load gave a node just before it crashed never left it: neither sent nor lost.
     assertThat(r.delivered() + r.totals().lost()).isBetween(r.expectedDeliveries() - 3, r.expectedDeliveries());
+    // The result's Simulation section was written after the sockets closed, their losses counted.
+    assertThat(r.run().section(SimulationSection.KEY).orElseThrow().data("links")).isEqualTo(r.network());
     assertThat(wire.liveThreads()).isZero();
     assertThat(wire.openSockets()).isZero();
   }
