@@ -11,6 +11,7 @@ import dev.plimsoll.sim.ScaleSweep;
 import dev.plimsoll.sim.Simulation;
 import dev.plimsoll.sim.SimulationFile;
 import dev.plimsoll.sim.SimulationSize;
+import dev.plimsoll.sim.Transport;
 import dev.plimsoll.core.InvalidConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
         "Simulates nodes running a gossip/relay protocol on an in-memory network, sends messages at a",
         "rate and measures each delivery (latency from the intended send) as the operation 'delivery'.",
         "Sizes: small (10 nodes, 5 connections each, 100 msg/s, 60s), medium (100, 10, 1000 msg/s, 5m),",
-        "large (1000, 20, 10000 msg/s, 10m), each with its criteria. Real time unless --deterministic."
+        "large (1000, 20, 10000 msg/s, 10m), each with its criteria. Real time unless --deterministic.",
+        "--transport tcp|udp carries the messages over real sockets on 127.0.0.1 instead (real time only)."
     })
 final class SimCommand implements Callable<Integer> {
 
@@ -76,6 +78,10 @@ final class SimCommand implements Callable<Integer> {
 
   @Option(names = "--check-determinism", description = "Run the seed twice deterministically and report the first difference.")
   boolean checkDeterminism;
+
+  @Option(names = "--transport", paramLabel = "memory|tcp|udp",
+      description = "What carries the messages: the in-memory network (default), or real TCP or UDP sockets on 127.0.0.1 (real time only).")
+  String transport;
 
   @Option(names = "--sweep", description = "Run it at 2, 4, 8, ... nodes up to its own count, without faults, and print a table.")
   boolean sweep;
@@ -182,10 +188,28 @@ final class SimCommand implements Callable<Integer> {
     if (seed != null) {
       b.seed(seed);
     }
+    if (transport != null) {
+      b.transport(transport(transport));
+    }
     if (deterministic || checkDeterminism) {
-      b.deterministic(true); // never false: a file's own "deterministic: true" stands
+      b.deterministic(true); // without the flags, a file's own 'deterministic' stands
     }
     return b.build();
+  }
+
+  /** The transport asked for; a real one refuses the virtual-time options before anything runs. */
+  private Transport transport(String text) {
+    Transport t;
+    try {
+      t = Transport.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--transport must be memory, tcp or udp (was '" + text + "')");
+    }
+    if (t.real() && (deterministic || checkDeterminism)) {
+      throw new UserException("--transport " + t.label() + " runs in real time only: it cannot be combined with "
+          + (checkDeterminism ? "--check-determinism" : "--deterministic"));
+    }
+    return t;
   }
 
   private static double probability(String text) {
@@ -209,9 +233,9 @@ final class SimCommand implements Callable<Integer> {
     List<String> given = all.subList(all.indexOf(spec.name()) + 1, all.size());
     for (int i = 0; i < given.size(); i++) {
       String a = given.get(i);
-      if (a.equals("--seed")) {
-        i++;
-      } else if (!a.startsWith("--seed=") && !a.equals("--deterministic") && !a.equals("--check-determinism")) {
+      if (a.equals("--seed") || a.equals("--transport")) {
+        i++; // the replay runs on virtual time, over the in-memory network
+      } else if (!a.startsWith("--seed=") && !a.startsWith("--transport=") && !a.equals("--deterministic") && !a.equals("--check-determinism")) {
         args.add(a);
       }
     }

@@ -109,6 +109,25 @@ class CliSimTest {
   }
 
   @Test
+  void aRealTransportRunsOverLoopbackAndRefusesVirtualTime() throws Exception {
+    CliRunner.Outcome o = CliRunner.run("sim", "small", "--transport", "tcp", "--duration", "2s", "--no-progress",
+        "--out", dir.toString());
+    assertThat(o.out()).as(o.out() + o.err()).contains("plimsoll: running 'small' for 2s")
+        .containsPattern("\n  links     uniform\\(5ms,15ms\\), loss none; over tcp on 127\\.0\\.0\\.1: [0-9,]+ frames written");
+    refused("--transport must be memory, tcp or udp (was 'quic')", "sim", "small", "--transport", "quic");
+    refused("--transport udp runs in real time only: it cannot be combined with --deterministic",
+        "sim", "small", "--transport", "udp", "--deterministic");
+    refused("--transport tcp runs in real time only: it cannot be combined with --check-determinism",
+        "sim", "small", "--transport", "tcp", "--check-determinism");
+    Path file = dir.resolve("sockets.yaml");
+    Files.writeString(file, "nodes: 4\ntransport: carrier-pigeon\n");
+    refused(file + ": transport: unknown transport 'carrier-pigeon' (transports: memory, tcp, udp)", "sim", file.toString());
+    Files.writeString(file, "nodes: 4\ntransport: udp\ndeterministic: true\n");
+    refused("sim.transport: udp sockets run in real time only: deterministic mode needs the in-memory network",
+        "sim", file.toString());
+  }
+
+  @Test
   void aSweepPrintsOneRowPerSizeAndChartsThem() throws Exception {
     Path out = dir.resolve("sweep");
     CliRunner.Outcome o = CliRunner.run("sim", "small", "--sweep", "--deterministic", "--duration", "3s",

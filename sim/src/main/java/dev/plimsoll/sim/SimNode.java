@@ -54,6 +54,7 @@ final class SimNode implements Node {
   /** Starts the node afresh: a new protocol instance, empty state; on the event loop. */
   void start(Protocol fresh) {
     int life = ++incarnation;
+    world.nodeUp(id);
     up = true;
     world.membershipChanged();
     run(life, () -> {
@@ -68,6 +69,7 @@ final class SimNode implements Node {
     up = false;
     incarnation++;
     world.membershipChanged();
+    world.nodeDown(id);
   }
 
   boolean isUp() {
@@ -102,6 +104,11 @@ final class SimNode implements Node {
     int[] now = Arrays.copyOf(peers, peers.length + 1);
     now[now.length - 1] = peer;
     peers = now;
+  }
+
+  /** This node's link to {@code peer}, or null when they are not connected. */
+  Link linkTo(int peer) {
+    return links.get(peer);
   }
 
   java.util.Collection<Link> links() {

@@ -129,6 +129,11 @@ public final class Simulation {
     return b.deterministic;
   }
 
+  /** What carries the messages: the in-memory network (default), or TCP or UDP over loopback. */
+  public Transport transport() {
+    return b.transport;
+  }
+
   /** How long a delivery may take before it counts as lost. */
   public Duration deliveryTimeout() {
     return b.deliveryTimeout;
@@ -214,6 +219,7 @@ public final class Simulation {
         + Checks.text(duration()) + "; links " + link().describe()
         + (faults.isEmpty() ? "" : "; faults: " + String.join("; ", faults.stream().map(Fault::describe).toList()))
         + (clockSkew().isPositive() ? "; clock skew up to " + Checks.text(clockSkew()) : "")
+        + (transport().real() ? "; over " + transport().label() + " on loopback" : "")
         + "; seed " + seed() + (deterministic() ? ", deterministic" : ", real time");
   }
 
@@ -267,6 +273,7 @@ public final class Simulation {
     private double recoveryLatencyFactor = 1.5;
     private Duration clockSkew = Duration.ZERO;
     private int messageBytes = 1024;
+    private Transport transport = Transport.MEMORY;
 
     private Builder(String name) {
       this.name = name;
@@ -293,6 +300,7 @@ public final class Simulation {
       c.recoveryLatencyFactor = recoveryLatencyFactor;
       c.clockSkew = clockSkew;
       c.messageBytes = messageBytes;
+      c.transport = transport;
       return c;
     }
 
@@ -404,6 +412,18 @@ public final class Simulation {
       return this;
     }
 
+    /**
+     * What carries the messages (see {@link Transport}). On TCP or UDP over loopback the link
+     * conditions still apply, before the socket write: a message leaves through a real socket when
+     * the simulated network would have delivered it, so the same scenario compares like for like
+     * (for plain sockets, give the links {@code Latency.constant(Duration.ZERO)} and no loss). Real
+     * transports run in real time only.
+     */
+    public Builder transport(Transport kind) {
+      this.transport = Objects.requireNonNull(kind, "transport");
+      return this;
+    }
+
     public Builder deliveryTimeout(Duration timeout) {
       this.deliveryTimeout = timeout;
       return this;
@@ -457,6 +477,10 @@ public final class Simulation {
       Checks.positive(deliveryTimeout, "sim.deliveryTimeout");
       Checks.nonNegative(clockSkew, "sim.clockSkew");
       Checks.require(messageBytes > 0, "sim.messageBytes", "must be > 0 (was " + messageBytes + ")");
+      Checks.require(!(transport.real() && deterministic), "sim.transport",
+          transport.label() + " sockets run in real time only: deterministic mode needs the in-memory network");
+      Checks.require(transport != Transport.UDP || messageBytes <= WireFormat.MAX_DATAGRAM, "sim.messageBytes",
+          "must be <= " + WireFormat.MAX_DATAGRAM + " over udp, one datagram per message (was " + messageBytes + ")");
       Checks.positive(recoveryWindow, "sim.recoveryWindow");
       Checks.require(recoveryRatioTolerance >= 0 && recoveryRatioTolerance <= 1, "sim.recoveryRatioTolerance",
           "must be between 0 and 1 (was " + recoveryRatioTolerance + ")");

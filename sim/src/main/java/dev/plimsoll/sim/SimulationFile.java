@@ -29,6 +29,7 @@ import java.util.Set;
  * sessions: 1
  * seed: 42
  * deterministic: true
+ * transport: memory            # or tcp, udp: real sockets on 127.0.0.1 (real time only)
  * deliveryTimeout: 1s
  * clockSkew: 50ms
  * link:
@@ -51,7 +52,7 @@ import java.util.Set;
 public final class SimulationFile {
   private static final Set<String> TOP = Set.of("name", "size", "nodes", "connectionsPerNode", "rampUp", "rate",
       "duration", "traffic", "sessions", "seed", "deterministic", "deliveryTimeout", "clockSkew", "messageBytes",
-      "link", "faults", "criteria");
+      "transport", "link", "faults", "criteria");
   private static final Set<String> LINK = Set.of("latency", "jitter", "loss", "duplicate", "reorder", "bandwidth",
       "queueLimit", "correlation");
   private static final Set<String> GILBERT_ELLIOTT = Set.of("goodToBad", "badToGood", "lossInGood", "lossInBad");
@@ -110,6 +111,10 @@ public final class SimulationFile {
     }
     if (root.has("deterministic")) {
       b.deterministic(bool(root.get("deterministic"), "deterministic"));
+    }
+    if (root.has("transport")) {
+      String transport = text(root, "transport", "transport");
+      b.transport(convert("transport", () -> Transport.parse(transport)));
     }
     if (root.has("deliveryTimeout")) {
       b.deliveryTimeout(duration(root, "deliveryTimeout", "deliveryTimeout"));

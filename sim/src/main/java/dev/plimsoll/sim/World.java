@@ -53,6 +53,9 @@ final class World implements RunClockListener {
   private final AtomicLong membership = new AtomicLong();
   private long countedMembership = -1;
   private java.util.Map<String, Integer> liveCounts = java.util.Map.of();
+  /** The real transport on loopback, or null for the in-memory network. */
+  private final Wire wire;
+  private volatile Thread loopThread;
 
   World(Simulation sim, Clock clock, boolean keepTrace) {
     this.sim = sim;
@@ -71,6 +74,7 @@ final class World implements RunClockListener {
     }
     this.edges = Overlay.build(sim.nodes(), sim.connectionsPerNode(), random);
     this.faults = new FaultSchedule(this, random);
+    this.wire = Wire.of(sim.transport(), this);
   }
 
   /** The run as an ordinary scenario on this world's clock. */
@@ -137,7 +141,7 @@ final class World implements RunClockListener {
     }
     faults.schedule(origin);
     later(origin + SWEEP_NANOS, this::sweep);
-    loop.start(sim.deterministic()
+    loopThread = loop.start(sim.deterministic()
         ? Thread.ofVirtual().name("plimsoll-sim").factory()
         : Thread.ofPlatform().daemon().name("plimsoll-sim-network").factory());
   }
@@ -145,12 +149,50 @@ final class World implements RunClockListener {
   /** The simulation's record in the run's result: seed, topology, faults and the nodes they struck, recoveries, counters. */
   @Override
   public List<ResultSection> resultSections(RunResult run) {
+    closeWire(); // the section comes before runCompleted: what the sockets lost is counted first
     return List.of(SimulationSection.of(result(run), edges, faults.struck()));
   }
 
   @Override
   public void runCompleted(RunResult result) {
     loop.stop();
+    closeWire();
+  }
+
+  /** Ends a real transport once: the event loop first (it writes to the sockets, so no frame is half counted), then the sockets. */
+  private void closeWire() {
+    if (wire == null || wire.isClosed()) {
+      return;
+    }
+    loop.stop();
+    try {
+      Thread t = loopThread;
+      if (t != null) {
+        t.join(1_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    wire.close();
+  }
+
+  /** The real transport, or null on the in-memory network. */
+  Wire wire() {
+    return wire;
+  }
+
+  /** The node starts: on a real transport it opens its sockets. */
+  void nodeUp(int node) {
+    if (wire != null) {
+      wire.up(node);
+    }
+  }
+
+  /** The node crashes: on a real transport its sockets close. */
+  void nodeDown(int node) {
+    if (wire != null) {
+      wire.down(node);
+    }
   }
 
   private void spawn() {
@@ -263,7 +305,7 @@ final class World implements RunClockListener {
   void transmit(long at, Link link, Message message) {
     int from = link.from;
     int to = link.to;
-    Runnable arrive = () -> {
+    Runnable arrive = wire != null ? wire.prepare(link, message) : () -> {
       link.count(Link.ARRIVED);
       nodes[to].arrive(from, message);
     };
@@ -329,7 +371,8 @@ final class World implements RunClockListener {
     List<Recovery> recoveries = timeline == null ? List.of()
         : new RecoveryAnalysis(timeline, sim).measure(faults.timings());
     return new SimResult(run, sim.seed(), sim.deterministic(), Topology.of(nodes.length, edges),
-        sim.link().describe(), sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
+        sim.link().describe() + (wire == null ? "" : "; over " + wire.describe()),
+        sim.faults().stream().map(Fault::describe).toList(), sim.faults(), recoveries,
         counters.total(), perNode, perLink, sends.get(), d == null ? 0 : d.expectedTotal(), d == null ? 0 : d.deliveredTotal(),
         d == null ? 0 : d.lostTotal(), d == null ? 0 : d.owed(),
         d == null ? 0 : d.duplicates(), d == null ? 0 : d.late(), handlerFailures.get(),

@@ -22,6 +22,16 @@ class SimulationFileTest {
   }
 
   @Test
+  void theTransportIsReadAndAMistakeNamesIt() throws IOException {
+    assertThat(read("transport: tcp\n").transport()).isEqualTo(Transport.TCP);
+    assertThat(read("transport: UDP\n").transport()).isEqualTo(Transport.UDP);
+    assertThat(read("nodes: 4\n").transport()).isEqualTo(Transport.MEMORY);
+    assertThatThrownBy(() -> read("transport: quic\n")).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("transport: unknown transport 'quic' (transports: memory, tcp, udp)");
+    assertThatThrownBy(() -> read("transport: [tcp]\n")).hasMessage("transport: is required as a value");
+  }
+
+  @Test
   void everySettingIsRead() throws IOException {
     Simulation sim = read("""
         name: gossip
