@@ -108,7 +108,7 @@ final class SimNode implements Node {
 
   /** This node's link to {@code peer}, or null when they are not connected. */
   Link linkTo(int peer) {
-    return links.get(peer);
+    return link(peer);
   }
 
   java.util.Collection<Link> links() {
