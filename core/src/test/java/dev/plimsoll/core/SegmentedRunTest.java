@@ -89,8 +89,8 @@ class SegmentedRunTest {
     // Paced users each start an iteration every 50 ms: the iterations count the users over time.
     // Not to the iteration: the ramp changes the count every 250 ms, on the users' own 50 ms grid, and
     // an iteration due at the very instant a user leaves starts or not as the virtual clock wakes its
-    // threads (seen in about 1 run in 15). The users themselves split exactly (LoadSegmentTest).
-    assertThat(sum(parts, r -> started(r, "users"))).isCloseTo(started(whole, "users"), within(1L)).isPositive();
+    // threads: in about 1 run in 15 one or two such iterations differ. The users themselves split exactly (LoadSegmentTest).
+    assertThat(sum(parts, r -> started(r, "users"))).isCloseTo(started(whole, "users"), within(3L)).isPositive();
   }
 
   private static long started(RunResult r, String prefix) {
