@@ -186,6 +186,8 @@ public final class CoordinatorActor {
         })
         .onMessage(ClusterEvent.ReachableMember.class, e -> {
           unreachable.remove(e.member().address());
+          // A worker slow to answer while its JVM starts on a busy machine is back: count it again.
+          answerWaiting();
           return Behaviors.same();
         })
         .onMessage(ClusterEvent.MemberRemoved.class, e -> {
