@@ -101,7 +101,7 @@ set +e
   --wait-for-workers 120s --no-progress --out "$work/out" >"$work/coordinator.log" 2>&1
 code=$?
 set -e
-grep -E '^plimsoll: (worker |start skew|started)' "$work/coordinator.log" || true
+grep -E '^plimsoll: started' "$work/coordinator.log" || true
 if [[ ! -f "$work/out/result.json" ]]; then
   echo "cluster-rate: no result (exit $code); the coordinator said:" >&2
   tail -20 "$work/coordinator.log" >&2
@@ -115,6 +115,14 @@ result, rate, duration, logged, code, access = (sys.argv[1], float(sys.argv[2]),
 d = json.load(open(result))
 t = d["total"]
 planned = round(rate * duration)
+fleet = d.get("sections", {}).get("fleet", {}).get("data", {})
+for w in fleet.get("workers", []):
+    skew = w.get("startSkewS")
+    print(f"worker {w['segment']:8} {w['address']} ({w['host']}): {w['completed']} completed, {w['dropped']} dropped, "
+          + (f"started {skew * 1000:+.1f} ms from the planned instant" if skew is not None else "start unknown")
+          + (", LOST" if w.get("lost") else ""))
+if "startSkewS" in fleet:
+    print(f"start skew            {fleet['startSkewS'] * 1000:.1f} ms (latest minus earliest worker start)")
 measured = float(d["measuredDurationS"])
 merged_rate = t["throughputPerSecond"]
 deviation = (merged_rate - rate) / rate * 100

@@ -95,8 +95,9 @@ class ShadedJarTest {
       assertThat(out).contains("plimsoll: waiting for 2 workers at " + address)
           .contains("refused a peer at 127.0.0.1: its certificate names intruder match none of the allowed peer names")
           .contains("1 of 2, 50.0% of the load): 100 completed").contains("2 of 2, 50.0% of the load): 100 completed")
-          .contains("start skew across the workers");
+          .contains("start skew");
       RunResult result = ResultFiles.read(dir.resolve("out").resolve("result.json"));
+      assertThat((List<?>) result.section("fleet").orElseThrow().data("workers")).hasSize(2);
       assertThat(result.total().completed()).isEqualTo(200);
       assertThat(nginx.requests(0) - before - 1).as("nginx counted the plan (and this status request)").isEqualTo(200);
       // The coordinator has gone: its workers end by themselves.
