@@ -68,7 +68,7 @@ public final class PekkoSettings {
 
   /**
    * Membership, heartbeats and failure detection (the cluster's actors) and Artery's control
-   * stream, which carries the heartbeats, run on two threads of their own: a worker whose load keeps
+   * stream, which carries the heartbeats, run on threads of their own: a worker whose load keeps
    * every core busy, or whose dispatcher is flooded with intervals, still answers its heartbeats, so
    * it is not taken for dead. (Pekko's default shares them with its other internal work.) The load
    * itself runs on the engine's threads, never on a Pekko dispatcher.
@@ -76,8 +76,9 @@ public final class PekkoSettings {
   private static final String OWN_HEARTBEAT_THREADS = """
       plimsoll-cluster-dispatcher {
         type = Dispatcher
-        executor = thread-pool-executor
-        thread-pool-executor.fixed-pool-size = 2
+        # Sized as Pekko's internal dispatcher (at least 4 threads), but only for this.
+        executor = fork-join-executor
+        fork-join-executor { parallelism-min = 4, parallelism-factor = 1.0, parallelism-max = 8 }
         throughput = 10
       }
       pekko.cluster.use-dispatcher = plimsoll-cluster-dispatcher
