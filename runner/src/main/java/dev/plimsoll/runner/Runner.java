@@ -19,8 +19,6 @@ import dev.plimsoll.scenario.WorkloadSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -65,8 +62,6 @@ public final class Runner {
   private final LoadSegment segment;
   /** Starts the built scenario: this process's engine, unless the load runs elsewhere. */
   private final Function<Scenario, RunHandle> engine;
-  /** When the first operation may start, everything opened before; null for at once. */
-  private final Instant startAt;
 
   private Runner(Builder b) {
     this.source = b.source;
@@ -79,7 +74,6 @@ public final class Runner {
     this.baseline = new BaselineGate(b.baselineFile, b.gate, b.saveBaseline);
     this.segment = b.segment;
     this.engine = b.engine;
-    this.startAt = b.startAt;
   }
 
   /** A runner for a scenario built in Java. */
@@ -153,15 +147,7 @@ public final class Runner {
       Scenario running = b.build();
       ShutdownStop.Options stop = onShutdown == null ? null
           : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
-      Function<Scenario, RunHandle> launch = engine == null ? Plimsoll::start : engine;
-      if (startAt != null) {
-        Function<Scenario, RunHandle> now = launch;
-        launch = s -> {
-          waitUntil(startAt);
-          return now.apply(s);
-        };
-      }
-      return RunningTest.start(launch, running, opened, directory, reporters,
+      return RunningTest.start(engine == null ? Plimsoll::start : engine, running, opened, directory, reporters,
           journal, stop,
           new RunningTest.Finish(gate, notices));
     } catch (RuntimeException e) {
@@ -171,15 +157,6 @@ public final class Runner {
       }
       opened.close();
       throw e;
-    }
-  }
-
-  /** Parks until {@code at} by the wall clock (at once if it has passed), as the engine's start does. */
-  private static void waitUntil(Instant at) {
-    long wait = Duration.between(Instant.now(), at).toNanos();
-    while (wait > 0) {
-      LockSupport.parkNanos(wait);
-      wait = Duration.between(Instant.now(), at).toNanos();
     }
   }
 
@@ -235,7 +212,6 @@ public final class Runner {
     private Path saveBaseline;
     private LoadSegment segment = LoadSegment.whole();
     private Function<Scenario, RunHandle> engine;
-    private Instant startAt;
 
     private Builder(ScenarioSource source) {
       this.source = source;
@@ -385,17 +361,6 @@ public final class Runner {
      */
     public Builder engine(Function<Scenario, RunHandle> start) {
       this.engine = Objects.requireNonNull(start, "start");
-      return this;
-    }
-
-    /**
-     * Starts the first operation at {@code at} (by this machine's clock), not at once: {@link #start}
-     * reads the scenario, opens the drivers and the results folder first, then waits for that
-     * instant. Processes sharing a run (cluster workers) given the same instant so start together,
-     * whatever each one's preparation costs. An instant already passed starts at once.
-     */
-    public Builder startAt(Instant at) {
-      this.startAt = Objects.requireNonNull(at, "at");
       return this;
     }
 

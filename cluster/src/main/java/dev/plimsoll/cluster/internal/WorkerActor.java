@@ -19,9 +19,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.Address;
@@ -52,7 +54,7 @@ public final class WorkerActor {
   private final Consumer<String> notices;
   private String runId;
   private ActorRef<ToCoordinator> coordinator;
-  private Runner.Builder runner;
+  private Runner runner;
   private Path directory;
   private volatile RunningTest running;
   private volatile boolean coordinatorLost;
@@ -119,9 +121,9 @@ public final class WorkerActor {
       // judging its own part would stop on a fraction of the evidence.
       runner = Runner.forFile(file).environment(m.bundle().settings()).segment(segment)
           .overrides(Overrides.builder("cluster worker").criteria(List.of()).build())
-          .listener(new Sender(m.runId(), self, m.replyTo())).notices(notices);
+          .listener(new Sender(m.runId(), self, m.replyTo())).notices(notices).build();
       // Reads and checks the scenario now, so that a mistake is the coordinator's to report before any load.
-      runner.build().describe();
+      runner.describe();
       m.replyTo().tell(new Message.Ready(m.runId(), self, Plimsoll.environment().hostName(),
           Runtime.getRuntime().availableProcessors()));
       notices.accept("ready to run segment " + segment.describe() + " of " + m.bundle().scenarioName());
@@ -136,22 +138,20 @@ public final class WorkerActor {
     if (!m.runId().equals(runId) || runner == null || running != null) {
       return Behaviors.same();
     }
-    // The drivers open now and the first operation waits for the common start: every worker's
-    // preparation done before it, whatever it costs on a cold or busy machine, so all start together.
-    Runner toRun = runner.startAt(m.startAt()).build();
-    // Not on the actor's thread: opening the drivers and waiting for the start take time.
+    Runner toRun = runner;
+    // Not on the actor's thread: it waits for the start time, then opens the drivers.
     Thread.ofVirtual().name("plimsoll-worker-start").start(() -> {
+      long wait = Duration.between(Instant.now(), m.startAt()).toNanos();
+      while (wait > 0) {
+        LockSupport.parkNanos(wait);
+        wait = Duration.between(Instant.now(), m.startAt()).toNanos();
+      }
       if (coordinatorLost) {
         return;
       }
       try {
-        RunningTest started = toRun.start();
-        running = started;
-        started.result().whenComplete((r, e) -> running = null);
-        if (coordinatorLost) {
-          // Lost while this worker waited for the start: no load without a coordinator.
-          started.stop("the coordinator was lost");
-        }
+        running = toRun.start();
+        running.result().whenComplete((r, e) -> running = null);
       } catch (RuntimeException e) {
         notices.accept("could not start the run: " + e.getMessage());
         coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
