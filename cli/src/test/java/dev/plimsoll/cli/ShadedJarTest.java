@@ -94,12 +94,18 @@ class ShadedJarTest {
       assertThat(coordinator.exitValue()).as(out).isZero();
       assertThat(out).contains("plimsoll: waiting for 2 workers at " + address)
           .contains("refused a peer at 127.0.0.1: its certificate names intruder match none of the allowed peer names")
-          .contains("1 of 2, 50.0% of the load): 100 completed").contains("2 of 2, 50.0% of the load): 100 completed")
+          .containsPattern("worker 1 of 2 +127\\.0\\.0\\.1:\\d+ on .*, 50\\.0% of the load: \\d+ completed")
+          .containsPattern("worker 2 of 2 +127\\.0\\.0\\.1:\\d+ on .*, 50\\.0% of the load: \\d+ completed")
           .contains("start skew");
       RunResult result = ResultFiles.read(dir.resolve("out").resolve("result.json"));
-      assertThat((List<?>) result.section("fleet").orElseThrow().data("workers")).hasSize(2);
-      assertThat(result.total().completed()).isEqualTo(200);
-      assertThat(nginx.requests(0) - before - 1).as("nginx counted the plan (and this status request)").isEqualTo(200);
+      List<?> workers = (List<?>) result.section("fleet").orElseThrow().data("workers");
+      // Each worker's half of the plan: run, or dropped by a scheduler still behind at the end (on a
+      // busy machine), never lost.
+      assertThat(workers).hasSize(2).allSatisfy(w -> assertThat(
+          (Long) ((java.util.Map<?, ?>) w).get("completed") + (Long) ((java.util.Map<?, ?>) w).get("dropped")).isEqualTo(100));
+      assertThat(result.total().started() + result.total().dropped()).isEqualTo(200);
+      assertThat(nginx.requests(0) - before - 1).as("nginx counted every request started (and this status request)")
+          .isEqualTo(result.total().started());
       // The coordinator has gone: its workers end by themselves.
       assertThat(w1.waitFor(30, TimeUnit.SECONDS) && w2.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(w1.exitValue()).as(read(dir.resolve("worker-1.log"))).isZero();

@@ -141,7 +141,7 @@ class SeparateProcessesTest {
         // the neighbours of a shared machine: printed, not asserted).
         assertThat(output).as("the worker spun").containsPattern("spun (69[5-9][0-9]|[7-9][0-9]{3}) ms");
         FleetReport fleet = coordinator.fleet().orElseThrow();
-        System.out.println("busy worker: " + fleet.describe());
+        System.out.println("busy worker: " + fleet.workers());
         assertThat(fleet.workers()).as(notices + "\n" + output).noneMatch(WorkerReport::lost);
         assertThat(notices).noneMatch(n -> n.contains("unreachable"));
         assertThat(result.verdicts()).noneMatch(v -> v.detail() != null && v.detail().contains("degraded"));
