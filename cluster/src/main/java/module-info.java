@@ -15,6 +15,8 @@ module dev.plimsoll.cluster {
   requires pekko.actor.typed;
   requires pekko.cluster;
   requires pekko.cluster.typed;
+  requires pekko.remote;
+  requires java.naming;
   requires scala.library;
   requires typesafe.config;
   requires org.slf4j;
@@ -22,6 +24,7 @@ module dev.plimsoll.cluster {
   requires org.bouncycastle.pkix;
 
   exports dev.plimsoll.cluster;
-  // Pekko creates the serializer by reflection; the benchmarks run the coordinator's merge path.
+  // Pekko creates the serializer and the TLS engine provider by reflection; the benchmarks run the
+  // coordinator's merge path.
   exports dev.plimsoll.cluster.internal to pekko.actor, dev.plimsoll.bench;
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
     description = {
         "plimsoll certs init --dir DIR            creates the CA in DIR",
         "plimsoll certs issue NAME... --dir DIR   a key and certificate for each node (coordinator, worker, ...)",
-        "Give each node DIR/ca-trust.p12, DIR/password and its own DIR/NAME.p12; keep DIR/ca.p12 where certificates are issued."
+        "Each certificate carries its NAME; a node accepts peers whose certificate chains to the CA and whose name",
+        "matches DIR/peer-names (patterns, * for any characters; default coordinator, worker, worker-*, ...).",
+        "Give each node DIR/ca-trust.p12, DIR/password, DIR/peer-names and its own DIR/NAME.p12; keep DIR/ca.p12 where certificates are issued."
     })
 final class CertsCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import dev.plimsoll.cluster.ClusterAddress;
 import dev.plimsoll.cluster.Coordinator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,11 @@ final class ClusterOptions {
 
   @Mixin BootstrapOptions bootstrap;
 
+  @Option(names = "--peer-names", paramLabel = "PATTERN[,PATTERN...]", split = ",",
+      description = "With --tls-dir: the names a worker's certificate may have, * for any characters "
+          + "(default: DIR/peer-names, else coordinator, worker, worker-*, worker.* and the like).")
+  List<String> peerNames;
+
   boolean clustered() {
     return workers != null;
   }
@@ -53,7 +59,14 @@ final class ClusterOptions {
       b.waitForWorkers(waitForWorkers);
     }
     if (tlsDir != null) {
-      b.tls(tlsDir, "coordinator");
+      try {
+        b.tls(tlsDir, "coordinator");
+        if (peerNames != null) {
+          b.peerNames(peerNames);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
     }
     if (bootstrap.enabled()) {
       b.bootstrap(bootstrap.bootstrap(listen, true));
@@ -62,8 +75,12 @@ final class ClusterOptions {
   }
 
   void checkNotSetAlone() {
-    if (workers == null && (cluster != null || waitForWorkers != null || tlsDir != null || bootstrap.anySet())) {
-      throw new UserException("--cluster, --wait-for-workers, --tls-dir and --bootstrap go with --workers N");
+    if (workers == null && (cluster != null || waitForWorkers != null || tlsDir != null || peerNames != null
+        || bootstrap.anySet())) {
+      throw new UserException("--cluster, --wait-for-workers, --tls-dir, --peer-names and --bootstrap go with --workers N");
+    }
+    if (peerNames != null && tlsDir == null) {
+      throw new UserException("--peer-names goes with --tls-dir DIR");
     }
   }
 }

@@ -43,6 +43,11 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--tls-name", paramLabel = "NAME", description = "This worker's certificate in --tls-dir (default worker).")
   String tlsName = "worker";
 
+  @Option(names = "--peer-names", paramLabel = "PATTERN[,PATTERN...]", split = ",",
+      description = "With --tls-dir: the names a peer's certificate may have, * for any characters "
+          + "(default: DIR/peer-names, else coordinator, worker, worker-*, worker.* and the like).")
+  List<String> peerNames;
+
   @Override
   public Integer call() throws InterruptedException {
     Worker worker;
@@ -88,8 +93,18 @@ final class WorkerCommand implements Callable<Integer> {
     if (allowTargets != null) {
       b.allowTargets(allowTargets);
     }
+    if (peerNames != null && tlsDir == null) {
+      throw new UserException("--peer-names goes with --tls-dir DIR");
+    }
     if (tlsDir != null) {
-      b.tls(tlsDir, tlsName);
+      try {
+        b.tls(tlsDir, tlsName);
+        if (peerNames != null) {
+          b.peerNames(peerNames);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
     }
     return b;
   }

@@ -104,6 +104,22 @@ class CliClusterTest {
     assertThat(again.err()).contains("a CA is there");
     // The password is in a file, never on the screen.
     assertThat(issued.out()).doesNotContain(readPassword(tls));
+    assertThat(tls.resolve("peer-names")).content().contains("worker-*");
+  }
+
+  @Test
+  void peerNamesGoWithATlsDirectory(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("s.yaml"), "name: s\nworkloads: []\n");
+    CliRunner.Outcome worker = CliRunner.run("worker", "--join", "127.0.0.1:1", "--peer-names", "worker-*");
+    assertThat(worker.code()).isEqualTo(2);
+    assertThat(worker.err()).contains("--peer-names goes with --tls-dir DIR");
+    CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--workers", "2", "--peer-names", "worker-*");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--peer-names goes with --tls-dir DIR");
+    CliRunner.Outcome bad = CliRunner.run("worker", "--join", "127.0.0.1:1", "--tls-dir", dir.toString(),
+        "--peer-names", "worker-*");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("no worker.p12 in " + dir);
   }
 
   private static String readPassword(Path tls) {

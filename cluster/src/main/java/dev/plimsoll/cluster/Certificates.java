@@ -45,12 +45,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *   <li>{@value CertificateFiles#TRUST_STORE}: the CA's certificate, which every node trusts (ship it to each);
  *   <li>{@code <name>.p12}: a node's key and certificate chain (ship it to that node only);
  *   <li>{@value CertificateFiles#PASSWORD_FILE}: the stores' password (readable by its owner only);
+ *   <li>{@value CertificateFiles#PEER_NAMES_FILE}: the names a node accepts in its peers' certificates
+ *       (patterns; by default {@code coordinator}, {@code worker} and {@code worker-*}-like variants);
  *   <li>{@value #CA_STORE}: the CA's own key, which issues certificates (keep it where they are issued,
  *       never on a node).
  * </ul>
  *
- * A node accepts a peer only if the peer's certificate chains to the CA. Keys and the password are
- * never printed or logged.
+ * A node accepts a peer only if the peer's certificate chains to the CA and one of its names (the
+ * name given to {@link #issue}, as DNS name and common name) matches the node's peer names. Keys and
+ * the password are never printed or logged.
  */
 public final class Certificates {
   /** The CA's key and certificate. */
@@ -99,6 +102,8 @@ public final class Certificates {
       trust.load(null, null);
       trust.setCertificateEntry(CA_ALIAS, caCert);
       store(trust, directory.resolve(CertificateFiles.TRUST_STORE), password, false);
+      Files.writeString(directory.resolve(CertificateFiles.PEER_NAMES_FILE), CertificateFiles.defaultPeerNamesFile(),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the CA into " + directory, e);
     } catch (GeneralSecurityException | OperatorCreationException e) {

@@ -129,10 +129,14 @@ public final class Coordinator implements AutoCloseable {
       CompletableFuture<List<String>> addresses = new CompletableFuture<>();
       actor.tell(CoordinatorCommands.joined(addresses));
       List<String> present = addresses.completeOnTimeout(List.of(), 2, TimeUnit.SECONDS).join();
+      CompletableFuture<List<String>> refusals = new CompletableFuture<>();
+      actor.tell(CoordinatorCommands.refusedPeers(refusals));
+      List<String> refused = refusals.completeOnTimeout(List.of(), 2, TimeUnit.SECONDS).join();
       int missing = settings.workers() - present.size();
       return "waited " + settings.waitForWorkers().toSeconds() + " s for " + settings.workers() + " workers at "
           + address() + ": " + missing + " missing, " + present.size() + " joined"
           + (present.isEmpty() ? "" : " (" + String.join(", ", present) + ")")
+          + (refused.isEmpty() ? "" : "; " + String.join("; ", refused))
           + "; start each with: plimsoll worker --join " + address();
     });
   }
@@ -175,6 +179,9 @@ public final class Coordinator implements AutoCloseable {
     private Duration patience = Duration.ofSeconds(15);
     private TlsSettings tls;
     private Bootstrap bootstrap;
+    private Path tlsDirectory;
+    private String tlsName;
+    private List<String> peerNames;
     private Consumer<String> notices = m -> {};
 
     private Builder(ClusterAddress listen) {
@@ -211,9 +218,31 @@ public final class Coordinator implements AutoCloseable {
       return this;
     }
 
-    /** Mutual TLS with the certificates {@code plimsoll certs} wrote to {@code directory} for {@code name}. */
+    /**
+     * Mutual TLS with the certificates {@code plimsoll certs} wrote to {@code directory} for
+     * {@code name}. Peers are accepted if their certificate chains to the directory's CA and one of
+     * its names matches the {@link #peerNames}.
+     *
+     * @throws IllegalArgumentException if a file is missing or the directory's peer names are not patterns
+     */
     public Builder tls(Path directory, String name) {
-      this.tls = CertificateFiles.settings(directory, name);
+      this.tlsDirectory = directory;
+      this.tlsName = name;
+      this.tls = CertificateFiles.settings(directory, name, peerNames);
+      return this;
+    }
+
+    /**
+     * With {@link #tls}: the names a peer's certificate may have, patterns where {@code *} is any
+     * characters ({@code worker-*}, {@code coordinator.example.com}). Default: the directory's
+     * {@code peer-names} file, else {@code coordinator}, {@code worker} and their {@code -*} and
+     * {@code .*} variants.
+     */
+    public Builder peerNames(List<String> patterns) {
+      this.peerNames = List.copyOf(patterns);
+      if (tlsDirectory != null) {
+        this.tls = CertificateFiles.settings(tlsDirectory, tlsName, peerNames);
+      }
       return this;
     }
 

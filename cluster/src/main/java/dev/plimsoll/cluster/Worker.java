@@ -85,6 +85,9 @@ public final class Worker implements AutoCloseable {
     private ClusterAddress listen = new ClusterAddress("127.0.0.1", 0);
     private List<String> allowTargets = List.of();
     private TlsSettings tls;
+    private Path tlsDirectory;
+    private String tlsName;
+    private List<String> peerNames;
     private Consumer<String> notices = m -> {};
 
     private Builder(ClusterAddress coordinator, Bootstrap bootstrap) {
@@ -107,9 +110,31 @@ public final class Worker implements AutoCloseable {
       return this;
     }
 
-    /** Mutual TLS with the certificates {@code plimsoll certs} wrote to {@code directory} for {@code name}. */
+    /**
+     * Mutual TLS with the certificates {@code plimsoll certs} wrote to {@code directory} for
+     * {@code name}. Peers are accepted if their certificate chains to the directory's CA and one of
+     * its names matches the {@link #peerNames}.
+     *
+     * @throws IllegalArgumentException if a file is missing or the directory's peer names are not patterns
+     */
     public Builder tls(Path directory, String name) {
-      this.tls = CertificateFiles.settings(directory, name);
+      this.tlsDirectory = directory;
+      this.tlsName = name;
+      this.tls = CertificateFiles.settings(directory, name, peerNames);
+      return this;
+    }
+
+    /**
+     * With {@link #tls}: the names a peer's certificate may have, patterns where {@code *} is any
+     * characters ({@code worker-*}, {@code coordinator.example.com}). Default: the directory's
+     * {@code peer-names} file, else {@code coordinator}, {@code worker} and their {@code -*} and
+     * {@code .*} variants.
+     */
+    public Builder peerNames(List<String> patterns) {
+      this.peerNames = List.copyOf(patterns);
+      if (tlsDirectory != null) {
+        this.tls = CertificateFiles.settings(tlsDirectory, tlsName, peerNames);
+      }
       return this;
     }
 

@@ -32,6 +32,39 @@ final class NodeProcess {
   }
 
   /**
+   * {@code main} of a worker that saturates its own CPU: joins args[0]; args[1] s after it is told
+   * to get ready, for args[2] s, more threads than the machine has cores spin beside its load.
+   */
+  static final class BusyWorkerMain {
+    public static void main(String[] args) throws Exception {
+      long delayNanos = (long) (Double.parseDouble(args[1]) * 1e9);
+      long spinNanos = (long) (Double.parseDouble(args[2]) * 1e9);
+      int threads = 2 * Runtime.getRuntime().availableProcessors() + 2;
+      Worker worker = Worker.builder(ClusterAddress.parse(args[0])).notices(m -> {
+        System.out.println("notice: " + m);
+        if (m.startsWith("ready to run")) {
+          for (int i = 0; i < threads; i++) {
+            Thread.ofPlatform().daemon().name("spin-" + i).start(() -> spin(delayNanos, spinNanos));
+          }
+          System.out.println("spinning on " + threads + " threads");
+        }
+      }).start();
+      worker.terminated().get();
+      System.exit(0);
+    }
+
+    private static void spin(long delayNanos, long spinNanos) {
+      java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
+      long start = System.nanoTime();
+      long x = 0;
+      while (System.nanoTime() - start < spinNanos) {
+        x += Long.numberOfTrailingZeros(x ^ System.nanoTime());
+      }
+      System.out.println("spun " + (System.nanoTime() - start) / 1_000_000 + " ms (" + (x & 1) + ")");
+    }
+  }
+
+  /**
    * {@code main} of a separate coordinator: runs args[1] with args[2] workers, listening at args[0],
    * its results in args[3] if given.
    */

@@ -125,6 +125,34 @@ class SeparateProcessesTest {
   }
 
   @Test
+  void aWorkerWhoseCpuIsSaturatedLongerThanTheDetectionTimeIsNotTakenForDead(@TempDir Path dir) throws Exception {
+    // 7 s of spinning on more threads than cores, from about 1 s into a 9 s run: well beyond the
+    // failure detector's 3 s pause plus its 0.5 s heartbeat interval.
+    Path file = ClusterRunTest.scenario(dir, nginx.url(0, ""), "50/s", "9s");
+    List<String> notices = new CopyOnWriteArrayList<>();
+    Path log = dir.resolve("busy-worker.log");
+    try (Coordinator coordinator = Coordinator.builder(new ClusterAddress("127.0.0.1", 0)).workers(1)
+        .waitForWorkers(Duration.ofSeconds(60)).startDelay(Duration.ofSeconds(1)).notices(notices::add).start()) {
+      Process worker = NodeProcess.start(NodeProcess.BusyWorkerMain.class, log, coordinator.address().toString(), "2", "7");
+      try {
+        RunResult result = coordinator.runner(file, Overrides.none(), Map.of()).build().run();
+        String output = Files.readString(log);
+        // Every spinning thread stayed runnable for the whole 7 s (how much CPU it got depends on
+        // the neighbours of a shared machine: printed, not asserted).
+        assertThat(output).as("the worker spun").containsPattern("spun (69[5-9][0-9]|[7-9][0-9]{3}) ms");
+        FleetReport fleet = coordinator.fleet().orElseThrow();
+        System.out.println("busy worker: " + fleet.workers());
+        assertThat(fleet.workers()).as(notices + "\n" + output).noneMatch(WorkerReport::lost);
+        assertThat(notices).noneMatch(n -> n.contains("unreachable"));
+        assertThat(result.verdicts()).noneMatch(v -> v.detail() != null && v.detail().contains("degraded"));
+        assertThat(result.total().completed() + result.total().dropped()).isEqualTo(450);
+      } finally {
+        worker.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
   void aWorkerWhoseCoordinatorIsKilledStopsItsLoadByItself(@TempDir Path dir) throws Exception {
     Path file = ClusterRunTest.scenario(dir, nginx.url(0, ""), "50/s", "60s");
     int port = Nginx.freePorts(1)[0];

@@ -33,4 +33,7 @@ final class Commands {
 
   /** The workers joined so far, for a message naming who is missing. */
   record Joined(CompletableFuture<List<String>> addresses) {}
+
+  /** The peers refused for their certificate's names so far, for the same message. */
+  record RefusedPeers(CompletableFuture<List<String>> refusals) {}
 }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -47,6 +48,7 @@ public final class CoordinatorActor {
   private final Set<ActorRef<ToWorker>> joined = new LinkedHashSet<>();
   private final Set<Address> unreachable = new HashSet<>();
   private final List<Commands.AwaitWorkers> waiting = new ArrayList<>();
+  private final Set<NameCheckingSSLEngineProvider.PeerRefused> refusedPeers = new LinkedHashSet<>();
   private RunInProgress run;
 
   /** The run the coordinator is preparing or running. */
@@ -85,6 +87,8 @@ public final class CoordinatorActor {
       Cluster cluster = Cluster.get(context.getSystem());
       cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.ReachabilityEvent.class));
       cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberRemoved.class));
+      context.getSystem().eventStream().tell(
+          new EventStream.Subscribe<>(NameCheckingSSLEngineProvider.PeerRefused.class, context.getSelf().narrow()));
       return new CoordinatorActor(context, timers, notices).behavior();
     }));
   }
@@ -105,6 +109,17 @@ public final class CoordinatorActor {
         })
         .onMessage(Commands.Joined.class, c -> {
           c.addresses().complete(available().stream().map(CoordinatorActor::address).toList());
+          return Behaviors.same();
+        })
+        .onMessage(Commands.RefusedPeers.class, c -> {
+          c.refusals().complete(refusedPeers.stream().map(NameCheckingSSLEngineProvider.PeerRefused::describe).toList());
+          return Behaviors.same();
+        })
+        .onMessage(NameCheckingSSLEngineProvider.PeerRefused.class, r -> {
+          // Said once per peer: a refused peer keeps dialling.
+          if (refusedPeers.add(r)) {
+            notices.accept(r.describe());
+          }
           return Behaviors.same();
         })
         .onMessage(Commands.PrepareRun.class, this::prepare)
@@ -171,6 +186,8 @@ public final class CoordinatorActor {
         })
         .onMessage(ClusterEvent.ReachableMember.class, e -> {
           unreachable.remove(e.member().address());
+          // A worker slow to answer while its JVM starts on a busy machine is back: count it again.
+          answerWaiting();
           return Behaviors.same();
         })
         .onMessage(ClusterEvent.MemberRemoved.class, e -> {

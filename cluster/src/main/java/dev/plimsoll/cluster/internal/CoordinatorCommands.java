@@ -20,6 +20,10 @@ public final class CoordinatorCommands {
     return new Commands.Joined(addresses);
   }
 
+  public static Object refusedPeers(CompletableFuture<List<String>> refusals) {
+    return new Commands.RefusedPeers(refusals);
+  }
+
   public static Object prepare(String runId, ScenarioBundle bundle, List<ActorRef<Message.ToWorker>> workers,
       CompletableFuture<Void> ready) {
     return new Commands.PrepareRun(runId, bundle, workers, ready);

@@ -67,6 +67,25 @@ public final class PekkoSettings {
       """;
 
   /**
+   * Membership, heartbeats and failure detection (the cluster's actors) and Artery's control
+   * stream, which carries the heartbeats, run on threads of their own: a worker whose load keeps
+   * every core busy, or whose dispatcher is flooded with intervals, still answers its heartbeats, so
+   * it is not taken for dead. (Pekko's default shares them with its other internal work.) The load
+   * itself runs on the engine's threads, never on a Pekko dispatcher.
+   */
+  private static final String OWN_HEARTBEAT_THREADS = """
+      plimsoll-cluster-dispatcher {
+        type = Dispatcher
+        # Sized as Pekko's internal dispatcher (at least 4 threads), but only for this.
+        executor = fork-join-executor
+        fork-join-executor { parallelism-min = 4, parallelism-factor = 1.0, parallelism-max = 8 }
+        throughput = 10
+      }
+      pekko.cluster.use-dispatcher = plimsoll-cluster-dispatcher
+      pekko.remote.artery.advanced.use-control-stream-dispatcher = plimsoll-cluster-dispatcher
+      """;
+
+  /**
    * The settings of a node listening on {@code host:port} (port 0: any free port) that joins the
    * cluster through {@code seed} ("host:port"; its own address for a coordinator).
    */
@@ -81,7 +100,7 @@ public final class PekkoSettings {
    */
   public static Config node(String host, int port, String seed, String role, TlsSettings tls,
       BootstrapSettings bootstrap) {
-    Config c = ConfigFactory.parseString(BASE)
+    Config c = ConfigFactory.parseString(BASE + OWN_HEARTBEAT_THREADS)
         .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
         .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
         .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(List.of(role)));

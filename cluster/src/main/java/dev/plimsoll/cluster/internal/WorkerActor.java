@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -57,6 +58,7 @@ public final class WorkerActor {
   private Path directory;
   private volatile RunningTest running;
   private volatile boolean coordinatorLost;
+  private final java.util.Set<NameCheckingSSLEngineProvider.PeerRefused> refusedPeers = new java.util.HashSet<>();
 
   private WorkerActor(ActorContext<Object> context, TargetPolicy targets, Consumer<String> notices) {
     this.context = context;
@@ -70,6 +72,8 @@ public final class WorkerActor {
       Cluster cluster = Cluster.get(context.getSystem());
       cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.UnreachableMember.class));
       cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberRemoved.class));
+      context.getSystem().eventStream().tell(
+          new EventStream.Subscribe<>(NameCheckingSSLEngineProvider.PeerRefused.class, context.getSelf().narrow()));
       return new WorkerActor(context, targets, notices).behavior();
     });
   }
@@ -82,6 +86,13 @@ public final class WorkerActor {
           RunningTest r = running;
           if (m.runId().equals(runId) && r != null) {
             r.stop(m.reason());
+          }
+          return Behaviors.same();
+        })
+        .onMessage(NameCheckingSSLEngineProvider.PeerRefused.class, r -> {
+          // Said once per peer: a refused peer keeps dialling, and this worker keeps trying to join.
+          if (refusedPeers.add(r)) {
+            notices.accept(r.describe());
           }
           return Behaviors.same();
         })
