@@ -158,7 +158,13 @@ public final class LatencyDistribution {
       // Decoded histograms are sized to their content; let them grow so adding works.
       decoded.setAutoResize(true);
       return decoded;
-    } catch (DataFormatException e) {
+    } catch (DataFormatException | RuntimeException e) {
+      // An encoding checked when read (fromCompressed) that HdrHistogram's decoder still refuses:
+      // read its counts the way they were checked, rather than fail long after the read.
+      CountsSum sum = new CountsSum();
+      if (CompressedCounts.addInto(sum, compressed)) {
+        return sum.toHistogram();
+      }
       throw new IllegalStateException("corrupt histogram encoding", e);
     }
   }

@@ -60,6 +60,21 @@ class CompressedCountsTest {
         .isEqualTo(11);
   }
 
+  /** Found by fuzzing a result file: a deflated length beyond the bytes was read as "the rest", HdrHistogram then failed late. */
+  @Test
+  void aDeflatedLengthBeyondTheBytesIsNotReadable_andTheReadRefusesIt() {
+    Histogram h = LatencyDistribution.newHistogram();
+    h.recordValue(1_000);
+    byte[] good = LatencyDistribution.of(h).toCompressed();
+    byte[] bad = good.clone();
+    java.nio.ByteBuffer.wrap(bad).putInt(4, 268_435_500);
+
+    assertThat(CompressedCounts.readable(good)).isTrue();
+    assertThat(CompressedCounts.readable(bad)).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LatencyDistribution.fromCompressed(bad))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a compressed HdrHistogram");
+  }
+
   @Test
   void anIndexBeyondAnyLongValueIsNotReadable() {
     // A payload of one run of empty indexes past the last a long value has, then a count of 1.
