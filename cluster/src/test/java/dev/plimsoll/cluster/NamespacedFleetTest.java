@@ -31,7 +31,8 @@ class NamespacedFleetTest {
     Nginx.assumeInstalled();
     NetworkNamespaces.assumeAvailable();
     List<Process> processes = new ArrayList<>();
-    try (NetworkNamespaces net = NetworkNamespaces.create("coordinator", "worker1", "worker2", "web")) {
+    NetworkNamespaces net = NetworkNamespaces.create("coordinator", "worker1", "worker2", "web");
+    try {
       String web = net.address("web");
       Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
       Files.writeString(nginxDir.resolve("nginx.conf"), """
@@ -89,10 +90,12 @@ class NamespacedFleetTest {
       assertThat(addresses).containsExactlyInAnyOrder(net.address("worker1") + ":25521", net.address("worker2") + ":25521");
       assertThat((Double) fleet.data("startSkewS")).isLessThan(1.0);
     } finally {
+      // The processes first: a namespace with processes in it is not deleted.
       processes.forEach(Process::destroyForcibly);
       for (Process p : processes) {
         p.waitFor(10, TimeUnit.SECONDS);
       }
+      net.close();
     }
   }
 
