@@ -4,7 +4,6 @@ import dev.plimsoll.cluster.internal.CoordinatorActor;
 import dev.plimsoll.cluster.internal.CoordinatorCommands;
 import dev.plimsoll.cluster.internal.PekkoSettings;
 import dev.plimsoll.cluster.internal.ScenarioBundle;
-import dev.plimsoll.cluster.internal.TlsSettings;
 import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RemoteRun;
 import dev.plimsoll.core.RunListener;
@@ -177,11 +176,8 @@ public final class Coordinator implements AutoCloseable {
     private Duration waitForWorkers = Duration.ofSeconds(60);
     private Duration startDelay = Duration.ofSeconds(2);
     private Duration patience = Duration.ofSeconds(15);
-    private TlsSettings tls;
+    private final TlsChoice tls = new TlsChoice();
     private Bootstrap bootstrap;
-    private Path tlsDirectory;
-    private String tlsName;
-    private List<String> peerNames;
     private Consumer<String> notices = m -> {};
 
     private Builder(ClusterAddress listen) {
@@ -226,9 +222,7 @@ public final class Coordinator implements AutoCloseable {
      * @throws IllegalArgumentException if a file is missing or the directory's peer names are not patterns
      */
     public Builder tls(Path directory, String name) {
-      this.tlsDirectory = directory;
-      this.tlsName = name;
-      this.tls = CertificateFiles.settings(directory, name, peerNames);
+      tls.files(directory, name);
       return this;
     }
 
@@ -239,10 +233,7 @@ public final class Coordinator implements AutoCloseable {
      * {@code .*} variants.
      */
     public Builder peerNames(List<String> patterns) {
-      this.peerNames = List.copyOf(patterns);
-      if (tlsDirectory != null) {
-        this.tls = CertificateFiles.settings(tlsDirectory, tlsName, peerNames);
-      }
+      tls.peerNames(patterns);
       return this;
     }
 
@@ -278,7 +269,7 @@ public final class Coordinator implements AutoCloseable {
       ActorSystem<Object> system;
       try {
         system = ActorSystem.create(CoordinatorActor.create(notices), PekkoSettings.SYSTEM_NAME,
-            PekkoSettings.node(listen.host(), listen.port(), seed, "coordinator", tls,
+            PekkoSettings.node(listen.host(), listen.port(), seed, "coordinator", tls.settings(),
                 bootstrap == null ? null : bootstrap.settings(true)));
       } catch (RuntimeException e) {
         throw new ClusterException("could not listen at " + listen + ": " + e.getMessage(), e);

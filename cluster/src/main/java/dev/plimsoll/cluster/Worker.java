@@ -2,7 +2,6 @@ package dev.plimsoll.cluster;
 
 import dev.plimsoll.cluster.internal.PekkoSettings;
 import dev.plimsoll.cluster.internal.TargetPolicy;
-import dev.plimsoll.cluster.internal.TlsSettings;
 import dev.plimsoll.cluster.internal.WorkerActor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,10 +83,7 @@ public final class Worker implements AutoCloseable {
     private final Bootstrap bootstrap;
     private ClusterAddress listen = new ClusterAddress("127.0.0.1", 0);
     private List<String> allowTargets = List.of();
-    private TlsSettings tls;
-    private Path tlsDirectory;
-    private String tlsName;
-    private List<String> peerNames;
+    private final TlsChoice tls = new TlsChoice();
     private Consumer<String> notices = m -> {};
 
     private Builder(ClusterAddress coordinator, Bootstrap bootstrap) {
@@ -118,9 +114,7 @@ public final class Worker implements AutoCloseable {
      * @throws IllegalArgumentException if a file is missing or the directory's peer names are not patterns
      */
     public Builder tls(Path directory, String name) {
-      this.tlsDirectory = directory;
-      this.tlsName = name;
-      this.tls = CertificateFiles.settings(directory, name, peerNames);
+      tls.files(directory, name);
       return this;
     }
 
@@ -131,10 +125,7 @@ public final class Worker implements AutoCloseable {
      * {@code .*} variants.
      */
     public Builder peerNames(List<String> patterns) {
-      this.peerNames = List.copyOf(patterns);
-      if (tlsDirectory != null) {
-        this.tls = CertificateFiles.settings(tlsDirectory, tlsName, peerNames);
-      }
+      tls.peerNames(patterns);
       return this;
     }
 
@@ -156,7 +147,7 @@ public final class Worker implements AutoCloseable {
       ActorSystem<Object> system = ActorSystem.create(WorkerActor.create(new TargetPolicy(allowTargets), notices),
           PekkoSettings.SYSTEM_NAME,
           PekkoSettings.node(listen.host(), listen.port(), coordinator == null ? null : coordinator.toString(), "worker",
-              tls, bootstrap == null ? null : bootstrap.settings(false)));
+              tls.settings(), bootstrap == null ? null : bootstrap.settings(false)));
       return new Worker(system);
     }
   }
