@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.metrics.LatencyDistribution;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.text.TerminalText;
 import java.io.ByteArrayOutputStream;
@@ -114,15 +115,16 @@ public final class ResultJson {
   }
 
   /**
-   * One interval as compact UTF-8 JSON on one line: the same object as an element of a result's
-   * {@code intervals} (and a journal's interval lines), histograms in HdrHistogram's compressed
-   * base64 encoding. It reads back with {@link #intervalFromJson} to an equal snapshot (counts,
+   * One interval to be merged elsewhere, as compact UTF-8 JSON on one line: the same object as an
+   * element of a result's {@code intervals}, histograms in HdrHistogram's compressed base64
+   * encoding, with only what is read back (no throughput or error rate per operation, no summary
+   * beside a histogram). It reads back with {@link #intervalFromJson} to an equal snapshot (counts,
    * histograms, times), so intervals measured elsewhere merge exactly: cluster workers send theirs
    * to the coordinator in this form.
    */
   public static byte[] intervalToJson(IntervalSnapshot interval) {
     try {
-      return MAPPER.writeValueAsBytes(ResultJsonWriter.interval(interval));
+      return MAPPER.writeValueAsBytes(ResultJsonWriter.intervalToMerge(interval));
     } catch (JacksonException e) {
       throw unserialisable(e);
     }
@@ -140,7 +142,9 @@ public final class ResultJson {
   /**
    * Reads an interval written by {@link #intervalToJson} that is {@code length} bytes of
    * {@code json} from {@code offset}: one inside a larger document, such as a cluster message,
-   * read where it lies rather than copied out and parsed again.
+   * read where it lies rather than copied out and parsed again. Its histograms are read to be
+   * merged ({@link LatencyDistribution#fromCompressedToMerge}): an interval read on its own is
+   * nearly always one of many to merge, as a cluster coordinator's workers' are.
    *
    * @throws IllegalArgumentException if the bytes are not an interval this version can read
    */
@@ -154,7 +158,7 @@ public final class ResultJson {
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException(source + ": not a valid interval: expected a JSON object");
     }
-    return ResultJsonReader.interval(JsonFields.root(tree, source));
+    return ResultJsonReader.intervalToMerge(JsonFields.root(tree, source));
   }
 
   /**

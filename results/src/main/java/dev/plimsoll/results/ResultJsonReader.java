@@ -21,13 +21,21 @@ import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
 import dev.plimsoll.core.result.WorkloadDescription;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Maps the JSON tree of {@code docs/result-schema.md} back to a {@link RunResult}; the inverse of
  * {@link ResultJsonWriter}, field for field.
  */
 final class ResultJsonReader {
+
+  /** Histograms of a result, kept for as long as the result. */
+  private static final Function<byte[], LatencyDistribution> TO_KEEP = LatencyDistribution::fromCompressed;
+
+  /** Histograms read only to be merged (a cluster worker's interval), inflated once. */
+  private static final Function<byte[], LatencyDistribution> TO_MERGE = LatencyDistribution::fromCompressedToMerge;
 
   private ResultJsonReader() {}
 
@@ -137,6 +145,10 @@ final class ResultJsonReader {
 
   /** Throughput and error rate beside the counts follow from them, and are not read. */
   private static OperationStats operationStats(JsonFields o) {
+    return operationStats(o, TO_KEEP);
+  }
+
+  private static OperationStats operationStats(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
     return new OperationStats(
         o.string("name"),
         o.longValue("started"),
@@ -144,8 +156,8 @@ final class ResultJsonReader {
         o.longValue("failed"),
         o.longValue("dropped"),
         o.longValue("inFlight"),
-        o.object("responseTime", ResultJsonReader::distribution),
-        o.object("serviceTime", ResultJsonReader::distribution),
+        o.object("responseTime", d -> distribution(d, histograms)),
+        o.object("serviceTime", d -> distribution(d, histograms)),
         o.objects("errors", ResultJsonReader::errorClass));
   }
 
@@ -219,24 +231,33 @@ final class ResultJsonReader {
     return new GeneratorHealth(
         o.bool("bottleneckSuspected"),
         o.strings("reasons"),
-        o.object("schedulingLag", ResultJsonReader::distribution),
-        clientCost(o, "toWire"),
-        clientCost(o, "afterAnswer"),
+        o.object("schedulingLag", d -> distribution(d, TO_KEEP)),
+        clientCost(o, "toWire", TO_KEEP),
+        clientCost(o, "afterAnswer", TO_KEEP),
         o.longValue("droppedArrivals"),
         o.doubleValue("processCpuPeak"));
   }
 
   static IntervalSnapshot interval(JsonFields o) {
+    return interval(o, TO_KEEP);
+  }
+
+  /** An interval read only to be merged, whose histograms are then inflated once. */
+  static IntervalSnapshot intervalToMerge(JsonFields o) {
+    return interval(o, TO_MERGE);
+  }
+
+  private static IntervalSnapshot interval(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
     return new IntervalSnapshot(
         o.intValue("index"),
         o.instant("start"),
         o.seconds("lengthS"),
         o.bool("warmUp"),
         o.doubleValue("expectedArrivals"),
-        o.objects("operations", ResultJsonReader::operationStats),
-        o.object("schedulingLag", ResultJsonReader::distribution),
-        clientCost(o, "toWire"),
-        clientCost(o, "afterAnswer"),
+        o.objects("operations", op -> operationStats(op, histograms)),
+        o.object("schedulingLag", d -> distribution(d, histograms)),
+        clientCost(o, "toWire", histograms),
+        clientCost(o, "afterAnswer", histograms),
         o.object("system", ResultJsonReader::systemSample));
   }
 
@@ -244,8 +265,9 @@ final class ResultJsonReader {
    * One of the client's costs, which files written before they were measured lack: there, no
    * operation reported any, which is what an empty distribution says.
    */
-  private static LatencyDistribution clientCost(JsonFields o, String field) {
-    return o.has(field) ? o.object(field, ResultJsonReader::distribution) : LatencyDistribution.empty();
+  private static LatencyDistribution clientCost(JsonFields o, String field,
+      Function<byte[], LatencyDistribution> histograms) {
+    return o.has(field) ? o.object(field, d -> distribution(d, histograms)) : LatencyDistribution.empty();
   }
 
   private static SystemSample systemSample(JsonFields o) {
@@ -263,13 +285,13 @@ final class ResultJsonReader {
   }
 
   /** Only the histogram is read: the stats beside it are derived from it, for readers' sake. */
-  private static LatencyDistribution distribution(JsonFields o) {
+  private static LatencyDistribution distribution(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
     String base64 = o.string("histogram");
     if (base64 == null) {
       throw o.failure("histogram", "must be a base64 string, was null");
     }
     try {
-      return LatencyDistribution.fromBase64(base64);
+      return histograms.apply(Base64.getDecoder().decode(base64));
     } catch (IllegalArgumentException e) {
       // Not the decoder's own words: they name its insides (java.lang.reflect...).
       throw o.failure("histogram", "is not a base64-encoded compressed HdrHistogram");

@@ -20,6 +20,20 @@ import org.junit.jupiter.api.Test;
 
 class ResultJsonTest {
 
+  @Test
+  void anIntervalToMergeCarriesOnlyWhatIsReadBack_andReadsBackEqual() throws IOException {
+    for (var interval : ResultFixtures.richResult().intervals()) {
+      byte[] json = ResultJson.intervalToJson(interval);
+      JsonNode tree = new ObjectMapper().readTree(json);
+      assertThat(tree.at("/operations/0").has("throughputPerSecond")).isFalse();
+      assertThat(tree.at("/operations/0").has("errorRate")).isFalse();
+      List<String> distributionFields = new ArrayList<>();
+      tree.at("/operations/0/responseTime").fieldNames().forEachRemaining(distributionFields::add);
+      assertThat(distributionFields).containsExactly("histogram");
+      assertThat(ResultJson.intervalFromJson(json, "test")).isEqualTo(interval);
+    }
+  }
+
   /** A JSON string may hold any character; a terminal showing the file must see none it would act on. */
   @Test
   void controlCharactersFromTheTargetAreEscapedInTheFile() throws IOException {

@@ -33,14 +33,18 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * The cluster's wire format: each message is one JSON object, {@code {"plimsollCluster": 1,
  * "type": "interval", "runId": ..., ...}}; an interval is the same object as in {@code result.json}
- * (histograms in HdrHistogram's compressed base64 encoding), so what a worker measured reaches the
+ * (histograms in HdrHistogram's compressed base64 encoding) without the numbers written there for
+ * people only (summaries beside histograms, throughput, error rate), so what a worker measured reaches the
  * coordinator exactly, and is the message's last field (read where it lies, see {@link #decode}). Actor references travel as Pekko's own text form. A message of a newer
  * version is refused with a message saying so, never misread. See {@code cluster/README.md}.
  */
 public final class MessageCodec {
 
-  /** The version written in every message's {@code plimsollCluster} field. */
-  public static final int VERSION = 1;
+  /**
+   * The version written in every message's {@code plimsollCluster} field. 2: an interval carries
+   * only what the coordinator reads (no summaries beside its histograms).
+   */
+  public static final int VERSION = 2;
 
   static final String VERSION_FIELD = "plimsollCluster";
 

@@ -120,7 +120,7 @@ class MessageSerializerTest {
     assertThatThrownBy(() -> serializer.fromBinary(fieldAfter.getBytes(StandardCharsets.UTF_8), "interval"))
         .as("the interval is the last field").isInstanceOf(NotSerializableException.class)
         .hasMessageContaining("not a valid interval");
-    byte[] notAnObject = "{\"plimsollCluster\":1,\"type\":\"interval\",\"runId\":\"r\",\"worker\":\"w\",\"interval\":[1]}"
+    byte[] notAnObject = ("{\"plimsollCluster\":" + MessageCodec.VERSION + ",\"type\":\"interval\",\"runId\":\"r\",\"worker\":\"w\",\"interval\":[1]}")
         .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> serializer.fromBinary(notAnObject, "interval"))
         .isInstanceOf(NotSerializableException.class).hasMessageContaining("'interval' must be an object");
@@ -129,11 +129,13 @@ class MessageSerializerTest {
   @Test
   void aMessageOfAnotherVersionIsRefusedSayingSo() throws Exception {
     MessageSerializer serializer = (MessageSerializer) serialization.serializerFor(Message.Start.class);
-    byte[] newer = "{\"plimsollCluster\":2,\"type\":\"start\",\"runId\":\"r\",\"startAt\":\"2026-01-01T00:00:00Z\"}"
-        .getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> serializer.fromBinary(newer, "start"))
-        .isInstanceOf(NotSerializableException.class)
-        .hasMessageContaining("version 2").hasMessageContaining("same Plimsoll version");
+    for (int version : new int[] {MessageCodec.VERSION - 1, MessageCodec.VERSION + 1}) {
+      byte[] other = ("{\"plimsollCluster\":" + version + ",\"type\":\"start\",\"runId\":\"r\","
+          + "\"startAt\":\"2026-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> serializer.fromBinary(other, "start"))
+          .isInstanceOf(NotSerializableException.class)
+          .hasMessageContaining("version " + version).hasMessageContaining("same Plimsoll version");
+    }
     assertThatThrownBy(() -> serializer.fromBinary("[1]".getBytes(StandardCharsets.UTF_8), "start"))
         .isInstanceOf(NotSerializableException.class).hasMessageContaining("not a Plimsoll cluster message");
   }

@@ -1,6 +1,7 @@
 package dev.plimsoll.core.metrics;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.HdrHistogram.Histogram;
@@ -21,25 +22,33 @@ final class CompressedCounts {
   private static final int SUB_BUCKET_HALF_COUNT = 1 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
   /** Counts indexes of values up to Long.MAX_VALUE: 53 buckets of 1,024 after the first 2,048 values. */
   private static final int INDEXES = 54 << SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+  /**
+   * Counts indexes of the values a {@link LatencyDistribution} records (up to its highest
+   * trackable value): what a sum needs unless an encoding from elsewhere holds larger ones.
+   */
+  static final int RECORDABLE_INDEXES = indexOf(LatencyDistribution.HIGHEST_TRACKABLE_NANOS) + 1;
   /** The longest payload of that many indexes: 9 bytes each at most. */
   private static final int MAX_PAYLOAD_BYTES = 9 * INDEXES;
 
   /** Creating an Inflater costs more than inflating a small histogram: one per thread, reset between uses. */
   private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+  /** Where each thread inflates: grown (up to the longest payload) when one does not fit. */
+  private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
   private CompressedCounts() {}
 
   /** Adds {@code compressed}'s counts into {@code sum}; false (and nothing added) if it cannot. */
   static boolean addInto(Histogram sum, byte[] compressed) {
-    if (sum.getNumberOfSignificantValueDigits() != 3 || sum.getLowestDiscernibleValue() != 1) {
+    if (!laidOutAlike(sum)) {
       return false;
     }
     byte[] payload = payload(compressed, true);
-    if (payload == null) {
-      return false;
-    }
-    addPayload(sum, payload);
-    return true;
+    return payload != null && addPayload(sum, payload);
+  }
+
+  /** Whether {@code sum}'s counts are laid out as this class reads them. */
+  private static boolean laidOutAlike(Histogram sum) {
+    return sum.getNumberOfSignificantValueDigits() == 3 && sum.getLowestDiscernibleValue() == 1;
   }
 
   /**
@@ -52,33 +61,32 @@ final class CompressedCounts {
     if (payload == null) {
       return false;
     }
-    // Indexes only grow along a payload: the array is grown (rarely) ahead of a count beyond it.
+    addPayload(sum, payload);
+    return true;
+  }
+
+  /** Adds a payload {@link #checkedPayload} returned into {@code sum}. */
+  static void addPayload(CountsSum sum, byte[] payload) {
+    // Indexes only grow along a payload: the array is grown (rarely) ahead of an index beyond it.
     long[] counts = sum.counts();
     int highest = -1;
-    int position = 0;
     int index = 0;
-    while (position < payload.length) {
-      int length = length(payload, position);
-      if (length == 0) {
-        break; // not for a checked payload
+    Longs longs = new Longs(payload);
+    while (longs.next()) {
+      if (index >= counts.length) {
+        counts = sum.grow(index);
       }
-      long count = zigZag(payload, position, length);
-      position += length;
-      if (count < 0) {
-        index += (int) -count;
-      } else {
-        if (count > 0) {
-          if (index >= counts.length) {
-            counts = sum.grow(index);
-          }
-          counts[index] += count;
-          highest = index;
-        }
-        index++;
-      }
+      // Without branches on whether it is a count or a run of empty indexes: they come in no
+      // order a processor could predict, and mispredicting cost a third of the merge.
+      long count = longs.value;
+      long run = count >> 63; // all ones for a run, else zero
+      long add = count & ~run;
+      counts[index] += add;
+      long added = -add >> 63; // all ones if a count was added
+      highest = (int) ((index & added) | (highest & ~added));
+      index += (int) ((-count & run) | (1 & ~run));
     }
     sum.reached(highest);
-    return true;
   }
 
   /**
@@ -86,7 +94,15 @@ final class CompressedCounts {
    * {@link LatencyDistribution#fromCompressed} checks instead of decoding it into a histogram.
    */
   static boolean readable(byte[] compressed) {
-    return payload(compressed, true) != null;
+    return checkedPayload(compressed) != null;
+  }
+
+  /**
+   * The counts of {@code compressed} (HdrHistogram's payload: ZigZag LEB128 longs), inflated and
+   * checked as {@link #readable} checks them; null if it is not readable.
+   */
+  static byte[] checkedPayload(byte[] compressed) {
+    return payload(compressed, true);
   }
 
   /**
@@ -109,35 +125,41 @@ final class CompressedCounts {
     }
     Inflater inflater = INFLATERS.get();
     inflater.reset();
-    byte[] header = new byte[HEADER_BYTES];
     try {
       inflater.setInput(compressed, 8, deflatedLength);
-      if (inflater.inflate(header) != HEADER_BYTES) {
+      // Inflated whole in one call where it fits: each call crosses into native code, which cost
+      // more than inflating a small histogram's header.
+      byte[] out = INFLATED.get();
+      int length = 0;
+      while (!inflater.finished()) {
+        if (length == out.length) {
+          if (out.length >= HEADER_BYTES + MAX_PAYLOAD_BYTES) {
+            return null;
+          }
+          out = Arrays.copyOf(out, Math.min(2 * out.length, HEADER_BYTES + MAX_PAYLOAD_BYTES));
+          INFLATED.set(out);
+        }
+        int n = inflater.inflate(out, length, out.length - length);
+        if (n == 0 && !inflater.finished() && length < out.length) {
+          return null; // cut off (it needs more input) or damaged
+        }
+        length += n;
+      }
+      // Finished: the stream's end carries its checksum, which zlib has checked.
+      if (length < HEADER_BYTES) {
         return null;
       }
-      ByteBuffer h = ByteBuffer.wrap(header);
+      ByteBuffer h = ByteBuffer.wrap(out, 0, HEADER_BYTES);
       int cookie = h.getInt();
       int payloadLength = h.getInt();
       int normalizingIndexOffset = h.getInt();
       int digits = h.getInt();
       long lowest = h.getLong();
       if ((cookie & ~0xf0) != V2_COOKIE_BASE || normalizingIndexOffset != 0 || digits != 3 || lowest != 1
-          || payloadLength < 0 || payloadLength > MAX_PAYLOAD_BYTES) {
+          || payloadLength != length - HEADER_BYTES) {
         return null;
       }
-      byte[] payload = new byte[payloadLength];
-      int read = 0;
-      while (read < payloadLength) {
-        int n = inflater.inflate(payload, read, payloadLength - read);
-        if (n == 0 && (inflater.finished() || inflater.needsInput())) {
-          return null;
-        }
-        read += n;
-      }
-      // The stream's end carries its checksum: reaching it checks every byte read before.
-      if (inflater.inflate(header, 0, 1) != 0 || !inflater.finished()) {
-        return null;
-      }
+      byte[] payload = Arrays.copyOfRange(out, HEADER_BYTES, length);
       return !check || wellFormed(payload) ? payload : null;
     } catch (DataFormatException e) {
       return null;
@@ -150,37 +172,33 @@ final class CompressedCounts {
    * of a value a long can hold.
    */
   private static boolean wellFormed(byte[] payload) {
-    int position = 0;
     long index = 0;
-    while (position < payload.length) {
-      int length = length(payload, position);
-      if (length == 0) {
-        return false;
-      }
-      long count = zigZag(payload, position, length);
-      position += length;
-      if (count == Long.MIN_VALUE) {
-        return false;
-      }
-      index += count < 0 ? -count : 1;
-      if (index > INDEXES) {
+    Longs longs = new Longs(payload);
+    while (longs.next()) {
+      long count = longs.value;
+      // As in addPayload, without a branch on a count or a run of empty indexes.
+      long run = count >> 63;
+      index += (-count & run) | (1 & ~run);
+      // Long.MIN_VALUE is no run: its negation is itself, so the index falls below zero.
+      if (index > INDEXES || index < 0) {
         return false;
       }
     }
-    return true;
+    return !longs.cutOff;
   }
 
-  /** Adds a payload {@link #wellFormed} has checked. */
-  private static void addPayload(Histogram sum, byte[] payload) {
-    int position = 0;
+  /**
+   * Adds a payload {@link #wellFormed} has checked into {@code sum}; false (and nothing added) if
+   * {@code sum}'s counts are laid out otherwise.
+   */
+  static boolean addPayload(Histogram sum, byte[] payload) {
+    if (!laidOutAlike(sum)) {
+      return false;
+    }
     int index = 0;
-    while (position < payload.length) {
-      int length = length(payload, position);
-      if (length == 0) {
-        break; // not for a checked payload
-      }
-      long count = zigZag(payload, position, length);
-      position += length;
+    Longs longs = new Longs(payload);
+    while (longs.next()) {
+      long count = longs.value;
       if (count < 0) {
         index += (int) -count;
       } else {
@@ -190,6 +208,7 @@ final class CompressedCounts {
         index++;
       }
     }
+    return true;
   }
 
   /** The lowest value of counts index {@code index}, as HdrHistogram lays them out for these settings. */
@@ -203,34 +222,66 @@ final class CompressedCounts {
     return (long) subBucket << bucket;
   }
 
-  /**
-   * The length of the ZigZag LEB128 long at {@code p}, as HdrHistogram writes them: up to 9 bytes,
-   * each but the ninth with a continuation bit; 0 if it is cut off.
-   */
-  private static int length(byte[] b, int p) {
-    for (int i = 0; i < 8; i++) {
-      if (p + i >= b.length) {
-        return 0;
-      }
-      if (b[p + i] >= 0) {
-        return i + 1;
-      }
-    }
-    return p + 8 < b.length ? 9 : 0;
+  /** The counts index of {@code value}, as HdrHistogram lays them out for these settings. */
+  static int indexOf(long value) {
+    int bucket = 63 - Long.numberOfLeadingZeros(value | (2 * SUB_BUCKET_HALF_COUNT - 1)) - SUB_BUCKET_HALF_COUNT_MAGNITUDE;
+    int subBucket = (int) (value >>> bucket);
+    return ((bucket + 1) << SUB_BUCKET_HALF_COUNT_MAGNITUDE) + subBucket - SUB_BUCKET_HALF_COUNT;
   }
 
-  /** The ZigZag LEB128 long of {@code length} bytes at {@code p} (the ninth byte carries 8 bits). */
-  private static long zigZag(byte[] b, int p, int length) {
-    if (length == 1) {
-      // Most of a payload: counts up to 63, runs of up to 64 empty indexes.
-      byte only = b[p];
-      return (only >>> 1) ^ -(only & 1);
+  /**
+   * Reads a payload's ZigZag LEB128 longs in order, as HdrHistogram writes them: up to 9 bytes
+   * each, every byte but the ninth with 7 bits and a continuation bit, the ninth with 8 bits. One
+   * pass, one- and two-byte longs (nearly all of a payload) read inline: the merge of a large
+   * fleet reads millions of them per interval.
+   */
+  private static final class Longs {
+    private final byte[] bytes;
+    private int position;
+    /** The long {@link #next} read. */
+    long value;
+    /** Whether the last long was cut off by the payload's end. */
+    boolean cutOff;
+
+    Longs(byte[] bytes) {
+      this.bytes = bytes;
     }
-    long value = 0;
-    for (int i = 0; i < length; i++) {
-      long next = b[p + i];
-      value |= i == 8 ? (next & 0xff) << 56 : (next & 0x7f) << (7 * i);
+
+    /** Reads the next long into {@link #value}; false at the end, or at a long cut off. */
+    boolean next() {
+      byte[] b = bytes;
+      int p = position;
+      if (p >= b.length) {
+        return false;
+      }
+      long raw = b[p];
+      if (raw >= 0) {
+        position = p + 1;
+      } else if (p + 1 < b.length && b[p + 1] >= 0) {
+        raw = (raw & 0x7f) | ((long) b[p + 1] << 7);
+        position = p + 2;
+      } else {
+        raw = 0;
+        for (int i = 0; ; i++) {
+          if (p + i >= b.length) {
+            cutOff = true;
+            return false;
+          }
+          long next = b[p + i];
+          if (i == 8) {
+            raw |= (next & 0xff) << 56;
+            position = p + 9;
+            break;
+          }
+          raw |= (next & 0x7f) << (7 * i);
+          if (next >= 0) {
+            position = p + i + 1;
+            break;
+          }
+        }
+      }
+      value = (raw >>> 1) ^ -(raw & 1);
+      return true;
     }
-    return (value >>> 1) ^ -(value & 1);
   }
 }

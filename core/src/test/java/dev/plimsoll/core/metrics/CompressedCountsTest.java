@@ -32,6 +32,20 @@ class CompressedCountsTest {
   }
 
   @Test
+  void indexesAndValuesAreLaidOutAsHdrHistogramLaysThemOut() {
+    Histogram h = LatencyDistribution.newFullRangeHistogram();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 100_000; i++) {
+      long value = random.nextLong(1, LatencyDistribution.HIGHEST_TRACKABLE_NANOS + 1) >>> random.nextInt(40);
+      int index = CompressedCounts.indexOf(value);
+      assertThat(CompressedCounts.valueAt(index)).as("value %d", value).isEqualTo(h.lowestEquivalentValue(value));
+      assertThat(CompressedCounts.valueAt(index + 1)).as("value %d", value).isEqualTo(h.nextNonEquivalentValue(value));
+    }
+    assertThat(CompressedCounts.RECORDABLE_INDEXES - 1)
+        .isEqualTo(CompressedCounts.indexOf(LatencyDistribution.HIGHEST_TRACKABLE_NANOS));
+  }
+
+  @Test
   void extremesAndRepeatsAddExactly() {
     Histogram h = LatencyDistribution.newHistogram();
     h.recordValueWithCount(1, 5);

@@ -92,6 +92,50 @@ class LatencyDistributionTest {
   }
 
   @Test
+  void readToBeMergedItMergesAndSummarisesAsAnyOther_asOftenAsAsked() {
+    SplittableRandom random = new SplittableRandom(8);
+    Histogram a = LatencyDistribution.newHistogram();
+    Histogram b = LatencyDistribution.newHistogram();
+    for (int i = 0; i < 5_000; i++) {
+      a.recordValue(LatencyDistribution.clamp((long) (1_000_000 * Math.exp(random.nextGaussian() * 2))));
+      b.recordValue(LatencyDistribution.clamp((long) (2_000 * Math.exp(random.nextGaussian()))));
+    }
+    byte[] encodedA = LatencyDistribution.of(a).toCompressed();
+    LatencyDistribution toMergeA = LatencyDistribution.fromCompressedToMerge(encodedA);
+    LatencyDistribution toMergeB = LatencyDistribution.fromCompressedToMerge(LatencyDistribution.of(b).toCompressed());
+    Histogram both = LatencyDistribution.newHistogram();
+    both.add(a);
+    both.add(b);
+    // The first merge takes the counts kept from the read; the second inflates them again.
+    assertThat(LatencyDistribution.mergeAll(List.of(toMergeA, toMergeB)).toHistogram()).isEqualTo(both);
+    assertThat(LatencyDistribution.mergeAll(List.of(toMergeA, toMergeB)).toHistogram()).isEqualTo(both);
+    assertThat(LatencyDistribution.fromCompressedToMerge(encodedA).merge(toMergeB).toHistogram()).isEqualTo(both);
+    assertThat(toMergeA).isEqualTo(LatencyDistribution.fromCompressed(encodedA));
+    assertThat(toMergeA.stats()).isEqualTo(LatencyStats.of(a));
+    assertThat(LatencyDistribution.fromCompressedToMerge(encodedA).stats()).isEqualTo(LatencyStats.of(a));
+    byte[] flipped = encodedA.clone();
+    flipped[encodedA.length / 2] ^= 0x5a;
+    assertThatThrownBy(() -> LatencyDistribution.fromCompressedToMerge(flipped))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a compressed HdrHistogram");
+  }
+
+  @Test
+  void aDistributionReadToBeMergedAddsIntoAHistogramAsWell() {
+    Histogram h = LatencyDistribution.newHistogram();
+    for (int i = 1; i <= 3_000; i++) {
+      h.recordValue(i * 7_919L);
+    }
+    LatencyDistribution read = LatencyDistribution.fromCompressedToMerge(LatencyDistribution.of(h).toCompressed());
+    Histogram sum = LatencyDistribution.newHistogram();
+    read.addInto(sum);
+    read.addInto(sum);
+    Histogram twice = LatencyDistribution.newHistogram();
+    twice.add(h);
+    twice.add(h);
+    assertThat(sum).isEqualTo(twice);
+  }
+
+  @Test
   void aDamagedEncodingIsRefusedWhenRead() {
     Histogram h = LatencyDistribution.newHistogram();
     for (int i = 1; i <= 1000; i++) {
