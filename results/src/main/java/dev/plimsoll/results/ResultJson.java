@@ -114,17 +114,25 @@ public final class ResultJson {
     return parse("result JSON", () -> MAPPER.readTree(json));
   }
 
+  /** The largest interval {@link #intervalToJson} writes with uncompressed histograms. */
+  public static final int UNCOMPRESSED_INTERVAL_LIMIT_BYTES = 1 << 20;
+
   /**
    * One interval to be merged elsewhere, as compact UTF-8 JSON on one line: the same object as an
-   * element of a result's {@code intervals}, histograms in HdrHistogram's compressed base64
-   * encoding, with only what is read back (no throughput or error rate per operation, no summary
-   * beside a histogram). It reads back with {@link #intervalFromJson} to an equal snapshot (counts,
+   * element of a result's {@code intervals}, with only what is read back (no throughput or error
+   * rate per operation, no summary beside a histogram) and each histogram in HdrHistogram's
+   * uncompressed V2 encoding, base64: twice the bytes of the compressed one, read without
+   * inflating; compressed if that would make it larger than {@value #UNCOMPRESSED_INTERVAL_LIMIT_BYTES}
+   * bytes (an interval of very many operations), so that it stays far below the 4 MiB a cluster
+   * message may have. It reads back with {@link #intervalFromJson} to an equal snapshot (counts,
    * histograms, times), so intervals measured elsewhere merge exactly: cluster workers send theirs
    * to the coordinator in this form.
    */
   public static byte[] intervalToJson(IntervalSnapshot interval) {
     try {
-      return MAPPER.writeValueAsBytes(ResultJsonWriter.intervalToMerge(interval));
+      byte[] json = MAPPER.writeValueAsBytes(ResultJsonWriter.intervalToMerge(interval, false));
+      return json.length <= UNCOMPRESSED_INTERVAL_LIMIT_BYTES ? json
+          : MAPPER.writeValueAsBytes(ResultJsonWriter.intervalToMerge(interval, true));
     } catch (JacksonException e) {
       throw unserialisable(e);
     }
@@ -142,19 +150,14 @@ public final class ResultJson {
   /**
    * Reads an interval written by {@link #intervalToJson} that is {@code length} bytes of
    * {@code json} from {@code offset}: one inside a larger document, such as a cluster message,
-   * read where it lies rather than copied out and parsed again. Its histograms are read to be
-   * merged ({@link LatencyDistribution#fromCompressedToMerge}): an interval read on its own is
-   * nearly always one of many to merge, as a cluster coordinator's workers' are.
+   * read where it lies rather than copied out and parsed again. Its histograms, compressed or
+   * not, are read to be merged ({@link LatencyDistribution#readToMerge}): an interval read on its
+   * own is nearly always one of many to merge, as a cluster coordinator's workers' are.
    *
    * @throws IllegalArgumentException if the bytes are not an interval this version can read
    */
   public static IntervalSnapshot intervalFromJson(byte[] json, int offset, int length, String source) {
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(json, offset, length);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not a valid interval: " + e.getMessage(), e);
-    }
+    JsonNode tree = tree(source, "not a valid interval", () -> MAPPER.readTree(json, offset, length));
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException(source + ": not a valid interval: expected a JSON object");
     }
@@ -209,6 +212,28 @@ public final class ResultJson {
     return parse(source, () -> MAPPER.readTree(content));
   }
 
+  /**
+   * The JSON tree of {@code text}, or an {@link IllegalArgumentException} saying in the user's
+   * words, after {@code source} and {@code invalid}, where and why the text is not JSON.
+   */
+  private static JsonNode tree(String source, String invalid, TreeSource text) {
+    try {
+      return text.parse();
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          source + ": " + invalid + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
+    } catch (NumberFormatException e) {
+      // Exact decimals (USE_BIG_DECIMAL_FOR_FLOATS) have an int exponent: 1e9999999999 is none.
+      throw new IllegalArgumentException(source + ": " + invalid + ": a number is out of range", e);
+    } catch (CharConversionException e) {
+      // Jackson guesses the encoding from the first bytes (UTF-16 and UTF-32 too) and finds it wrong.
+      throw new IllegalArgumentException(source + ": " + invalid + ": the text is not UTF-8", e);
+    } catch (IOException e) {
+      // Parsing a String or a byte array in memory does no I/O of its own.
+      throw new IllegalStateException("unexpected I/O error parsing " + source, e);
+    }
+  }
+
   /** Where the JSON text comes from; throws Jackson's exception for text that is not JSON. */
   @FunctionalInterface
   private interface TreeSource {
@@ -216,22 +241,7 @@ public final class ResultJson {
   }
 
   private static RunResult parse(String source, TreeSource text) {
-    JsonNode tree;
-    try {
-      tree = text.parse();
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          source + ": not valid JSON" + location(e) + ": " + inUserWords(e.getOriginalMessage()), e);
-    } catch (NumberFormatException e) {
-      // Exact decimals (USE_BIG_DECIMAL_FOR_FLOATS) have an int exponent: 1e9999999999 is none.
-      throw new IllegalArgumentException(source + ": not valid JSON: a number is out of range", e);
-    } catch (CharConversionException e) {
-      // Jackson guesses the encoding from the first bytes (UTF-16 and UTF-32 too) and finds it wrong.
-      throw new IllegalArgumentException(source + ": not valid JSON: the text is not UTF-8", e);
-    } catch (IOException e) {
-      // Parsing a String or a byte array in memory does no I/O of its own.
-      throw new IllegalStateException("unexpected I/O error parsing " + source, e);
-    }
+    JsonNode tree = tree(source, "not valid JSON", text);
     if (tree == null || tree.isMissingNode()) {
       throw new IllegalArgumentException(source + ": is empty, expected a Plimsoll result");
     }

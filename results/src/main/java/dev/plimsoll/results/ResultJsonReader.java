@@ -31,11 +31,21 @@ import java.util.function.Function;
  */
 final class ResultJsonReader {
 
-  /** Histograms of a result, kept for as long as the result. */
-  private static final Function<byte[], LatencyDistribution> TO_KEEP = LatencyDistribution::fromCompressed;
+  /** How histograms are read, and what a bad one is said not to be. */
+  private enum Histograms {
+    /** A result's, kept for as long as the result: compressed, as result files hold them. */
+    TO_KEEP(LatencyDistribution::fromCompressed, "compressed HdrHistogram"),
+    /** An interval's read only to be merged (a cluster worker's): compressed or not, inflated at most once. */
+    TO_MERGE(LatencyDistribution::readToMerge, "HdrHistogram");
 
-  /** Histograms read only to be merged (a cluster worker's interval), inflated once. */
-  private static final Function<byte[], LatencyDistribution> TO_MERGE = LatencyDistribution::fromCompressedToMerge;
+    final Function<byte[], LatencyDistribution> reader;
+    final String what;
+
+    Histograms(Function<byte[], LatencyDistribution> reader, String what) {
+      this.reader = reader;
+      this.what = what;
+    }
+  }
 
   private ResultJsonReader() {}
 
@@ -145,10 +155,10 @@ final class ResultJsonReader {
 
   /** Throughput and error rate beside the counts follow from them, and are not read. */
   private static OperationStats operationStats(JsonFields o) {
-    return operationStats(o, TO_KEEP);
+    return operationStats(o, Histograms.TO_KEEP);
   }
 
-  private static OperationStats operationStats(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
+  private static OperationStats operationStats(JsonFields o, Histograms histograms) {
     return new OperationStats(
         o.string("name"),
         o.longValue("started"),
@@ -231,23 +241,23 @@ final class ResultJsonReader {
     return new GeneratorHealth(
         o.bool("bottleneckSuspected"),
         o.strings("reasons"),
-        o.object("schedulingLag", d -> distribution(d, TO_KEEP)),
-        clientCost(o, "toWire", TO_KEEP),
-        clientCost(o, "afterAnswer", TO_KEEP),
+        o.object("schedulingLag", d -> distribution(d, Histograms.TO_KEEP)),
+        clientCost(o, "toWire", Histograms.TO_KEEP),
+        clientCost(o, "afterAnswer", Histograms.TO_KEEP),
         o.longValue("droppedArrivals"),
         o.doubleValue("processCpuPeak"));
   }
 
   static IntervalSnapshot interval(JsonFields o) {
-    return interval(o, TO_KEEP);
+    return interval(o, Histograms.TO_KEEP);
   }
 
   /** An interval read only to be merged, whose histograms are then inflated once. */
   static IntervalSnapshot intervalToMerge(JsonFields o) {
-    return interval(o, TO_MERGE);
+    return interval(o, Histograms.TO_MERGE);
   }
 
-  private static IntervalSnapshot interval(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
+  private static IntervalSnapshot interval(JsonFields o, Histograms histograms) {
     return new IntervalSnapshot(
         o.intValue("index"),
         o.instant("start"),
@@ -266,7 +276,7 @@ final class ResultJsonReader {
    * operation reported any, which is what an empty distribution says.
    */
   private static LatencyDistribution clientCost(JsonFields o, String field,
-      Function<byte[], LatencyDistribution> histograms) {
+      Histograms histograms) {
     return o.has(field) ? o.object(field, d -> distribution(d, histograms)) : LatencyDistribution.empty();
   }
 
@@ -285,16 +295,16 @@ final class ResultJsonReader {
   }
 
   /** Only the histogram is read: the stats beside it are derived from it, for readers' sake. */
-  private static LatencyDistribution distribution(JsonFields o, Function<byte[], LatencyDistribution> histograms) {
+  private static LatencyDistribution distribution(JsonFields o, Histograms histograms) {
     String base64 = o.string("histogram");
     if (base64 == null) {
       throw o.failure("histogram", "must be a base64 string, was null");
     }
     try {
-      return histograms.apply(Base64.getDecoder().decode(base64));
+      return histograms.reader.apply(Base64.getDecoder().decode(base64));
     } catch (IllegalArgumentException e) {
       // Not the decoder's own words: they name its insides (java.lang.reflect...).
-      throw o.failure("histogram", "is not a base64-encoded compressed HdrHistogram");
+      throw o.failure("histogram", "is not a base64-encoded " + histograms.what);
     }
   }
 }

@@ -25,6 +25,7 @@ import dev.plimsoll.core.result.WorkloadDescription;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,6 +39,16 @@ import java.util.function.Function;
 final class ResultJsonWriter {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** What an object is written for. */
+  private enum Form {
+    /** result.json and the journal: summaries beside histograms, for people and other tools. */
+    FOR_PEOPLE,
+    /** To be merged by Plimsoll: only what is read back, histograms uncompressed (read without inflating). */
+    TO_MERGE,
+    /** The same with compressed histograms: half the bytes, for an interval too large otherwise. */
+    TO_MERGE_COMPRESSED
+  }
 
   private ResultJsonWriter() {}
 
@@ -143,11 +154,11 @@ final class ResultJsonWriter {
    * written for readers and not read back.
    */
   private static ObjectNode operationStats(OperationStats s, Duration window) {
-    return operationStats(s, window, true);
+    return operationStats(s, window, Form.FOR_PEOPLE);
   }
 
-  /** With {@code forPeople} false, only what is read back: counts, histograms and errors. */
-  private static ObjectNode operationStats(OperationStats s, Duration window, boolean forPeople) {
+  /** Not {@link Form#FOR_PEOPLE}: only what is read back, counts, histograms and errors. */
+  private static ObjectNode operationStats(OperationStats s, Duration window, Form form) {
     ObjectNode o = NODES.objectNode();
     o.put("name", s.name());
     o.put("started", s.started());
@@ -155,12 +166,12 @@ final class ResultJsonWriter {
     o.put("failed", s.failed());
     o.put("dropped", s.dropped());
     o.put("inFlight", s.inFlight());
-    if (forPeople) {
+    if (form == Form.FOR_PEOPLE) {
       putDouble(o, "throughputPerSecond", s.throughputPerSecond(window));
       putDouble(o, "errorRate", s.errorRate());
     }
-    o.set("responseTime", nullable(s.responseTime(), d -> distribution(d, forPeople)));
-    o.set("serviceTime", nullable(s.serviceTime(), d -> distribution(d, forPeople)));
+    o.set("responseTime", nullable(s.responseTime(), d -> distribution(d, form)));
+    o.set("serviceTime", nullable(s.serviceTime(), d -> distribution(d, form)));
     o.set("errors", array(s.errors(), ResultJsonWriter::errorClass));
     return o;
   }
@@ -240,30 +251,31 @@ final class ResultJsonWriter {
   }
 
   static ObjectNode interval(IntervalSnapshot i) {
-    return interval(i, true);
+    return interval(i, Form.FOR_PEOPLE);
   }
 
   /**
    * An interval with only what is read back: no throughput or error rate per operation, no
-   * summary of a distribution beside its histogram. For an interval sent to be merged (a
-   * cluster worker's), whose receiver reads only that: at 100 workers, parsing the summaries
-   * cost the coordinator more than a tenth of its merge.
+   * summary of a distribution beside its histogram, and the histogram uncompressed. For an
+   * interval sent to be merged (a cluster worker's), whose receiver reads only that: at 100
+   * workers, parsing the summaries cost the coordinator a tenth of its merge and inflating the
+   * histograms a third.
    */
-  static ObjectNode intervalToMerge(IntervalSnapshot i) {
-    return interval(i, false);
+  static ObjectNode intervalToMerge(IntervalSnapshot i, boolean compressed) {
+    return interval(i, compressed ? Form.TO_MERGE_COMPRESSED : Form.TO_MERGE);
   }
 
-  private static ObjectNode interval(IntervalSnapshot i, boolean forPeople) {
+  private static ObjectNode interval(IntervalSnapshot i, Form form) {
     ObjectNode o = NODES.objectNode();
     o.put("index", i.index());
     putInstant(o, "start", i.start());
     putSeconds(o, "lengthS", i.length());
     o.put("warmUp", i.warmUp());
     putDouble(o, "expectedArrivals", i.expectedArrivals());
-    o.set("operations", array(i.operations(), s -> operationStats(s, i.length(), forPeople)));
-    o.set("schedulingLag", nullable(i.schedulingLag(), d -> distribution(d, forPeople)));
-    o.set("toWire", nullable(i.toWire(), d -> distribution(d, forPeople)));
-    o.set("afterAnswer", nullable(i.afterAnswer(), d -> distribution(d, forPeople)));
+    o.set("operations", array(i.operations(), s -> operationStats(s, i.length(), form)));
+    o.set("schedulingLag", nullable(i.schedulingLag(), d -> distribution(d, form)));
+    o.set("toWire", nullable(i.toWire(), d -> distribution(d, form)));
+    o.set("afterAnswer", nullable(i.afterAnswer(), d -> distribution(d, form)));
     o.set("system", nullable(i.system(), ResultJsonWriter::systemSample));
     return o;
   }
@@ -288,12 +300,15 @@ final class ResultJsonWriter {
    * data, and the only part read back, so that results merge exactly later.
    */
   private static ObjectNode distribution(LatencyDistribution d) {
-    return distribution(d, true);
+    return distribution(d, Form.FOR_PEOPLE);
   }
 
-  /** With {@code forPeople} false, the histogram alone. */
-  private static ObjectNode distribution(LatencyDistribution d, boolean forPeople) {
-    if (!forPeople) {
+  /** Not {@link Form#FOR_PEOPLE}: the histogram alone, in the form's encoding. */
+  private static ObjectNode distribution(LatencyDistribution d, Form form) {
+    if (form == Form.TO_MERGE) {
+      return NODES.objectNode().put("histogram", Base64.getEncoder().encodeToString(d.toUncompressed()));
+    }
+    if (form == Form.TO_MERGE_COMPRESSED) {
       return NODES.objectNode().put("histogram", d.toBase64());
     }
     LatencyStats s = d.stats();

@@ -34,6 +34,28 @@ class ResultJsonTest {
     }
   }
 
+  @Test
+  void anIntervalToMergeTooLargeWithUncompressedHistogramsHasThemCompressed() throws IOException {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    List<dev.plimsoll.core.metrics.OperationStats> operations = new ArrayList<>();
+    for (int op = 0; op < 300; op++) {
+      org.HdrHistogram.Histogram h = LatencyDistribution.newHistogram();
+      for (int v = 0; v < 2_000; v++) {
+        h.recordValue(LatencyDistribution.clamp((long) (1_000_000 * Math.exp(random.nextGaussian() * 1.5))));
+      }
+      LatencyDistribution d = LatencyDistribution.of(h);
+      operations.add(new dev.plimsoll.core.metrics.OperationStats("op-" + op, 2_000, 2_000, 0, 0, 0, d, d, List.of()));
+    }
+    var interval = new dev.plimsoll.core.metrics.IntervalSnapshot(0, java.time.Instant.EPOCH, java.time.Duration.ofSeconds(1),
+        false, 0, operations, LatencyDistribution.empty(), LatencyDistribution.empty(), LatencyDistribution.empty(), null);
+    byte[] json = ResultJson.intervalToJson(interval);
+    assertThat(json.length).as("uncompressed, it would be about 2.6 MB").isBetween(
+        ResultJson.UNCOMPRESSED_INTERVAL_LIMIT_BYTES / 2, 2 * ResultJson.UNCOMPRESSED_INTERVAL_LIMIT_BYTES);
+    String histogram = new ObjectMapper().readTree(json).at("/operations/0/responseTime/histogram").textValue();
+    assertThat(LatencyDistribution.fromBase64(histogram)).isEqualTo(operations.get(0).responseTime());
+    assertThat(ResultJson.intervalFromJson(json, "test")).isEqualTo(interval);
+  }
+
   /** A JSON string may hold any character; a terminal showing the file must see none it would act on. */
   @Test
   void controlCharactersFromTheTargetAreEscapedInTheFile() throws IOException {

@@ -23,6 +23,7 @@ import dev.plimsoll.results.ResultJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,18 +32,20 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The cluster's wire format: each message is one JSON object, {@code {"plimsollCluster": 1,
+ * The cluster's wire format: each message is one JSON object, {@code {"plimsollCluster": 2,
  * "type": "interval", "runId": ..., ...}}; an interval is the same object as in {@code result.json}
- * (histograms in HdrHistogram's compressed base64 encoding) without the numbers written there for
- * people only (summaries beside histograms, throughput, error rate), so what a worker measured reaches the
- * coordinator exactly, and is the message's last field (read where it lies, see {@link #decode}). Actor references travel as Pekko's own text form. A message of a newer
- * version is refused with a message saying so, never misread. See {@code cluster/README.md}.
+ * with only what the coordinator reads (no summaries beside histograms, throughput or error rate),
+ * its histograms in HdrHistogram's uncompressed encoding (base64), so what a worker measured
+ * reaches the coordinator exactly and merges without inflating; it is the message's last field
+ * (read where it lies, see {@link #decode}). Actor references travel as Pekko's own text form. A
+ * message of another version is refused with a message saying so, never misread. See
+ * {@code cluster/README.md}.
  */
 public final class MessageCodec {
 
   /**
    * The version written in every message's {@code plimsollCluster} field. 2: an interval carries
-   * only what the coordinator reads (no summaries beside its histograms).
+   * only what the coordinator reads (no summaries beside its histograms), histograms uncompressed.
    */
   public static final int VERSION = 2;
 
@@ -155,11 +158,11 @@ public final class MessageCodec {
         yield new Prepare(runId, bundle(o.path("bundle")), weights, o.path("segment").asInt(),
             refs.fromText(text(o, "replyTo")));
       }
-      case "start" -> new Start(runId, Instant.parse(text(o, "startAt")));
+      case "start" -> new Start(runId, time(o, "startAt"));
       case "stop" -> new Stop(runId, text(o, "reason"));
       case "ready" -> new Ready(runId, refs.fromText(text(o, "worker")), text(o, "host"), o.path("processors").asInt());
       case "refused" -> new Refused(runId, refs.fromText(text(o, "worker")), text(o, "reason"));
-      case "started" -> new Started(runId, refs.fromText(text(o, "worker")), Instant.parse(text(o, "startedAt")));
+      case "started" -> new Started(runId, refs.fromText(text(o, "worker")), time(o, "startedAt"));
       case "interval" -> {
         if (fields.intervalLength == 0) {
           throw new IllegalArgumentException("cluster message: 'interval' must be an object");
@@ -268,8 +271,17 @@ public final class MessageCodec {
   }
 
   private static Instant instant(JsonNode o, String field) {
-    String t = o.path(field).textValue();
-    return t == null ? null : Instant.parse(t);
+    return o.path(field).textValue() == null ? null : time(o, field);
+  }
+
+  /** The time in {@code field}, written as {@link Instant#toString} writes it. */
+  private static Instant time(JsonNode o, String field) {
+    try {
+      return Instant.parse(text(o, field));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("cluster message: '" + field + "' must be a time such as "
+          + "2026-01-01T00:00:00Z", e);
+    }
   }
 
   private static String text(JsonNode o, String field) {

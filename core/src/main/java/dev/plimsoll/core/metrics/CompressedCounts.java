@@ -3,19 +3,28 @@ package dev.plimsoll.core.metrics;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.HdrHistogram.Histogram;
 
 /**
- * Adds a histogram in HdrHistogram's compressed (V2) encoding straight into a sum, without building
- * a histogram of its own: inflating into a full histogram costs a counts array of the whole range
- * (over 100 KB) per distribution, which made merging hundreds of machines' intervals slow. Handles
- * exactly the encodings {@link LatencyDistribution} writes (lowest discernible value 1, its
- * precision, no index shift); anything else is left to HdrHistogram's own decoder.
+ * Reads HdrHistogram's V2 encodings, compressed or not, and adds their counts straight into a
+ * sum, without building a histogram of its own: inflating into a full histogram costs a counts
+ * array of the whole range (over 100 KB) per distribution, which made merging hundreds of
+ * machines' intervals slow. Handles exactly the encodings {@link LatencyDistribution} writes
+ * (lowest discernible value 1, its precision, no index shift); anything else is left to
+ * HdrHistogram's own decoder.
+ *
+ * <p>An uncompressed encoding is a 40-byte header (cookie, payload length, index offset,
+ * precision, lowest value, highest value, conversion ratio) and the payload: the counts as ZigZag
+ * LEB128 longs. The compressed one is a cookie, a length and the uncompressed one deflated.
  */
 final class CompressedCounts {
   private static final int V2_COMPRESSED_COOKIE_BASE = 0x1c849304;
   private static final int V2_COOKIE_BASE = 0x1c849303;
+  /** The cookie's bits beside its base (HdrHistogram's word size marker). */
+  private static final int COOKIE_FLAGS = 0xf0;
+  /** Where an uncompressed encoding's payload begins. */
   private static final int HEADER_BYTES = 40;
   /** For lowest discernible value 1 and 3 significant digits: 2,048 sub-buckets, half of them 1,024. */
   private static final int SUB_BUCKET_HALF_COUNT_MAGNITUDE = 10;
@@ -27,12 +36,21 @@ final class CompressedCounts {
    * trackable value): what a sum needs unless an encoding from elsewhere holds larger ones.
    */
   static final int RECORDABLE_INDEXES = indexOf(LatencyDistribution.HIGHEST_TRACKABLE_NANOS) + 1;
-  /** The longest payload of that many indexes: 9 bytes each at most. */
-  private static final int MAX_PAYLOAD_BYTES = 9 * INDEXES;
+  /**
+   * The most values one histogram read may hold: 2^48 (2.8 × 10^14, 9 years at a million a
+   * second), so that merging many (a fleet's intervals, a run's) cannot overflow a count; a
+   * histogram claiming more is damaged.
+   */
+  static final long MAX_TOTAL_COUNT = 1L << 48;
+    /** The longest uncompressed encoding of that many indexes: 9 bytes each at most. */
+  private static final int MAX_ENCODING_BYTES = HEADER_BYTES + 9 * INDEXES;
 
   /** Creating an Inflater costs more than inflating a small histogram: one per thread, reset between uses. */
   private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
-  /** Where each thread inflates: grown (up to the longest payload) when one does not fit. */
+  /** The same for deflating; HdrHistogram's level, so the bytes are the ones it writes. */
+  private static final ThreadLocal<Deflater> DEFLATERS =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.DEFAULT_COMPRESSION));
+  /** Where each thread inflates: grown (up to the longest encoding) when one does not fit. */
   private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
   private CompressedCounts() {}
@@ -42,8 +60,8 @@ final class CompressedCounts {
     if (!laidOutAlike(sum)) {
       return false;
     }
-    byte[] payload = payload(compressed, true);
-    return payload != null && addPayload(sum, payload);
+    byte[] encoding = checkedEncoding(compressed);
+    return encoding != null && addEncoding(sum, encoding);
   }
 
   /** Whether {@code sum}'s counts are laid out as this class reads them. */
@@ -57,21 +75,21 @@ final class CompressedCounts {
    * added) if this class does not read its encoding.
    */
   static boolean addInto(CountsSum sum, byte[] compressed) {
-    byte[] payload = payload(compressed, false);
-    if (payload == null) {
+    byte[] encoding = uncompressed(compressed);
+    if (encoding == null) {
       return false;
     }
-    addPayload(sum, payload);
+    addEncoding(sum, encoding);
     return true;
   }
 
-  /** Adds a payload {@link #checkedPayload} returned into {@code sum}. */
-  static void addPayload(CountsSum sum, byte[] payload) {
+  /** Adds an uncompressed encoding {@link #checkedEncoding} or {@link #wellFormedEncoding} passed into {@code sum}. */
+  static void addEncoding(CountsSum sum, byte[] encoding) {
     // Indexes only grow along a payload: the array is grown (rarely) ahead of an index beyond it.
     long[] counts = sum.counts();
     int highest = -1;
     int index = 0;
-    Longs longs = new Longs(payload);
+    Longs longs = new Longs(encoding, HEADER_BYTES);
     while (longs.next()) {
       if (index >= counts.length) {
         counts = sum.grow(index);
@@ -90,113 +108,15 @@ final class CompressedCounts {
   }
 
   /**
-   * Whether {@code compressed} is an encoding this class reads, whole and undamaged: what
-   * {@link LatencyDistribution#fromCompressed} checks instead of decoding it into a histogram.
+   * Adds an uncompressed encoding {@link #checkedEncoding} or {@link #wellFormedEncoding} passed
+   * into {@code sum}; false (and nothing added) if {@code sum}'s counts are laid out otherwise.
    */
-  static boolean readable(byte[] compressed) {
-    return checkedPayload(compressed) != null;
-  }
-
-  /**
-   * The counts of {@code compressed} (HdrHistogram's payload: ZigZag LEB128 longs), inflated and
-   * checked as {@link #readable} checks them; null if it is not readable.
-   */
-  static byte[] checkedPayload(byte[] compressed) {
-    return payload(compressed, true);
-  }
-
-  /**
-   * The counts of {@code compressed}, inflated (the deflate stream's checksum checked) and, if
-   * {@code check}, checked {@linkplain #wellFormed well formed}; null if this class cannot read them.
-   */
-  private static byte[] payload(byte[] compressed, boolean check) {
-    if (LatencyDistribution.SIGNIFICANT_DIGITS != 3) {
-      return null;
-    }
-    ByteBuffer in = ByteBuffer.wrap(compressed);
-    if (compressed.length < 8 || (in.getInt() & ~0xf0) != V2_COMPRESSED_COOKIE_BASE) {
-      return null;
-    }
-    int deflatedLength = in.getInt();
-    // As strict as HdrHistogram's own decoder, which the summary may still use: the length given
-    // must lie within the bytes (a file claiming 268 MB in 52 bytes was found by fuzzing).
-    if (deflatedLength < 0 || deflatedLength > compressed.length - 8) {
-      return null;
-    }
-    Inflater inflater = INFLATERS.get();
-    inflater.reset();
-    try {
-      inflater.setInput(compressed, 8, deflatedLength);
-      // Inflated whole in one call where it fits: each call crosses into native code, which cost
-      // more than inflating a small histogram's header.
-      byte[] out = INFLATED.get();
-      int length = 0;
-      while (!inflater.finished()) {
-        if (length == out.length) {
-          if (out.length >= HEADER_BYTES + MAX_PAYLOAD_BYTES) {
-            return null;
-          }
-          out = Arrays.copyOf(out, Math.min(2 * out.length, HEADER_BYTES + MAX_PAYLOAD_BYTES));
-          INFLATED.set(out);
-        }
-        int n = inflater.inflate(out, length, out.length - length);
-        if (n == 0 && !inflater.finished() && length < out.length) {
-          return null; // cut off (it needs more input) or damaged
-        }
-        length += n;
-      }
-      // Finished: the stream's end carries its checksum, which zlib has checked.
-      if (length < HEADER_BYTES) {
-        return null;
-      }
-      ByteBuffer h = ByteBuffer.wrap(out, 0, HEADER_BYTES);
-      int cookie = h.getInt();
-      int payloadLength = h.getInt();
-      int normalizingIndexOffset = h.getInt();
-      int digits = h.getInt();
-      long lowest = h.getLong();
-      if ((cookie & ~0xf0) != V2_COOKIE_BASE || normalizingIndexOffset != 0 || digits != 3 || lowest != 1
-          || payloadLength != length - HEADER_BYTES) {
-        return null;
-      }
-      byte[] payload = Arrays.copyOfRange(out, HEADER_BYTES, length);
-      return !check || wellFormed(payload) ? payload : null;
-    } catch (DataFormatException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Whether the payload is counts as HdrHistogram writes them: ZigZag LEB128 longs, a positive one
-   * the count at the next index, a negative one a run of that many empty indexes, every index one
-   * of a value a long can hold.
-   */
-  private static boolean wellFormed(byte[] payload) {
-    long index = 0;
-    Longs longs = new Longs(payload);
-    while (longs.next()) {
-      long count = longs.value;
-      // As in addPayload, without a branch on a count or a run of empty indexes.
-      long run = count >> 63;
-      index += (-count & run) | (1 & ~run);
-      // Long.MIN_VALUE is no run: its negation is itself, so the index falls below zero.
-      if (index > INDEXES || index < 0) {
-        return false;
-      }
-    }
-    return !longs.cutOff;
-  }
-
-  /**
-   * Adds a payload {@link #wellFormed} has checked into {@code sum}; false (and nothing added) if
-   * {@code sum}'s counts are laid out otherwise.
-   */
-  static boolean addPayload(Histogram sum, byte[] payload) {
+  static boolean addEncoding(Histogram sum, byte[] encoding) {
     if (!laidOutAlike(sum)) {
       return false;
     }
     int index = 0;
-    Longs longs = new Longs(payload);
+    Longs longs = new Longs(encoding, HEADER_BYTES);
     while (longs.next()) {
       long count = longs.value;
       if (count < 0) {
@@ -209,6 +129,154 @@ final class CompressedCounts {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code compressed} is an encoding this class reads, whole and undamaged: what
+   * {@link LatencyDistribution#fromCompressed} checks instead of decoding it into a histogram.
+   */
+  static boolean readable(byte[] compressed) {
+    return checkedEncoding(compressed) != null;
+  }
+
+  /**
+   * {@code compressed} inflated to its uncompressed encoding and checked as {@link #readable}
+   * checks it; null if it is not readable.
+   */
+  static byte[] checkedEncoding(byte[] compressed) {
+    byte[] encoding = uncompressed(compressed);
+    return encoding != null && wellFormed(encoding) ? encoding : null;
+  }
+
+  /** Whether {@code encoding} is uncompressed, by its cookie: HdrHistogram's V2 encoding as is. */
+  static boolean isUncompressed(byte[] encoding) {
+    return encoding.length >= 4 && (ByteBuffer.wrap(encoding).getInt() & ~COOKIE_FLAGS) == V2_COOKIE_BASE;
+  }
+
+  /** Whether an uncompressed encoding's payload length is the bytes after its header: none missing, none after. */
+  static boolean whole(byte[] encoding) {
+    return encoding.length >= HEADER_BYTES && ByteBuffer.wrap(encoding).getInt(4) == encoding.length - HEADER_BYTES;
+  }
+
+  /** Whether {@code encoding}, uncompressed, is one this class reads, whole and undamaged. */
+  static boolean wellFormedEncoding(byte[] encoding) {
+    return headerReadable(encoding) && wellFormed(encoding);
+  }
+
+  /**
+   * The uncompressed encoding of {@code compressed}: inflated, the deflate stream's checksum and
+   * the header checked, not the payload; null if this class cannot read it.
+   */
+  static byte[] uncompressed(byte[] compressed) {
+    byte[] encoding = inflated(compressed);
+    return encoding != null && headerReadable(encoding) ? encoding : null;
+  }
+
+  /**
+   * What {@code compressed} holds deflated, whatever its header says: HdrHistogram's uncompressed
+   * encoding of the same histogram; null if the bytes are not a compressed V2 encoding whose
+   * deflated stream is whole (its checksum checked) and fills its given length exactly.
+   */
+  static byte[] inflated(byte[] compressed) {
+    ByteBuffer in = ByteBuffer.wrap(compressed);
+    if (compressed.length < 8 || (in.getInt() & ~COOKIE_FLAGS) != V2_COMPRESSED_COOKIE_BASE) {
+      return null;
+    }
+    int deflatedLength = in.getInt();
+    // Stricter than HdrHistogram's own decoder, which the summary may still use: the length given
+    // is the bytes' (a file claiming 268 MB in 52 bytes was found by fuzzing), none after them.
+    if (deflatedLength != compressed.length - 8) {
+      return null;
+    }
+    Inflater inflater = INFLATERS.get();
+    inflater.reset();
+    try {
+      inflater.setInput(compressed, 8, deflatedLength);
+      // Inflated whole in one call where it fits: each call crosses into native code, which cost
+      // more than inflating a small histogram's header.
+      byte[] out = INFLATED.get();
+      int length = 0;
+      while (!inflater.finished()) {
+        if (length == out.length) {
+          if (out.length >= MAX_ENCODING_BYTES) {
+            return null;
+          }
+          out = Arrays.copyOf(out, Math.min(2 * out.length, MAX_ENCODING_BYTES));
+          INFLATED.set(out);
+        }
+        int n = inflater.inflate(out, length, out.length - length);
+        if (n == 0 && !inflater.finished() && length < out.length) {
+          return null; // cut off (it needs more input) or damaged
+        }
+        length += n;
+      }
+      // Finished: the stream's end carries its checksum, which zlib has checked. Bytes after it
+      // are refused: no encoder writes them, and they would make equal histograms unequal.
+      return inflater.getRemaining() == 0 ? Arrays.copyOf(out, length) : null;
+    } catch (DataFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether an uncompressed encoding's header is one this class reads, its payload length the bytes after it. */
+  static boolean headerReadable(byte[] encoding) {
+    if (LatencyDistribution.SIGNIFICANT_DIGITS != 3 || encoding.length < HEADER_BYTES) {
+      return false;
+    }
+    ByteBuffer h = ByteBuffer.wrap(encoding, 0, HEADER_BYTES);
+    int cookie = h.getInt();
+    int payloadLength = h.getInt();
+    int normalizingIndexOffset = h.getInt();
+    int digits = h.getInt();
+    long lowest = h.getLong();
+    return (cookie & ~COOKIE_FLAGS) == V2_COOKIE_BASE && normalizingIndexOffset == 0 && digits == 3 && lowest == 1
+        && payloadLength == encoding.length - HEADER_BYTES && encoding.length <= MAX_ENCODING_BYTES;
+  }
+
+  /**
+   * {@code encoding}, uncompressed and {@linkplain #wellFormedEncoding well formed}, compressed
+   * as HdrHistogram compresses it: byte for byte what it writes for the same histogram.
+   */
+  static byte[] compress(byte[] encoding) {
+    int cookie = ByteBuffer.wrap(encoding).getInt();
+    Deflater deflater = DEFLATERS.get();
+    deflater.reset();
+    deflater.setInput(encoding);
+    deflater.finish();
+    byte[] out = new byte[8 + encoding.length + encoding.length / 8 + 64];
+    int length = 8;
+    while (!deflater.finished()) {
+      if (length == out.length) {
+        out = Arrays.copyOf(out, 2 * out.length);
+      }
+      length += deflater.deflate(out, length, out.length - length);
+    }
+    ByteBuffer.wrap(out).putInt(V2_COMPRESSED_COOKIE_BASE | (cookie & COOKIE_FLAGS)).putInt(length - 8);
+    return Arrays.copyOf(out, length);
+  }
+
+  /**
+   * Whether an uncompressed encoding's payload is counts as HdrHistogram writes them: ZigZag
+   * LEB128 longs, a positive one the count at the next index, a negative one a run of that many
+   * empty indexes, every index one of a value a long can hold, at most {@link #MAX_TOTAL_COUNT}
+   * values in all.
+   */
+  private static boolean wellFormed(byte[] encoding) {
+    long index = 0;
+    long total = 0;
+    Longs longs = new Longs(encoding, HEADER_BYTES);
+    while (longs.next()) {
+      long count = longs.value;
+      // As in addEncoding, without a branch on a count or a run of empty indexes.
+      long run = count >> 63;
+      index += (-count & run) | (1 & ~run);
+      total += count & ~run;
+      // Long.MIN_VALUE is no run: its negation is itself, so the index falls below zero.
+      if (index > INDEXES || index < 0 || total > MAX_TOTAL_COUNT || total < 0) {
+        return false;
+      }
+    }
+    return !longs.cutOff;
   }
 
   /** The lowest value of counts index {@code index}, as HdrHistogram lays them out for these settings. */
@@ -243,8 +311,9 @@ final class CompressedCounts {
     /** Whether the last long was cut off by the payload's end. */
     boolean cutOff;
 
-    Longs(byte[] bytes) {
+    Longs(byte[] bytes, int position) {
       this.bytes = bytes;
+      this.position = position;
     }
 
     /** Reads the next long into {@link #value}; false at the end, or at a long cut off. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * An immutable latency distribution: an HdrHistogram of nanosecond values, held in HdrHistogram's
@@ -29,18 +30,25 @@ public final class LatencyDistribution {
 
   private static final LatencyDistribution EMPTY = of(newHistogram());
 
-  private final byte[] compressed;
+  /**
+   * HdrHistogram's compressed encoding: null only for a distribution {@linkplain #readToMerge read
+   * to be merged} from its uncompressed encoding, until first asked for; then compressed from
+   * that, byte for byte what HdrHistogram writes for the same histogram. Volatile, with
+   * {@link #uncompressed}: the uncompressed encoding is let go only once this is set.
+   */
+  private volatile byte[] compressed;
   /**
    * Null until first asked for, for a distribution read from its encoding. Two threads asking at
    * once may both compute it: the same immutable value, so the unsynchronised cache is safe.
    */
   private LatencyStats stats;
   /**
-   * The counts inflated to check a distribution {@linkplain #fromCompressedToMerge read to be
-   * merged}, until its first merge takes them (null after that, and for any other). Two threads
-   * merging at once may both take them: they are only read, so the unsynchronised field is safe.
+   * The uncompressed encoding of a distribution {@linkplain #readToMerge read to be merged}, so
+   * that merging it inflates nothing: the first merge takes it once {@link #compressed} is known
+   * (null after that, and for any other distribution). Two threads merging at once may both take
+   * it: it is only read.
    */
-  private byte[] inflated;
+  private volatile byte[] uncompressed;
 
   private LatencyDistribution(byte[] compressed, LatencyStats stats) {
     this.compressed = compressed;
@@ -92,34 +100,82 @@ public final class LatencyDistribution {
   }
 
   /**
-   * Reads HdrHistogram's compressed encoding, as {@link #fromCompressed} does, for a distribution
-   * read only to be merged, such as a cluster worker's interval: the counts inflated to check it
-   * are kept until it is first merged, so it is inflated once, not twice (inflating was half a
-   * large fleet's merge). Until then it holds about three times the memory, so this is not for
+   * Reads a distribution only to be merged, such as a cluster worker's interval: HdrHistogram's V2
+   * encoding, compressed (as {@link #toCompressed} writes it) or not (as {@link #toUncompressed}
+   * writes it), checked whole now as {@link #fromCompressed} checks. Its uncompressed encoding is
+   * kept until it is first merged, so merging inflates nothing (inflating was most of a large
+   * fleet's merge); an uncompressed one is compressed only if asked for. Until merged it holds
+   * about three times the memory of one {@link #fromCompressed} reads, so this is not for
    * distributions kept for long.
    *
-   * @throws IllegalArgumentException if the bytes are not a compressed HdrHistogram
+   * @throws IllegalArgumentException if the bytes are not an HdrHistogram encoding Plimsoll writes
    */
-  public static LatencyDistribution fromCompressedToMerge(byte[] compressed) {
-    return read(compressed, true);
+  public static LatencyDistribution readToMerge(byte[] encoding) {
+    if (!CompressedCounts.isUncompressed(encoding)) {
+      return read(encoding, true);
+    }
+    byte[] copy = encoding.clone();
+    if (CompressedCounts.headerReadable(copy)) {
+      if (!CompressedCounts.wellFormedEncoding(copy)) {
+        throw new IllegalArgumentException("not an uncompressed HdrHistogram: its counts are damaged");
+      }
+      LatencyDistribution read = new LatencyDistribution(null, null);
+      read.uncompressed = copy;
+      return read;
+    }
+    // Another precision or lowest value: HdrHistogram's own decoder checks it, then it is kept
+    // compressed as HdrHistogram compresses it.
+    try {
+      if (!CompressedCounts.whole(copy)) {
+        throw new IllegalArgumentException("its payload is not the bytes after its header");
+      }
+      Histogram histogram = withinBounds(Histogram.decodeFromByteBuffer(ByteBuffer.wrap(copy), 0));
+      return new LatencyDistribution(CompressedCounts.compress(copy), LatencyStats.of(histogram));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not an uncompressed HdrHistogram, or damaged", e);
+    }
   }
 
-  private static LatencyDistribution read(byte[] compressed, boolean keepCounts) {
+  private static LatencyDistribution read(byte[] compressed, boolean keepUncompressed) {
     byte[] copy = compressed.clone();
-    byte[] counts = CompressedCounts.checkedPayload(copy);
-    if (counts != null) {
+    byte[] encoding = CompressedCounts.inflated(copy);
+    if (encoding == null) {
+      throw new IllegalArgumentException("not a compressed HdrHistogram, or damaged");
+    }
+    if (CompressedCounts.headerReadable(encoding)) {
+      if (!CompressedCounts.wellFormedEncoding(encoding)) {
+        throw new IllegalArgumentException("not a compressed HdrHistogram: its counts are damaged");
+      }
       LatencyDistribution read = new LatencyDistribution(copy, null);
-      read.inflated = keepCounts ? counts : null;
+      read.uncompressed = keepUncompressed ? encoding : null;
       return read;
     }
     // Another encoding (precision, lowest value): HdrHistogram's own decoder checks it.
     try {
       Histogram histogram =
-          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(copy), 0);
+          withinBounds(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(copy), 0));
       return new LatencyDistribution(copy, LatencyStats.of(histogram));
     } catch (DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not a compressed HdrHistogram: " + e.getMessage(), e);
     }
+  }
+
+
+  /**
+   * {@code histogram}, if its counts are none negative and at most
+   * {@link CompressedCounts#MAX_TOTAL_COUNT} in all, as the encodings Plimsoll reads itself must be:
+   * more could overflow when merged.
+   */
+  private static Histogram withinBounds(Histogram histogram) {
+    long total = 0;
+    for (HistogramIterationValue v : histogram.recordedValues()) {
+      long count = v.getCountAtValueIteratedTo();
+      total += count;
+      if (count < 0 || total > CompressedCounts.MAX_TOTAL_COUNT || total < 0) {
+        throw new IllegalArgumentException("it holds more values than any run could");
+      }
+    }
+    return histogram;
   }
 
   /**
@@ -160,11 +216,11 @@ public final class LatencyDistribution {
     if (known != null && known.count() == 0) {
       return;
     }
-    byte[] counts = takeInflated();
-    if (counts != null && CompressedCounts.addPayload(sum, counts)) {
+    byte[] encoding = takeUncompressed();
+    if (encoding != null && CompressedCounts.addEncoding(sum, encoding)) {
       return;
     }
-    if (!CompressedCounts.addInto(sum, compressed)) {
+    if (!CompressedCounts.addInto(sum, compressed())) {
       sum.add(toHistogram());
     }
   }
@@ -175,26 +231,48 @@ public final class LatencyDistribution {
     if (known != null && known.count() == 0) {
       return;
     }
-    byte[] counts = takeInflated();
-    if (counts != null) {
-      CompressedCounts.addPayload(sum, counts);
-    } else if (!CompressedCounts.addInto(sum, compressed)) {
+    byte[] encoding = takeUncompressed();
+    if (encoding != null) {
+      CompressedCounts.addEncoding(sum, encoding);
+    } else if (!CompressedCounts.addInto(sum, compressed())) {
       sum.add(toHistogram());
     }
   }
 
-  /** The counts kept from the read, if any, now no longer kept. */
-  private byte[] takeInflated() {
-    byte[] counts = inflated;
-    inflated = null;
-    return counts;
+  /** The uncompressed encoding kept from the read, if any; let go if the compressed one is known. */
+  private byte[] takeUncompressed() {
+    byte[] encoding = uncompressed;
+    if (encoding != null && compressed != null) {
+      uncompressed = null;
+    }
+    return encoding;
+  }
+
+  /** The compressed encoding, made from the uncompressed one the first time it is asked for. */
+  private byte[] compressed() {
+    byte[] c = compressed;
+    if (c == null) {
+      byte[] encoding = uncompressed;
+      // Null only if a merge took it, which it does once the compressed encoding is set.
+      c = encoding != null ? CompressedCounts.compress(encoding) : compressed;
+      compressed = c;
+    }
+    return c;
   }
 
   /** A new, mutable histogram holding this distribution's values. */
   public Histogram toHistogram() {
+    byte[] encoding = compressed == null ? uncompressed : null;
+    if (encoding != null) {
+      // Read uncompressed and checked: its counts, without compressing them first.
+      CountsSum sum = new CountsSum();
+      CompressedCounts.addEncoding(sum, encoding);
+      return sum.toHistogram();
+    }
+    byte[] c = compressed();
     try {
       Histogram decoded =
-          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(c), 0);
       // Decoded histograms are sized to their content; let them grow so adding works.
       decoded.setAutoResize(true);
       return decoded;
@@ -202,7 +280,7 @@ public final class LatencyDistribution {
       // An encoding checked when read (fromCompressed) that HdrHistogram's decoder still refuses:
       // read its counts the way they were checked, rather than fail long after the read.
       CountsSum sum = new CountsSum();
-      if (CompressedCounts.addInto(sum, compressed)) {
+      if (CompressedCounts.addInto(sum, c)) {
         return sum.toHistogram();
       }
       throw new IllegalStateException("corrupt histogram encoding", e);
@@ -210,16 +288,38 @@ public final class LatencyDistribution {
   }
 
   public byte[] toCompressed() {
-    return compressed.clone();
+    return compressed().clone();
+  }
+
+  /**
+   * HdrHistogram's uncompressed V2 encoding of this distribution (what
+   * {@code Histogram.encodeIntoByteBuffer} writes): about twice the bytes of the compressed one,
+   * read without inflating. A cluster worker sends its intervals' histograms in this form, since
+   * inflating was most of what merging a large fleet cost the coordinator.
+   */
+  public byte[] toUncompressed() {
+    byte[] encoding = uncompressed;
+    if (encoding != null) {
+      return encoding.clone();
+    }
+    encoding = CompressedCounts.inflated(compressed());
+    if (encoding != null) {
+      return encoding;
+    }
+    // Never for bytes HdrHistogram compressed; should it be, HdrHistogram's own encoder.
+    Histogram h = toHistogram();
+    ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+    int length = h.encodeIntoByteBuffer(buffer);
+    return Arrays.copyOf(buffer.array(), length);
   }
 
   /** The compressed encoding itself, for {@link IntervalCodec}, which only reads it. */
   byte[] compressedBytes() {
-    return compressed;
+    return compressed();
   }
 
   public String toBase64() {
-    return Base64.getEncoder().encodeToString(compressed);
+    return Base64.getEncoder().encodeToString(compressed());
   }
 
   public LatencyStats stats() {
@@ -245,12 +345,12 @@ public final class LatencyDistribution {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LatencyDistribution other && Arrays.equals(compressed, other.compressed);
+    return o instanceof LatencyDistribution other && Arrays.equals(compressed(), other.compressed());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(compressed);
+    return Arrays.hashCode(compressed());
   }
 
   @Override

@@ -32,6 +32,28 @@ class CompressedCountsTest {
   }
 
   @Test
+  void compressingAnUncompressedEncodingWritesWhatHdrHistogramWrites() {
+    for (long seed = 0; seed < 30; seed++) {
+      LatencyDistribution d = recorded(seed, (int) (seed * 131 % 4_000) + 1, 0.5 + seed % 5);
+      byte[] uncompressed = CompressedCounts.uncompressed(d.toCompressed());
+      assertThat(CompressedCounts.isUncompressed(uncompressed)).isTrue();
+      assertThat(CompressedCounts.isUncompressed(d.toCompressed())).isFalse();
+      assertThat(CompressedCounts.wellFormedEncoding(uncompressed)).isTrue();
+      assertThat(CompressedCounts.compress(uncompressed)).as("seed %d", seed).isEqualTo(d.toCompressed());
+    }
+  }
+
+  @Test
+  void aHistogramOfMoreValuesThanAnyRunHasIsNotReadable() {
+    Histogram h = LatencyDistribution.newHistogram();
+    h.recordValueWithCount(1_000, CompressedCounts.MAX_TOTAL_COUNT / 2);
+    h.recordValueWithCount(2_000, CompressedCounts.MAX_TOTAL_COUNT / 2);
+    assertThat(CompressedCounts.readable(LatencyDistribution.of(h).toCompressed())).isTrue();
+    h.recordValue(3_000);
+    assertThat(CompressedCounts.readable(LatencyDistribution.of(h).toCompressed())).isFalse();
+  }
+
+  @Test
   void indexesAndValuesAreLaidOutAsHdrHistogramLaysThemOut() {
     Histogram h = LatencyDistribution.newFullRangeHistogram();
     java.util.SplittableRandom random = new java.util.SplittableRandom(7);

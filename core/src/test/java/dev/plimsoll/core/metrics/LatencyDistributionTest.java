@@ -101,22 +101,83 @@ class LatencyDistributionTest {
       b.recordValue(LatencyDistribution.clamp((long) (2_000 * Math.exp(random.nextGaussian()))));
     }
     byte[] encodedA = LatencyDistribution.of(a).toCompressed();
-    LatencyDistribution toMergeA = LatencyDistribution.fromCompressedToMerge(encodedA);
-    LatencyDistribution toMergeB = LatencyDistribution.fromCompressedToMerge(LatencyDistribution.of(b).toCompressed());
+    LatencyDistribution toMergeA = LatencyDistribution.readToMerge(encodedA);
+    LatencyDistribution toMergeB = LatencyDistribution.readToMerge(LatencyDistribution.of(b).toCompressed());
     Histogram both = LatencyDistribution.newHistogram();
     both.add(a);
     both.add(b);
     // The first merge takes the counts kept from the read; the second inflates them again.
     assertThat(LatencyDistribution.mergeAll(List.of(toMergeA, toMergeB)).toHistogram()).isEqualTo(both);
     assertThat(LatencyDistribution.mergeAll(List.of(toMergeA, toMergeB)).toHistogram()).isEqualTo(both);
-    assertThat(LatencyDistribution.fromCompressedToMerge(encodedA).merge(toMergeB).toHistogram()).isEqualTo(both);
+    assertThat(LatencyDistribution.readToMerge(encodedA).merge(toMergeB).toHistogram()).isEqualTo(both);
     assertThat(toMergeA).isEqualTo(LatencyDistribution.fromCompressed(encodedA));
     assertThat(toMergeA.stats()).isEqualTo(LatencyStats.of(a));
-    assertThat(LatencyDistribution.fromCompressedToMerge(encodedA).stats()).isEqualTo(LatencyStats.of(a));
+    assertThat(LatencyDistribution.readToMerge(encodedA).stats()).isEqualTo(LatencyStats.of(a));
     byte[] flipped = encodedA.clone();
     flipped[encodedA.length / 2] ^= 0x5a;
-    assertThatThrownBy(() -> LatencyDistribution.fromCompressedToMerge(flipped))
+    assertThatThrownBy(() -> LatencyDistribution.readToMerge(flipped))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a compressed HdrHistogram");
+  }
+
+  @Test
+  void readToBeMergedFromItsUncompressedEncodingItIsTheSameDistribution() {
+    SplittableRandom random = new SplittableRandom(9);
+    Histogram a = LatencyDistribution.newHistogram();
+    for (int i = 0; i < 7_000; i++) {
+      a.recordValue(LatencyDistribution.clamp((long) (500_000 * Math.exp(random.nextGaussian() * 1.7))));
+    }
+    LatencyDistribution original = LatencyDistribution.of(a);
+    byte[] uncompressed = original.toUncompressed();
+    // HdrHistogram reads it as its own uncompressed encoding.
+    assertThat(Histogram.decodeFromByteBuffer(java.nio.ByteBuffer.wrap(uncompressed), 0)).isEqualTo(a);
+    LatencyDistribution read = LatencyDistribution.readToMerge(uncompressed);
+    assertThat(read.stats()).isEqualTo(original.stats());
+    assertThat(read.toHistogram()).isEqualTo(a);
+    assertThat(LatencyDistribution.mergeAll(List.of(read, read)).toHistogram())
+        .isEqualTo(LatencyDistribution.mergeAll(List.of(original, original)).toHistogram());
+    // Compressed when asked for: byte for byte the original's, so equal to it, before and after merging.
+    LatencyDistribution again = LatencyDistribution.readToMerge(uncompressed);
+    assertThat(again).isEqualTo(original).hasSameHashCodeAs(original);
+    assertThat(LatencyDistribution.mergeAll(List.of(again)).toHistogram()).isEqualTo(a);
+    assertThat(again.toCompressed()).isEqualTo(original.toCompressed());
+    assertThat(again.toUncompressed()).isEqualTo(uncompressed);
+    assertThat(LatencyDistribution.readToMerge(LatencyDistribution.empty().toUncompressed()).count()).isZero();
+  }
+
+  @Test
+  void aDamagedUncompressedEncodingIsRefusedWhenReadToBeMerged() {
+    Histogram h = LatencyDistribution.newHistogram();
+    for (int i = 1; i <= 1000; i++) {
+      h.recordValue(i * 12_345L);
+    }
+    byte[] good = LatencyDistribution.of(h).toUncompressed();
+    byte[] truncated = Arrays.copyOf(good, good.length - 1);
+    byte[] longer = Arrays.copyOf(good, good.length + 1);
+    byte[] flipped = good.clone();
+    flipped[good.length - 1] = (byte) 0x80; // a long cut off at the end
+    for (byte[] bad : List.of(truncated, longer, flipped, Arrays.copyOf(good, 30))) {
+      assertThatThrownBy(() -> LatencyDistribution.readToMerge(bad))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an uncompressed HdrHistogram");
+    }
+    assertThatThrownBy(() -> LatencyDistribution.fromCompressed(good))
+        .as("result files hold compressed histograms only").isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anotherPrecisionIsReadToBeMergedThroughHdrHistogramsDecoder_compressedOrNot() {
+    Histogram coarse = new Histogram(1000, 3_600_000_000_000L, 2);
+    coarse.recordValue(5_000);
+    coarse.recordValue(7_000_000);
+    LatencyDistribution original = LatencyDistribution.of(coarse);
+    byte[] uncompressed = original.toUncompressed();
+    for (LatencyDistribution read : List.of(LatencyDistribution.readToMerge(uncompressed),
+        LatencyDistribution.readToMerge(original.toCompressed()))) {
+      assertThat(read.stats()).isEqualTo(LatencyStats.of(coarse));
+      assertThat(read).isEqualTo(original);
+      assertThat(read.toUncompressed()).isEqualTo(uncompressed);
+    }
+    assertThatThrownBy(() -> LatencyDistribution.readToMerge(Arrays.copyOf(uncompressed, uncompressed.length + 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an uncompressed HdrHistogram");
   }
 
   @Test
@@ -125,7 +186,7 @@ class LatencyDistributionTest {
     for (int i = 1; i <= 3_000; i++) {
       h.recordValue(i * 7_919L);
     }
-    LatencyDistribution read = LatencyDistribution.fromCompressedToMerge(LatencyDistribution.of(h).toCompressed());
+    LatencyDistribution read = LatencyDistribution.readToMerge(LatencyDistribution.of(h).toCompressed());
     Histogram sum = LatencyDistribution.newHistogram();
     read.addInto(sum);
     read.addInto(sum);
