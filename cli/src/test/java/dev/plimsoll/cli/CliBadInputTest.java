@@ -2,15 +2,13 @@ package dev.plimsoll.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,19 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliBadInputTest {
   @TempDir static Path dir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() throws Exception {
-    nginx = ShopNginx.start(Files.createDirectories(dir.resolve("nginx")));
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   /**
    * Runs the command for real and as a dry run: both must exit 2 with the message, and nginx must

@@ -3,14 +3,12 @@ package dev.plimsoll.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,22 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * baseline that cannot be used refused before anything is sent (exit 2).
  */
 class CliBaselineTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startNginx() {
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
 
   private CliRunner.Outcome http(String rate, String... more) {
     String[] base = {"http", nginx.url(0, "/orders/1"), "--rate", rate, "--duration", "2s", "--no-progress"};

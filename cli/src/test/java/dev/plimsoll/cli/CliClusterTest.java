@@ -6,7 +6,7 @@ import dev.plimsoll.cluster.ClusterAddress;
 import dev.plimsoll.cluster.Worker;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.util.List;
@@ -14,44 +14,19 @@ import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code plimsoll run --workers 2 --cluster HOST:PORT} with two workers joining it. */
 @Timeout(90)
 class CliClusterTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    Nginx.assumeInstalled();
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @Test
   void runSplitsTheLoadAmongTheWorkersAndReportsTheMergedResult(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("split.yaml");
-    Files.writeString(file, """
-        name: split
-        duration: 2s
-        workloads:
-          - name: shop
-            open: { rate: 100/s }
-            mix:
-              - name: home
-                request: { url: / }
-        """);
+    Path file = SplitScenario.write(dir);
     String address = "127.0.0.1:" + Nginx.freePorts(1)[0];
     long before = nginx.requests(0);
     // The coordinator's notices go to standard error, as the runner's do.

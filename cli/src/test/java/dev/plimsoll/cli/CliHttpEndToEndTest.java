@@ -3,16 +3,14 @@ package dev.plimsoll.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,20 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CliHttpEndToEndTest {
   private static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   private static CliRunner.Outcome plimsoll(String... args) {
     return CliRunner.run(args);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.ResultFiles;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,21 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(240)
 class ShadedJarTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    Nginx.assumeInstalled();
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @Test
   void aCoordinatorAndTwoWorkersOfTheShadedJarRunOverTlsAndRefuseAWrongName(@TempDir Path dir) throws Exception {
@@ -58,17 +43,7 @@ class ShadedJarTest {
     assertThat(jarRun(jar, dir.resolve("certs.log"), "certs", "init", "--dir", tls.toString()).waitFor()).isZero();
     assertThat(jarRun(jar, dir.resolve("issue.log"), "certs", "issue", "coordinator", "worker-1", "worker-2", "intruder",
         "--dir", tls.toString()).waitFor()).isZero();
-    Path file = dir.resolve("split.yaml");
-    Files.writeString(file, """
-        name: split
-        duration: 2s
-        workloads:
-          - name: shop
-            open: { rate: 100/s }
-            mix:
-              - name: home
-                request: { url: / }
-        """);
+    Path file = SplitScenario.write(dir);
     String address = "127.0.0.1:" + Nginx.freePorts(1)[0];
     long before = nginx.requests(0);
     List<Process> processes = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.scenario.Overrides;
 import java.io.IOException;
 import java.net.Socket;
@@ -17,10 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,28 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class BootstrapTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    Nginx.assumeInstalled();
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @Test
   void aCoordinatorAndTwoWorkersFormTheClusterThroughBootstrapAndRun(@TempDir Path dir) throws Exception {
-    Path tls = dir.resolve("tls");
-    Certificates.init(tls);
-    Certificates.issue(tls, "coordinator");
-    Certificates.issue(tls, "worker");
+    Path tls = TestCa.issuing(dir.resolve("tls"), "coordinator", "worker");
     Path file = ClusterRunTest.scenario(dir, nginx.url(0, ""), "50/s", "2s");
     int[] ports = Nginx.freePorts(3);
     ClusterAddress coordinatorManagement = new ClusterAddress("127.0.0.1", ports[0]);

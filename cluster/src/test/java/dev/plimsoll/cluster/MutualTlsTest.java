@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.scenario.Overrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,31 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class MutualTlsTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    Nginx.assumeInstalled();
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @Test
   void onlyAWorkerWhoseCertificateChainsToTheCaJoins(@TempDir Path dir) throws Exception {
-    Path ours = dir.resolve("tls");
-    Certificates.init(ours);
-    Certificates.issue(ours, "coordinator");
-    Certificates.issue(ours, "worker");
-    Path rogue = dir.resolve("rogue");
-    Certificates.init(rogue);
-    Certificates.issue(rogue, "worker");
+    Path ours = TestCa.issuing(dir.resolve("tls"), "coordinator", "worker");
+    Path rogue = TestCa.issuing(dir.resolve("rogue"), "worker");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours.resolve("password")))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours.resolve("worker.p12")))).isEqualTo("rw-------");
 
@@ -70,11 +49,7 @@ class MutualTlsTest {
 
   @Test
   void aCertificateOfTheRightCaWithANameNotAllowedIsRefusedBothWays(@TempDir Path dir) throws Exception {
-    Path tls = dir.resolve("tls");
-    Certificates.init(tls);
-    Certificates.issue(tls, "coordinator");
-    Certificates.issue(tls, "worker-1");
-    Certificates.issue(tls, "intruder");
+    Path tls = TestCa.issuing(dir.resolve("tls"), "coordinator", "worker-1", "intruder");
     Path file = ClusterRunTest.scenario(dir, nginx.url(0, ""), "20/s", "1s");
     List<String> coordinatorNotices = new CopyOnWriteArrayList<>();
     List<String> pickyNotices = new CopyOnWriteArrayList<>();

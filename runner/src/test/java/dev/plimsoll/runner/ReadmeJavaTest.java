@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
+import dev.plimsoll.http.testing.NginxExtension;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URLClassLoader;
@@ -16,8 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,17 +49,7 @@ class ReadmeJavaTest {
       static final Cart cart = new Cart();
       """;
 
-  @TempDir static Path nginxDir;
-
-  @BeforeAll
-  static void startNginx() {
-    RunnerTest.startNginxIn(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    RunnerTest.stopNginx();
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   static Stream<String> blocks() throws IOException {
     Matcher m = BLOCK.matcher(Files.readString(README));
@@ -103,7 +93,7 @@ class ReadmeJavaTest {
 
   private static String adapt(String block, Path work) {
     String body = block
-        .replace("http://127.0.0.1:8080", RunnerTest.nginx.url(0, ""))
+        .replace("http://127.0.0.1:8080", nginx.url(0, ""))
         .replace("Path.of(\"examples/", "Path.of(\"../examples/")
         .replace("Path.of(\"target/", "Path.of(\"" + work.toString().replace("\\", "/") + "/target/")
         .replaceAll("Duration\\.ofMinutes\\((\\d+)\\)", "Duration.ofMillis($1 * 400L)")

@@ -3,16 +3,14 @@ package dev.plimsoll.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.driver.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,20 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunnerRefusesBeforeLoadTest {
   static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   private static Runner.Builder shop(String target) {
     return Runner.forFile(EXAMPLES.resolve("smoke.yaml"))

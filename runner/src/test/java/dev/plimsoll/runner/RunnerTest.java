@@ -11,8 +11,7 @@ import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.ResultFiles;
 import dev.plimsoll.scenario.Overrides;
 import dev.plimsoll.scenario.driver.ScenarioException;
@@ -21,32 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner from a plain JUnit test: a scenario file against a real nginx, and a scenario built in Java. */
 class RunnerTest {
   static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    startNginxIn(nginxDir);
-  }
-
-  static void startNginxIn(Path dir) {
-    nginx = ShopNginx.start(dir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   @Test
   void runsTheShopExampleAndWritesTheSameDocumentItReturns(@TempDir Path out) throws Exception {
