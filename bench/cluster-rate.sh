@@ -123,6 +123,8 @@ for w in fleet.get("workers", []):
           + (", LOST" if w.get("lost") else ""))
 if "startSkewS" in fleet:
     print(f"start skew            {fleet['startSkewS'] * 1000:.1f} ms (latest minus earliest worker start)")
+if fleet.get("startLatenessS") is not None:
+    print(f"latest start          {fleet['startLatenessS'] * 1000:+.1f} ms from the planned instant")
 measured = float(d["measuredDurationS"])
 merged_rate = t["throughputPerSecond"]
 deviation = (merged_rate - rate) / rate * 100

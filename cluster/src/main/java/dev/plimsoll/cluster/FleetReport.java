@@ -3,11 +3,19 @@ package dev.plimsoll.cluster;
 import dev.plimsoll.core.result.ResultSection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The workers of a cluster run: who ran which share, how well their starts lined up, and who was
  * lost. In the run's result as its {@code fleet} section ({@link #section()}): a "Workers" table in
  * every report, {@code sections.fleet} in result.json.
+ *
+ * <p>Starts are told two ways: each worker's {@linkplain WorkerReport#startSkew start against the
+ * planned instant} (how late it began; the run's start time is that instant), and the spread
+ * between the workers ({@link #startSkew}). Workers that all begin 1 s late have no skew but are
+ * all late: a reader needs both.
  *
  * @param workers every worker, in segment order
  * @param startSkew the spread of the workers' start times (latest minus earliest)
@@ -21,6 +29,14 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
     workers = List.copyOf(workers);
   }
 
+  /**
+   * How long after the planned instant the last worker to begin began (its {@link
+   * WorkerReport#startSkew}); empty when no worker said it began.
+   */
+  public Optional<Duration> startLateness() {
+    return workers.stream().map(WorkerReport::startSkew).filter(Objects::nonNull).max(Duration::compareTo);
+  }
+
   /** The share of the load lost with workers that did not run to the end, between 0 and 1. */
   public double lostShare() {
     return workers.stream().filter(WorkerReport::lost).mapToDouble(WorkerReport::share).sum();
@@ -30,9 +46,10 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
   public ResultSection section() {
     ResultSection.Builder b = ResultSection.builder(SECTION, "Workers");
     for (WorkerReport w : workers) {
-      b.fact("worker " + w.segment(), w.address() + " on " + w.host() + ", " + health(w));
+      b.fact("worker " + w.segment(), w.address() + " on " + w.host() + ", " + began(w) + ", " + health(w));
     }
-    b.fact("start skew", String.format(java.util.Locale.ROOT, "%.1f ms", startSkew.toNanos() / 1e6));
+    b.fact("start skew", millis(startSkew) + " from the first worker to begin to the last"
+        + startLateness().map(l -> "; the last began " + signed(l) + " from the planned start").orElse(""));
     if (degraded()) {
       b.fact("degraded", String.format(java.util.Locale.ROOT, "%.1f%% of the load was lost with its workers", lostShare() * 100));
     }
@@ -43,7 +60,7 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
       o.put("host", w.host());
       o.put("segment", w.segment());
       o.put("share", w.share());
-      o.put("startSkewS", w.startSkew().toNanos() / 1e9);
+      o.put("startSkewS", w.startSkew() == null ? null : w.startSkew().toNanos() / 1e9);
       o.put("intervals", (long) w.intervals());
       o.put("completed", w.completed());
       o.put("dropped", w.dropped());
@@ -55,9 +72,23 @@ public record FleetReport(List<WorkerReport> workers, Duration startSkew) {
     }
     b.data("workers", data);
     b.data("startSkewS", startSkew.toNanos() / 1e9);
+    b.data("startLatenessS", startLateness().map(l -> l.toNanos() / 1e9).orElse(null));
     b.data("degraded", degraded());
     b.data("lostShare", lostShare());
     return b.build();
+  }
+
+  /** "began +3.2 ms after the planned start", or that it never said it began. */
+  private static String began(WorkerReport w) {
+    return w.startSkew() == null ? "never began" : "began " + signed(w.startSkew()) + " from the planned start";
+  }
+
+  private static String millis(Duration d) {
+    return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+  }
+
+  private static String signed(Duration d) {
+    return String.format(Locale.ROOT, "%+.1f ms", d.toNanos() / 1e6);
   }
 
   /** Its share, what it did and how it ended: "25.0% of the load: 800 completed, 0 dropped, peak CPU 13%, ran to the end". */

@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param host the worker's host name, as it reported it
  * @param segment its segment, as people count ("2 of 4")
  * @param share its share of the load, between 0 and 1
- * @param startSkew how far its start was from the planned start time (by its own clock)
+ * @param startSkew how long after the planned start time it began its load, by its own clock
+ *     (its lateness; negative if its clock is behind the coordinator's), or null if it never said
+ *     it began
  * @param intervals how many intervals it sent
  * @param completed operations it completed, warm-up included
  * @param dropped arrivals it dropped

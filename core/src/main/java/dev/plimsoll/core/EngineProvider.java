@@ -10,6 +10,11 @@ public interface EngineProvider {
   /** Starts a run of {@code scenario} and returns at once. */
   RunHandle start(Scenario scenario);
 
+  /** Builds a run of {@code scenario} to start later; see {@link Plimsoll#prepare}. */
+  default PreparedRun prepare(Scenario scenario) {
+    throw new UnsupportedOperationException("this engine cannot prepare a run to start later");
+  }
+
   /** Follows a run whose load is generated elsewhere; see {@link Plimsoll#follow}. */
   default RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests) {
     throw new UnsupportedOperationException("this engine cannot follow a run measured elsewhere");

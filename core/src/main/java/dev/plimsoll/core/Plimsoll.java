@@ -33,6 +33,15 @@ public final class Plimsoll {
   }
 
   /**
+   * Builds a run of the scenario without starting it, so that it can start at a planned instant
+   * with next to no work left ({@link PreparedRun#startAt}): how the machines sharing a run begin
+   * together.
+   */
+  public static PreparedRun prepare(Scenario scenario) {
+    return Engines.ENGINE.prepare(scenario);
+  }
+
+  /**
    * Follows a run of {@code scenario} whose load other machines generate from {@code startTime}
    * (a cluster coordinator's run): the scenario's listeners are told it started, then receive the
    * merged intervals handed to the returned run, and its result. {@code stopRequests} is called

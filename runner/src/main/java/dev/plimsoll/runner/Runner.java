@@ -2,6 +2,7 @@ package dev.plimsoll.runner;
 
 import dev.plimsoll.core.LoadSegment;
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.PreparedRun;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.Scenario;
@@ -19,6 +20,7 @@ import dev.plimsoll.scenario.WorkloadSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -118,6 +120,25 @@ public final class Runner {
    *     baseline's and the gate does not allow it (nothing was sent)
    */
   public RunningTest start() {
+    return prepareWith(engine == null ? Plimsoll::prepare : scenario -> elsewhere(engine, scenario)).start();
+  }
+
+  /**
+   * Does all that {@link #start} does but start the load: reads and checks the scenario, opens the
+   * drivers, creates the results folder and journal, and builds the engine. The returned run then
+   * starts with next to no work left, {@linkplain PreparedTest#startAt at a planned instant}: how a
+   * cluster worker begins together with the others. Throws as {@link #start} does, having sent nothing.
+   *
+   * @throws IllegalStateException if this runner's load runs elsewhere ({@link Builder#engine})
+   */
+  public PreparedTest prepare() {
+    if (engine != null) {
+      throw new IllegalStateException("a run whose load other machines generate starts when they do: use start()");
+    }
+    return prepareWith(Plimsoll::prepare);
+  }
+
+  private PreparedTest prepareWith(Function<Scenario, PreparedRun> engineFor) {
     Checked checked = source.check();
     BaselineGate.Opened gate = baseline.open();
     // Before the drivers open anything: a run that cannot fit sends nothing. A run whose load
@@ -147,8 +168,7 @@ public final class Runner {
       Scenario running = b.build();
       ShutdownStop.Options stop = onShutdown == null ? null
           : new ShutdownStop.Options(onShutdown, notices, running.gracefulStop(), inFlight::inFlight);
-      return RunningTest.start(engine == null ? Plimsoll::start : engine, running, opened, directory, reporters,
-          journal, stop,
+      return new PreparedTest(engineFor.apply(running), running, opened, directory, reporters, journal, stop,
           new RunningTest.Finish(gate, notices));
     } catch (RuntimeException e) {
       if (journal != null) {
@@ -158,6 +178,24 @@ public final class Runner {
       opened.close();
       throw e;
     }
+  }
+
+  /** A run whose load other machines generate: started by {@code start} when it starts, not before. */
+  private static PreparedRun elsewhere(Function<Scenario, RunHandle> start, Scenario scenario) {
+    return new PreparedRun() {
+      @Override
+      public RunHandle start() {
+        return start.apply(scenario);
+      }
+
+      @Override
+      public RunHandle startAt(Instant startAt) {
+        throw new IllegalStateException("a run whose load other machines generate starts when they do");
+      }
+
+      @Override
+      public void cancel() {}
+    };
   }
 
   /**

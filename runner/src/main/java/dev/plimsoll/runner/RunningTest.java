@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A run started by a {@link Runner}. Any thread may stop it. Its result completes after the run
@@ -43,15 +42,15 @@ public final class RunningTest {
   }
 
   /**
-   * Starts {@code scenario} with {@code engine}, whose listeners already include {@code journal} when there is one.
+   * Follows the run of {@code scenario} just started as {@code handle}; the scenario's listeners
+   * already include {@code journal} when there is one.
    *
    * @param reporters the reports to write beside the result, or null for every reporter found
    * @param onShutdown what to do when asked to stop from outside, or null to leave signals alone
    */
-  static RunningTest start(Function<Scenario, RunHandle> engine, Scenario scenario, OpenedScenario opened,
+  static RunningTest started(RunHandle handle, Scenario scenario, OpenedScenario opened,
       Path resultsDirectory, List<Reporter> reporters, JournalListener journal, ShutdownStop.Options onShutdown,
       Finish finish) {
-    RunHandle handle = engine.apply(scenario);
     CompletableFuture<RunResult> ended = handle.result().whenComplete((r, e) -> opened.close());
     CompletableFuture<RunResult> written = new CompletableFuture<>();
     RunningTest running = new RunningTest(scenario, handle, resultsDirectory, reporters,

@@ -156,7 +156,7 @@ public final class CoordinatorActor {
         })
         .onMessage(Started.class, m -> {
           if (isCurrent(m.runId()) && run.fleet.get(m.worker()) != null) {
-            run.fleet.get(m.worker()).startedAt = m.startedAt();
+            run.fleet.started(m.worker(), m.startedAt(), notices);
           }
           return Behaviors.same();
         })

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The workers of one run and what each did: its segment, its start, its intervals, whether it was
@@ -26,6 +27,13 @@ import java.util.Map;
  * @param <W> how workers are told apart
  */
 public final class Fleet<W> {
+  /**
+   * How late after the planned instant a worker may begin before it is called late, in a notice on
+   * both sides (its report always says how late it was): a tenth of the default one-second interval.
+   * A prepared worker wakes within milliseconds of the instant; a later one was not ready in time,
+   * or its machine could not run it.
+   */
+  static final Duration LATE_START = Duration.ofMillis(100);
 
   /** What is known of one worker. */
   static final class Member {
@@ -67,6 +75,29 @@ public final class Fleet<W> {
 
   void plannedStart(Instant at) {
     plannedStart = at;
+  }
+
+  /** A worker began its load at {@code at} (its clock); says so if that was late. */
+  void started(W worker, Instant at, Consumer<String> notices) {
+    Member m = members.get(worker);
+    if (m == null) {
+      return;
+    }
+    m.startedAt = at;
+    Duration lateness = plannedStart == null ? Duration.ZERO : Duration.between(plannedStart, at);
+    if (late(lateness)) {
+      notices.accept("worker " + m.address + " (" + m.host + ", " + m.segment.describe() + ") began its load "
+          + millis(lateness) + " after the planned start; the result lists every worker's start");
+    }
+  }
+
+  /** Whether a start {@code lateness} after the planned instant is late. */
+  static boolean late(Duration lateness) {
+    return lateness.compareTo(LATE_START) > 0;
+  }
+
+  static String millis(Duration d) {
+    return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
   }
 
   /** A worker's interval arrived: its counts and CPU join the worker's record (on the coordinator's thread, once per snapshot). */

@@ -7,11 +7,11 @@ import dev.plimsoll.cluster.internal.Message.ToCoordinator;
 import dev.plimsoll.cluster.internal.Message.ToWorker;
 import dev.plimsoll.core.LoadSegment;
 import dev.plimsoll.core.Plimsoll;
-import dev.plimsoll.core.RunListener;
+import dev.plimsoll.core.RunClockListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.core.result.ScenarioDescription;
+import dev.plimsoll.runner.PreparedTest;
 import dev.plimsoll.runner.Runner;
 import dev.plimsoll.runner.RunningTest;
 import dev.plimsoll.scenario.Overrides;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.Address;
@@ -54,7 +53,9 @@ public final class WorkerActor {
   private final Consumer<String> notices;
   private String runId;
   private ActorRef<ToCoordinator> coordinator;
-  private Runner runner;
+  /** The run prepared for the coordinator's start, until it starts. */
+  private PreparedTest prepared;
+  private Sender sender;
   private Path directory;
   private volatile RunningTest running;
   private volatile boolean coordinatorLost;
@@ -111,6 +112,7 @@ public final class WorkerActor {
         m.replyTo().tell(new Message.Refused(m.runId(), self, refusal));
         return Behaviors.same();
       }
+      cancelPrepared();
       cleanUp();
       directory = Files.createTempDirectory("plimsoll-worker-");
       Path file = m.bundle().writeTo(directory);
@@ -119,45 +121,42 @@ public final class WorkerActor {
       coordinator = m.replyTo();
       // The coordinator judges the criteria, live ones included, on the merged intervals: a worker
       // judging its own part would stop on a fraction of the evidence.
-      runner = Runner.forFile(file).environment(m.bundle().settings()).segment(segment)
+      Sender runSender = new Sender(m.runId(), self, m.replyTo(), notices);
+      Runner runner = Runner.forFile(file).environment(m.bundle().settings()).segment(segment)
           .overrides(Overrides.builder("cluster worker").criteria(List.of()).build())
-          .listener(new Sender(m.runId(), self, m.replyTo())).notices(notices).build();
-      // Reads and checks the scenario now, so that a mistake is the coordinator's to report before any load.
-      runner.describe();
+          .listener(runSender).notices(notices).build();
+      // Everything but the load, now: a mistake (a bad file, a host that does not resolve) is the
+      // coordinator's to report before any worker starts, and at the start instant only the run's
+      // clock is left to start (a cold JVM takes about a second to open the drivers and build the engine).
+      prepared = runner.prepare();
+      sender = runSender;
       m.replyTo().tell(new Message.Ready(m.runId(), self, Plimsoll.environment().hostName(),
           Runtime.getRuntime().availableProcessors()));
       notices.accept("ready to run segment " + segment.describe() + " of " + m.bundle().scenarioName());
     } catch (IOException | RuntimeException e) {
-      runner = null;
+      prepared = null;
       m.replyTo().tell(new Message.Refused(m.runId(), self, String.valueOf(e.getMessage())));
     }
     return Behaviors.same();
   }
 
   private Behavior<Object> start(Start m) {
-    if (!m.runId().equals(runId) || runner == null || running != null) {
+    if (!m.runId().equals(runId) || prepared == null || running != null || coordinatorLost) {
       return Behaviors.same();
     }
-    Runner toRun = runner;
-    // Not on the actor's thread: it waits for the start time, then opens the drivers.
-    Thread.ofVirtual().name("plimsoll-worker-start").start(() -> {
-      long wait = Duration.between(Instant.now(), m.startAt()).toNanos();
-      while (wait > 0) {
-        LockSupport.parkNanos(wait);
-        wait = Duration.between(Instant.now(), m.startAt()).toNanos();
-      }
-      if (coordinatorLost) {
-        return;
-      }
-      try {
-        running = toRun.start();
-        running.result().whenComplete((r, e) -> running = null);
-      } catch (RuntimeException e) {
-        notices.accept("could not start the run: " + e.getMessage());
-        coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
-            "could not start: " + e.getMessage(), List.of()));
-      }
-    });
+    PreparedTest toStart = prepared;
+    prepared = null;
+    sender.plannedStart = m.startAt();
+    try {
+      // Returns at once: the engine's own thread waits for the instant and starts the run's clock then.
+      RunningTest r = toStart.startAt(m.startAt());
+      running = r;
+      r.result().whenComplete((x, e) -> running = null);
+    } catch (RuntimeException e) {
+      notices.accept("could not start the run: " + e.getMessage());
+      coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
+          "could not start: " + e.getMessage(), List.of()));
+    }
     return Behaviors.same();
   }
 
@@ -166,6 +165,7 @@ public final class WorkerActor {
       return Behaviors.same();
     }
     coordinatorLost = true;
+    cancelPrepared();
     RunningTest r = running;
     notices.accept("the coordinator at " + address(member.address()) + " is " + how
         + (r != null ? ": stopping the run" : "") + "; this worker stops");
@@ -176,6 +176,14 @@ public final class WorkerActor {
       context.getSystem().terminate();
     }
     return Behaviors.same();
+  }
+
+  /** Gives up a run prepared and never started: its drivers closed, its engine released. */
+  private void cancelPrepared() {
+    if (prepared != null) {
+      prepared.cancel();
+      prepared = null;
+    }
   }
 
   private void cleanUp() {
@@ -195,20 +203,34 @@ public final class WorkerActor {
   }
 
   /** Sends the run's start, intervals and end to the coordinator, from the engine's listener thread. */
-  private static final class Sender implements RunListener {
+  private static final class Sender implements RunClockListener {
     private final String runId;
     private final ActorRef<ToWorker> self;
     private final ActorRef<ToCoordinator> coordinator;
+    private final Consumer<String> notices;
+    /** The coordinator's start instant, once it has sent it. */
+    volatile Instant plannedStart;
 
-    Sender(String runId, ActorRef<ToWorker> self, ActorRef<ToCoordinator> coordinator) {
+    Sender(String runId, ActorRef<ToWorker> self, ActorRef<ToCoordinator> coordinator, Consumer<String> notices) {
       this.runId = runId;
       this.self = self;
       this.coordinator = coordinator;
+      this.notices = notices;
     }
 
+    /**
+     * The run's clock starts, the load next: the moment this worker really began, by its own clock,
+     * which the coordinator holds against the planned instant.
+     */
     @Override
-    public void runStarted(ScenarioDescription scenario, Instant startTime) {
-      coordinator.tell(new Message.Started(runId, self, startTime));
+    public void runClockStarted(long startNanos) {
+      Instant began = Instant.now();
+      coordinator.tell(new Message.Started(runId, self, began));
+      Instant planned = plannedStart;
+      if (planned != null && Fleet.late(Duration.between(planned, began))) {
+        notices.accept("began the load " + Fleet.millis(Duration.between(planned, began))
+            + " after the planned start (not ready in time, or its machine too busy to run it then)");
+      }
     }
 
     @Override

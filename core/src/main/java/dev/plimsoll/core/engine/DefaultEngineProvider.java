@@ -1,6 +1,7 @@
 package dev.plimsoll.core.engine;
 
 import dev.plimsoll.core.EngineProvider;
+import dev.plimsoll.core.PreparedRun;
 import dev.plimsoll.core.RemoteRun;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.Scenario;
@@ -11,7 +12,12 @@ public final class DefaultEngineProvider implements EngineProvider {
 
   @Override
   public RunHandle start(Scenario scenario) {
-    return Engine.start(scenario);
+    return Engine.prepare(scenario).start();
+  }
+
+  @Override
+  public PreparedRun prepare(Scenario scenario) {
+    return Engine.prepare(scenario);
   }
 
   @Override

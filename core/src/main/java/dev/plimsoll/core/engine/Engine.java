@@ -6,6 +6,7 @@ import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.OpenModel;
 import dev.plimsoll.core.OperationRecorder;
 import dev.plimsoll.core.Plimsoll;
+import dev.plimsoll.core.PreparedRun;
 import dev.plimsoll.core.RunClockListener;
 import dev.plimsoll.core.RunHandle;
 import dev.plimsoll.core.RunListener;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,12 +51,18 @@ import org.slf4j.LoggerFactory;
  * collector settles first, so exactly the operations completing at or before the boundary count.
  * The drain after the stop adds no time to any interval: what ends in it counts in the interval
  * the stop fell in.
+ *
+ * <p>An engine is built ({@link #prepare}) before it is started ({@link #start}, {@link #startAt}):
+ * machines sharing a run build theirs early and start their clocks at one planned instant.
  */
-final class Engine implements RunHandle {
+final class Engine implements RunHandle, PreparedRun {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final long POLL_NANOS = 10_000_000;
   private static final long EXHAUSTION_POLL_NANOS = 50_000_000L;
   private static final long INTERRUPTED_WAIT_NANOS = 200_000_000L;
+  private static final int PREPARED = 0;
+  private static final int STARTED = 1;
+  private static final int CANCELLED = 2;
 
   private final Scenario scenario;
   private final Clock clock;
@@ -76,6 +84,11 @@ final class Engine implements RunHandle {
   private volatile boolean stoppedByCriterion;
   private volatile boolean stopNow;
   private volatile Thread collector;
+  private final AtomicInteger lifecycle = new AtomicInteger(PREPARED);
+  /** The instant the run's clock is planned to start at, and the same on the clock's nanoTime; null when "now". */
+  private volatile Instant plannedStart;
+  private volatile long plannedStartNanos;
+  private volatile boolean clockStarted;
 
   private Engine(Scenario scenario, HeapAfterGcMonitor heapAfterGc) {
     this.scenario = scenario;
@@ -123,8 +136,8 @@ final class Engine implements RunHandle {
         operations, recorder, drivers, openDrivers, state, sampler);
   }
 
-  /** Starts a run of the scenario. */
-  static Engine start(Scenario scenario) {
+  /** Builds a run of the scenario, to be started once. */
+  static Engine prepare(Scenario scenario) {
     // Before the run's clock starts: the first listener sets up the JVM's management beans,
     // which can take a while on a loaded machine.
     HeapAfterGcMonitor heapAfterGc = HeapAfterGcMonitor.start(scenario.clock()::instant);
@@ -135,8 +148,41 @@ final class Engine implements RunHandle {
       heapAfterGc.close();
       throw e;
     }
-    engine.begin();
     return engine;
+  }
+
+  @Override
+  public RunHandle start() {
+    starting();
+    begin();
+    return this;
+  }
+
+  @Override
+  public RunHandle startAt(Instant startAt) {
+    java.util.Objects.requireNonNull(startAt, "startAt");
+    // Read together, once: from here on the wait is on the monotonic clock, which no wall-clock
+    // adjustment moves.
+    long nanos = clock.nanoTime() + Duration.between(clock.instant(), startAt).toNanos();
+    starting();
+    plannedStartNanos = nanos;
+    plannedStart = startAt;
+    startTime = startAt;
+    begin();
+    return this;
+  }
+
+  @Override
+  public void cancel() {
+    if (lifecycle.compareAndSet(PREPARED, CANCELLED)) {
+      heapAfterGc.close();
+    }
+  }
+
+  private void starting() {
+    if (!lifecycle.compareAndSet(PREPARED, STARTED)) {
+      throw new IllegalStateException(lifecycle.get() == STARTED ? "the run was started already" : "the run was cancelled");
+    }
   }
 
   private void begin() {
@@ -183,13 +229,13 @@ final class Engine implements RunHandle {
 
   @Override
   public Duration elapsed() {
-    return Duration.ofNanos(clock.nanoTime() - state.startNanos);
+    return clockStarted ? Duration.ofNanos(clock.nanoTime() - state.startNanos) : Duration.ZERO;
   }
 
   private void collect() {
     try {
       state.collectorIs(Thread.currentThread());
-      startClock();
+      startClock(awaitPlannedStart());
       for (RunListener l : scenario.listeners()) {
         if (l instanceof RunClockListener c) {
           notify(l, () -> c.runClockStarted(state.startNanos));
@@ -210,16 +256,37 @@ final class Engine implements RunHandle {
   }
 
   /**
-   * Starts the run's clock now, after the listeners have been told and the collector is running,
-   * and just before the drivers start: the time taken getting ready (the listeners' output, the
-   * environment's description, starting threads) would otherwise make the first arrivals late.
+   * When the run's clock starts: now, unless a start is planned. A collector waiting when the planned
+   * instant comes starts the clock exactly then (however late it wakes, which is then the first
+   * arrivals' lag); one that gets here after it starts the clock now, rather than owe the
+   * arrivals since, and the start time shows how late. A stop before the start ends the wait.
    */
-  private void startClock() {
+  private long awaitPlannedStart() {
     long now = clock.nanoTime();
-    startTime = clock.instant();
-    state.startAt(now);
+    if (plannedStart == null || now >= plannedStartNanos) {
+      return now;
+    }
+    while (now < plannedStartNanos && stopReason == null) {
+      clock.parkUntil(plannedStartNanos);
+      now = clock.nanoTime();
+    }
+    return stopReason == null ? plannedStartNanos : now;
+  }
+
+  /**
+   * Starts the run's clock at {@code startNanos} (now, or the planned start), after the listeners
+   * have been told and the collector is running, and just before the drivers start: the time taken
+   * getting ready (the listeners' output, the environment's description, starting threads) would
+   * otherwise make the first arrivals late.
+   */
+  private void startClock(long startNanos) {
+    Instant planned = plannedStart;
+    startTime = planned != null && startNanos == plannedStartNanos ? planned
+        : clock.instant().minusNanos(clock.nanoTime() - startNanos);
+    state.startAt(startNanos);
+    clockStarted = true;
     boundaries = new IntervalBoundaries(
-        now, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
+        startNanos, scenario.warmUp().toNanos(), scenario.duration().toNanos(), scenario.interval().toNanos());
     results.startsAt(startTime);
     snapshots.startsAt(startTime, boundaries);
   }
