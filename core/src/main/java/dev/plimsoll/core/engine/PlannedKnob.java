@@ -42,7 +42,8 @@ final class PlannedKnob implements Steerable {
 
   @Override
   public double current(long atNanos) {
-    double seconds = (atNanos - startNanos) / 1e9;
+    // Before the start, the setting it starts with.
+    double seconds = Math.max(0, (atNanos - startNanos) / 1e9);
     if (plan != null) {
       return plan.ratePerSecond(seconds);
     }
