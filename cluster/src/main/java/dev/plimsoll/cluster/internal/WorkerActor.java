@@ -10,7 +10,6 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
-import dev.plimsoll.core.units.Units;
 import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -167,6 +166,11 @@ public final class WorkerActor {
     return Behaviors.same();
   }
 
+  /** A moment of the run to the millisecond, as people read it: {@code 3.862 s}. */
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+  }
+
   /** A change that found no run going here yet, to be looked at again until {@code giveUpAt}. */
   private record SteerAgain(Message.Steer steer, Instant giveUpAt) {}
 
@@ -191,8 +195,8 @@ public final class WorkerActor {
     try {
       ProfileChange applied = r.steering().apply(m.change());
       Duration late = applied.at().minus(m.change().at());
-      notices.accept("load changed at " + Units.formatDuration(applied.at()) + ": " + applied.describe()
-          + (late.isPositive() ? " (" + Units.formatDuration(late) + " after the fleet's moment: heard late)" : ""));
+      notices.accept("load changed at " + seconds(applied.at()) + " into the run: " + applied.describe()
+          + (late.isPositive() ? " (" + seconds(late) + " after the fleet's moment: heard late)" : ""));
     } catch (RuntimeException e) {
       notices.accept("could not change the load (" + m.change().describe() + "): " + e.getMessage());
     }
