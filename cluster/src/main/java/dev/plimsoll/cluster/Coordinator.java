@@ -47,6 +47,13 @@ import org.apache.pekko.cluster.typed.Cluster;
  * }</pre>
  */
 public final class Coordinator implements AutoCloseable {
+  /**
+   * How far ahead of its making a change of load takes effect ({@code RunHandle.steering()}): time
+   * for the change to reach every worker, so that all apply it at the same moment of the run and
+   * their parts add up exactly. A worker that hears of it later applies it at once.
+   */
+  public static final Duration CHANGE_LEAD = Duration.ofMillis(300);
+
   private final ActorSystem<Object> system;
   private final Settings settings;
   private volatile FleetReport fleet;
@@ -110,7 +117,8 @@ public final class Coordinator implements AutoCloseable {
     await(ready, settings.waitForWorkers(), () -> "the workers did not say they were ready within "
         + settings.waitForWorkers().toSeconds() + " s");
     Instant startAt = Instant.now().plus(settings.startDelay());
-    RemoteRun remote = Plimsoll.follow(scenario, startAt, reason -> actor.tell(CoordinatorCommands.stopAll(reason)));
+    RemoteRun remote = Plimsoll.follow(scenario, startAt, reason -> actor.tell(CoordinatorCommands.stopAll(reason)),
+        change -> actor.tell(CoordinatorCommands.steerAll(change)), CHANGE_LEAD);
     CompletableFuture<FleetReport> report = new CompletableFuture<>();
     fleet = null;
     // Reports show the fleet as their "Workers" section; a lost worker was told as it happened.

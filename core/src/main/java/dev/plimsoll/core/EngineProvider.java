@@ -19,4 +19,10 @@ public interface EngineProvider {
   default RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests) {
     throw new UnsupportedOperationException("this engine cannot follow a run measured elsewhere");
   }
+
+  /** Follows a run whose load is generated elsewhere and can be changed; see {@link Plimsoll#follow}. */
+  default RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests,
+      RemoteRun.ProfileChanges changes, java.time.Duration changeLead) {
+    throw new UnsupportedOperationException("this engine cannot follow a run measured elsewhere");
+  }
 }

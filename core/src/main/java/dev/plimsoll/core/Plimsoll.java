@@ -52,6 +52,22 @@ public final class Plimsoll {
     return Engines.ENGINE.follow(scenario, startTime, stopRequests);
   }
 
+  /**
+   * As {@link #follow(Scenario, java.time.Instant, RemoteRun.StopRequests)}, for a run whose load
+   * can be changed while it goes: its {@link RunHandle#steering() steering} checks and records each
+   * change as a local run's does, at a moment {@code changeLead} ahead (time enough for every
+   * machine to hear of it), tells the listeners, and hands it to {@code changes}; whoever started
+   * the machines sends it to every one, which {@linkplain Steering#apply applies} it at that moment.
+   */
+  public static RemoteRun follow(Scenario scenario, java.time.Instant startTime, RemoteRun.StopRequests stopRequests,
+      RemoteRun.ProfileChanges changes, java.time.Duration changeLead) {
+    java.util.Objects.requireNonNull(changes, "changes");
+    if (changeLead.isNegative()) {
+      throw new IllegalArgumentException("changeLead must not be negative (was " + changeLead + ")");
+    }
+    return Engines.ENGINE.follow(scenario, startTime, stopRequests, changes, changeLead);
+  }
+
   /** The engine, looked up once: the API knows it only through {@link EngineProvider}. */
   private static final class Engines {
     static final EngineProvider ENGINE = ServiceLoader.load(EngineProvider.class, Plimsoll.class.getClassLoader())

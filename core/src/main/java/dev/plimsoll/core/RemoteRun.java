@@ -49,6 +49,13 @@ public interface RemoteRun extends RunHandle {
   @FunctionalInterface
   interface StopRequests extends Consumer<String> {}
 
+  /**
+   * Where a remote run's changes of load go ({@link #steering()}): each, checked and recorded, is
+   * sent to every machine, which applies it at its moment ({@link Steering#apply}).
+   */
+  @FunctionalInterface
+  interface ProfileChanges extends Consumer<dev.plimsoll.core.result.ProfileChange> {}
+
   /** The time the run's clock started on the machines, as the listeners were told. */
   Instant startTime();
 }

@@ -76,4 +76,20 @@ public interface Steering {
   default ProfileChange setUsers(String workload, int users) {
     return setUsers(workload, users, BY_API);
   }
+
+  /**
+   * Makes a change decided elsewhere at its own moment: {@code change.to()} for its workload's
+   * setting from {@code change.at()} (time since the run started) on, or at once if that moment has
+   * passed. A distributed run's workers apply each change of the coordinator so, every one at the
+   * same moment of the run: the value is the whole load's, and each machine runs its segment's
+   * exact part of it ({@link LoadSegment}).
+   *
+   * @return the change as applied here: its moment is the later of {@code change.at()} and now
+   * @throws IllegalArgumentException as {@link #setRate} and {@link #setUsers} do
+   * @throws IllegalStateException if the run has ended or is stopping, or the moment lies past its end
+   * @throws UnsupportedOperationException if this run cannot make a change at a moment of its own
+   */
+  default ProfileChange apply(ProfileChange change) {
+    throw new UnsupportedOperationException("this run makes changes only from now on");
+  }
 }

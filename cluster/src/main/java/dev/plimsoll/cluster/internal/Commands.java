@@ -25,6 +25,9 @@ final class Commands {
   record Go(String runId, Instant startAt, RemoteRun run, Duration plannedLength, Duration patience,
       CompletableFuture<dev.plimsoll.cluster.FleetReport> report) {}
 
+  /** Tells every worker of the run to change its load at the change's moment. */
+  record SteerAll(dev.plimsoll.core.result.ProfileChange change) {}
+
   /** Tells every worker of the run to stop. */
   record StopAll(String reason) {}
 

@@ -130,6 +130,13 @@ public final class CoordinatorActor {
           }
           return Behaviors.same();
         })
+        .onMessage(Commands.SteerAll.class, c -> {
+          // A lost worker, downed, does not hear it: its share is already marked lost.
+          if (run != null) {
+            run.workers.forEach(w -> w.tell(new Message.Steer(run.runId, c.change())));
+          }
+          return Behaviors.same();
+        })
         .onMessage(Commands.Deadline.class, c -> {
           if (run != null && run.runId.equals(c.runId())) {
             for (ActorRef<ToWorker> w : run.workers) {

@@ -34,6 +34,10 @@ public final class CoordinatorCommands {
     return new Commands.Go(runId, startAt, run, plannedLength, patience, report);
   }
 
+  public static Object steerAll(dev.plimsoll.core.result.ProfileChange change) {
+    return new Commands.SteerAll(change);
+  }
+
   public static Object stopAll(String reason) {
     return new Commands.StopAll(reason);
   }

@@ -15,7 +15,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * <p>A run goes: {@link Prepare} (the scenario and the worker's segment) → {@link Ready} or
  * {@link Refused}; {@link Start} (a start time a moment ahead, the same for all) →
  * {@link Started}; then one {@link Interval} per interval, the last one partial, and
- * {@link Finished}. {@link Stop} ends a run early.
+ * {@link Finished}. {@link Stop} ends a run early; {@link Steer} changes its load while it goes.
  */
 public sealed interface Message {
 
@@ -67,6 +67,19 @@ public sealed interface Message {
 
   /** Starts the prepared run at {@code startAt} (the machines' clocks are assumed in step). */
   record Start(String runId, Instant startAt) implements ToWorker {}
+
+  /**
+   * Changes the whole fleet's load of a workload from a moment of the run on: every worker applies
+   * it at that moment ({@code Steering.apply}), each running its segment's exact part.
+   *
+   * @param change the change as the coordinator recorded it: its moment ({@code at}, time since the
+   *     run's start), workload, setting, the new whole-load value ({@code to}), and who made it
+   */
+  record Steer(String runId, dev.plimsoll.core.result.ProfileChange change) implements ToWorker {
+    public Steer {
+      Objects.requireNonNull(change, "change");
+    }
+  }
 
   /** Ends the run early; the worker still sends its last interval and {@link Finished}. */
   record Stop(String runId, String reason) implements ToWorker {}

@@ -16,12 +16,15 @@ import dev.plimsoll.cluster.internal.Message.Ready;
 import dev.plimsoll.cluster.internal.Message.Refused;
 import dev.plimsoll.cluster.internal.Message.Start;
 import dev.plimsoll.cluster.internal.Message.Started;
+import dev.plimsoll.cluster.internal.Message.Steer;
 import dev.plimsoll.cluster.internal.Message.Stop;
 import dev.plimsoll.core.metrics.ErrorClass;
 import dev.plimsoll.core.metrics.ErrorSample;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.results.ResultJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,6 +75,7 @@ public final class MessageCodec {
       case Prepare p -> "prepare";
       case Start s -> "start";
       case Stop s -> "stop";
+      case Steer s -> "steer";
       case Ready r -> "ready";
       case Refused r -> "refused";
       case Started s -> "started";
@@ -97,6 +101,16 @@ public final class MessageCodec {
       }
       case Start s -> o.put("startAt", s.startAt().toString());
       case Stop s -> o.put("reason", s.reason());
+      case Steer s -> {
+        ProfileChange c = s.change();
+        // Nanoseconds: every worker applies the change at exactly the same moment of its run.
+        o.put("atNs", c.at().toNanos());
+        o.put("workload", c.workload());
+        o.put("setting", c.setting().word());
+        o.put("from", c.from());
+        o.put("to", c.to());
+        o.put("by", c.by());
+      }
       case Ready r -> {
         o.put("worker", refs.toText(r.worker()));
         o.put("host", r.host());
@@ -160,6 +174,8 @@ public final class MessageCodec {
       }
       case "start" -> new Start(runId, time(o, "startAt"));
       case "stop" -> new Stop(runId, text(o, "reason"));
+      case "steer" -> new Steer(runId, new ProfileChange(Duration.ofNanos(whole(o, "atNs")), text(o, "workload"),
+          setting(text(o, "setting")), number(o, "from"), number(o, "to"), text(o, "by")));
       case "ready" -> new Ready(runId, refs.fromText(text(o, "worker")), text(o, "host"), o.path("processors").asInt());
       case "refused" -> new Refused(runId, refs.fromText(text(o, "worker")), text(o, "reason"));
       case "started" -> new Started(runId, refs.fromText(text(o, "worker")), time(o, "startedAt"));
@@ -282,6 +298,31 @@ public final class MessageCodec {
       throw new IllegalArgumentException("cluster message: '" + field + "' must be a time such as "
           + "2026-01-01T00:00:00Z", e);
     }
+  }
+
+  private static long whole(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || !n.canConvertToExactIntegral() || !n.canConvertToLong()) {
+      throw new IllegalArgumentException("cluster message: '" + field + "' must be a whole number");
+    }
+    return n.longValue();
+  }
+
+  private static double number(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || !n.isNumber()) {
+      throw new IllegalArgumentException("cluster message: '" + field + "' must be a number");
+    }
+    return n.doubleValue();
+  }
+
+  private static ProfileChange.Setting setting(String word) {
+    for (ProfileChange.Setting s : ProfileChange.Setting.values()) {
+      if (s.word().equals(word)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("cluster message: 'setting' must be rate or users (was '" + word + "')");
   }
 
   private static String text(JsonNode o, String field) {

@@ -10,6 +10,7 @@ import dev.plimsoll.core.Plimsoll;
 import dev.plimsoll.core.RunClockListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.metrics.IntervalSnapshot;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.runner.PreparedTest;
 import dev.plimsoll.runner.Runner;
@@ -47,6 +48,8 @@ public final class WorkerActor {
   public static final ServiceKey<ToWorker> KEY = ServiceKey.create(ToWorker.class, "plimsoll-worker");
 
   private static final String COORDINATOR_ROLE = "coordinator";
+  private static final Duration STEER_RETRY = Duration.ofMillis(20);
+  private static final Duration STEER_PATIENCE = Duration.ofSeconds(10);
 
   private final ActorContext<Object> context;
   private final TargetPolicy targets;
@@ -90,6 +93,8 @@ public final class WorkerActor {
           }
           return Behaviors.same();
         })
+        .onMessage(Message.Steer.class, m -> steer(m, Instant.now().plus(STEER_PATIENCE)))
+        .onMessage(SteerAgain.class, again -> steer(again.steer(), again.giveUpAt()))
         .onMessage(NameCheckingSSLEngineProvider.PeerRefused.class, r -> {
           // Said once per peer: a refused peer keeps dialling, and this worker keeps trying to join.
           if (refusedPeers.add(r)) {
@@ -156,6 +161,43 @@ public final class WorkerActor {
       notices.accept("could not start the run: " + e.getMessage());
       coordinator.tell(new Message.Finished(m.runId(), context.getSelf().narrow(),
           "could not start: " + e.getMessage(), List.of()));
+    }
+    return Behaviors.same();
+  }
+
+  /** A moment of the run to the millisecond, as people read it: {@code 3.862 s}. */
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+  }
+
+  /** A change that found no run going here yet, to be looked at again until {@code giveUpAt}. */
+  private record SteerAgain(Message.Steer steer, Instant giveUpAt) {}
+
+  /**
+   * Applies the fleet's change at its moment of the run, this worker's segment running its part. A
+   * change that comes while the run is still starting here (the coordinator sends changes only after
+   * the planned start) is looked at again shortly.
+   */
+  private Behavior<Object> steer(Message.Steer m, Instant giveUpAt) {
+    if (!m.runId().equals(runId) || coordinatorLost) {
+      return Behaviors.same();
+    }
+    RunningTest r = running;
+    if (r == null) {
+      if (runner != null && Instant.now().isBefore(giveUpAt)) {
+        context.scheduleOnce(STEER_RETRY, context.getSelf(), new SteerAgain(m, giveUpAt));
+      } else {
+        notices.accept("could not change the load (" + m.change().describe() + "): the run is not going here");
+      }
+      return Behaviors.same();
+    }
+    try {
+      ProfileChange applied = r.steering().apply(m.change());
+      Duration late = applied.at().minus(m.change().at());
+      notices.accept("load changed at " + seconds(applied.at()) + " into the run: " + applied.describe()
+          + (late.isPositive() ? " (" + seconds(late) + " after the fleet's moment: heard late)" : ""));
+    } catch (RuntimeException e) {
+      notices.accept("could not change the load (" + m.change().describe() + "): " + e.getMessage());
     }
     return Behaviors.same();
   }

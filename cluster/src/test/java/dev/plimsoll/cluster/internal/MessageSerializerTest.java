@@ -61,6 +61,10 @@ class MessageSerializerTest {
         new Message.Prepare("r1", bundle, new int[] {1, 2}, 1, coordinator),
         new Message.Start("r1", t),
         new Message.Stop("r1", "stopped by request"),
+        new Message.Steer("r1", new dev.plimsoll.core.result.ProfileChange(java.time.Duration.ofNanos(1_812_345_678L),
+            "shop", dev.plimsoll.core.result.ProfileChange.Setting.RATE, 100, 333.25, "dashboard")),
+        new Message.Steer("r1", new dev.plimsoll.core.result.ProfileChange(java.time.Duration.ofSeconds(3),
+            "browsers", dev.plimsoll.core.result.ProfileChange.Setting.USERS, 4, 7, "api")),
         new Message.Ready("r1", worker, "host-a", 8),
         new Message.Refused("r1", worker, "target x:80 is not allowed"),
         new Message.Started("r1", worker, t),
@@ -138,6 +142,16 @@ class MessageSerializerTest {
     }
     assertThatThrownBy(() -> serializer.fromBinary("[1]".getBytes(StandardCharsets.UTF_8), "start"))
         .isInstanceOf(NotSerializableException.class).hasMessageContaining("not a Plimsoll cluster message");
+  }
+
+  @Test
+  void aSteerWithAnUnknownSettingIsRefusedSayingSo() throws Exception {
+    MessageSerializer serializer = (MessageSerializer) serialization.serializerFor(Message.Steer.class);
+    byte[] bad = ("{\"plimsollCluster\":" + MessageCodec.VERSION + ",\"type\":\"steer\",\"runId\":\"r\","
+        + "\"atNs\":1500000000,\"workload\":\"w\",\"setting\":\"speed\",\"from\":1,\"to\":2,\"by\":\"x\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serializer.fromBinary(bad, "steer"))
+        .isInstanceOf(NotSerializableException.class).hasMessageContaining("'setting' must be rate or users");
   }
 
   @Test

@@ -5,6 +5,8 @@ import dev.plimsoll.core.ClosedModel;
 import dev.plimsoll.core.Mix;
 import dev.plimsoll.core.ThinkTime;
 import dev.plimsoll.core.UserProfile;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import dev.plimsoll.core.Steering;
@@ -51,8 +53,13 @@ final class ClosedDriver implements Driver, Steerable {
   private volatile Thread controller;
   /** Set once a constant profile's users have all been started: only then can they all be done. */
   private volatile boolean allUsersStarted;
-  /** The count a change set, or -1 while the profile decides; written under this driver's lock. */
+  /** The whole load's count the last change in effect set, or -1 while the profile decides; under this driver's lock. */
   private volatile int steeredUsers = -1;
+  /** Every change, the whole load's count by its moment; under this driver's lock. */
+  private final TreeMap<Long, Integer> changes = new TreeMap<>();
+  /** The moment of the first change not yet in effect (none: MAX_VALUE), and this segment's part of its count. */
+  private volatile long nextChangeAt = Long.MAX_VALUE;
+  private volatile int nextChangeTarget;
   /** Set by a change until the controller has followed it. */
   private volatile boolean steerPending;
 
@@ -94,11 +101,14 @@ final class ClosedDriver implements Driver, Steerable {
       long now = clock.nanoTime();
       int wanted;
       boolean steered;
+      long changeAt;
       synchronized (this) {
+        changesAt(now);
         steered = steeredUsers >= 0;
-        wanted = steered ? steeredUsers
+        wanted = steered ? run.segment.partOf(steeredUsers)
             : Math.min(profileUsers, run.segment.partOf(profile.usersAt(run.state.secondsSinceStart(now))));
         target = wanted;
+        changeAt = nextChangeAt;
       }
       User[] all = usersFor(wanted);
       for (int id = 0; id < wanted; id++) {
@@ -120,14 +130,16 @@ final class ClosedDriver implements Driver, Steerable {
         if (limited) {
           run.state.nudgeCollector();
         }
-        if (!Waits.sleepUntil(run.state.endNanos, run.state, () -> steerPending) && steerPending) {
+        boolean toChange = changeAt < run.state.endNanos;
+        boolean slept = Waits.sleepUntil(Math.min(run.state.endNanos, changeAt), run.state, () -> steerPending);
+        if ((!slept && steerPending) || (slept && toChange)) {
           controlling = true;
           continue;
         }
         // The run's end (no user starts anything at or after it) or its stop.
         return;
       } else {
-        Waits.sleepUntil(now + CONTROL_PERIOD_NANOS, run.state, () -> steerPending);
+        Waits.sleepUntil(Math.min(now + CONTROL_PERIOD_NANOS, changeAt), run.state, () -> steerPending);
       }
     }
   }
@@ -152,25 +164,48 @@ final class ClosedDriver implements Driver, Steerable {
     return ProfileChange.Setting.USERS;
   }
 
-  /** The users wanted at {@code nowNanos}: the last change's count, else the profile's. */
+  /** The whole load's users wanted at {@code atNanos}: the last change's count by then, else the profile's. */
   @Override
-  public double current(long nowNanos) {
-    int steered = steeredUsers;
-    return steered >= 0 ? steered
-        : Math.min(profileUsers, model.users().usersAt(run.state.secondsSinceStart(nowNanos)));
+  public synchronized double current(long atNanos) {
+    Map.Entry<Long, Integer> change = changes.floorEntry(atNanos);
+    return change != null ? change.getValue()
+        : Math.min(model.users().maxUsers(), model.users().usersAt(run.state.secondsSinceStart(atNanos)));
   }
 
-  /** Runs {@code count} users from now on: the controller starts more, or those above it leave. */
+  /**
+   * Runs the segment's part of {@code count} users from {@code atNanos} on: the controller starts
+   * more, or those above it leave. A change due now takes effect at once.
+   */
   @Override
-  public synchronized void steer(double count, long nowNanos) {
-    steeredUsers = (int) count;
-    // At once, so that no user above the new count starts another iteration.
-    target = steeredUsers;
+  public synchronized void steer(double count, long atNanos) {
+    changes.put(atNanos, (int) count);
+    changesAt(clock.nanoTime());
     steerPending = true;
     Thread c = controller;
     if (c != null) {
       clock.unpark(c);
     }
+  }
+
+  /**
+   * Brings the count of the changes in effect at {@code nowNanos} into force and notes the next
+   * one; under this driver's lock. The target moves at once, so that no user above a lower count
+   * starts another iteration.
+   */
+  private void changesAt(long nowNanos) {
+    Map.Entry<Long, Integer> inEffect = changes.floorEntry(nowNanos);
+    if (inEffect != null) {
+      steeredUsers = inEffect.getValue();
+      target = run.segment.partOf(steeredUsers);
+    }
+    Map.Entry<Long, Integer> next = changes.higherEntry(nowNanos);
+    nextChangeTarget = next == null ? 0 : run.segment.partOf(next.getValue());
+    nextChangeAt = next == null ? Long.MAX_VALUE : next.getKey();
+  }
+
+  /** This segment's users at {@code nowNanos}: a change due by then counts, even before the controller has seen it. */
+  private int targetAt(long nowNanos) {
+    return nowNanos >= nextChangeAt ? nextChangeTarget : target;
   }
 
   private void startThread(User user, int pick) {
@@ -191,7 +226,7 @@ final class ClosedDriver implements Driver, Steerable {
    * it: on a virtual clock a user and the collector are often due at the very same instant.
    */
   private boolean mayStartIteration(Caller user, long now) {
-    if (!run.state.running() || now >= run.state.endNanos || user.id >= target) {
+    if (!run.state.running() || now >= run.state.endNanos || user.id >= targetAt(now)) {
       return false;
     }
     if (reachedItsLimit(user)) {

@@ -24,4 +24,10 @@ public final class DefaultEngineProvider implements EngineProvider {
   public RemoteRun follow(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests) {
     return RemoteEngine.follow(scenario, startTime, stopRequests);
   }
+
+  @Override
+  public RemoteRun follow(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests,
+      RemoteRun.ProfileChanges changes, java.time.Duration changeLead) {
+    return RemoteEngine.follow(scenario, startTime, stopRequests, changes, changeLead);
+  }
 }

@@ -112,7 +112,7 @@ final class Engine implements RunHandle, PreparedRun {
     Recorder recorder = new Recorder(operations, Recorder.defaultStripes(), state);
     this.results = new ResultAssembler(description, Plimsoll.environment(), operations);
     this.recordings = new RecordedOperations(scenario.recordedOperations(), mixOperations, recorder, state);
-    this.steering = new RunSteering(state);
+    this.steering = RunSteering.local(state);
     this.plannedPhases = PlannedPhases.of(scenario);
     List<OpenDriver> openDrivers = new ArrayList<>();
     int first = 0;

@@ -8,6 +8,8 @@ import dev.plimsoll.core.result.ProfileChange;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,13 +52,15 @@ final class OpenDriver implements Driver, Steerable {
   private final OpenModel model;
   /** The plan in force: the profile's, with every rate change since the start. */
   private volatile RatePlan plan;
-  /** A change the schedule has still to follow: the plan and the moment it took effect. */
+  /** The changes the schedule has still to follow: their moments, in order (the plan has them all). */
   private final Object steering = new Object();
+  private final ArrayDeque<Long> steerMoments = new ArrayDeque<>();
+  /** Whether there are changes to follow; read by the walker before every arrival, so not under the lock. */
+  private volatile boolean changesAhead;
+  /** Set by a change until the walker has looked at it: it ends the walker's wait. */
   private volatile boolean steerPending;
   /** Ends the walker's waits when a change comes; one object, not one per wait. */
   private final BooleanSupplier steered = () -> steerPending;
-  private long steerFromNanos = Long.MAX_VALUE;
-  private int changes;
   private final ConcurrentLinkedQueue<Slot> free = new ConcurrentLinkedQueue<>();
   /** Slots are created as needed, up to the in-flight bound; only the scheduler adds them. */
   private final Slot[] slots;
@@ -79,6 +83,15 @@ final class OpenDriver implements Driver, Steerable {
   private long upcomingNumber;
   private long nextNumber;
   private long previous;
+  /** The intended start of the last arrival started or dropped here; none yet: MIN_VALUE. */
+  private long lastStarted = Long.MIN_VALUE;
+  /**
+   * The intended starts of the whole load's arrivals the last {@link #advance} passed over (other
+   * segments'), numbered up to {@link #upcomingNumber}: where a change falls among them says which
+   * number the changed schedule begins with, the same on every machine.
+   */
+  private long[] passedOver = new long[8];
+  private int passedOverCount;
   private long woke;
   /** Ticks on the operations' executor: only the latest scheduled one runs. */
   private long generation;
@@ -155,41 +168,65 @@ final class OpenDriver implements Driver, Steerable {
     return plan.ratePerSecond(run.state.secondsSinceStart(nowNanos));
   }
 
-  /** Sets the rate from {@code nowNanos} on, and wakes the schedule's walker to follow it. */
+  /** Sets the whole load's rate from {@code atNanos} on, and wakes the schedule's walker to follow it. */
   @Override
-  public void steer(double perSecond, long nowNanos) {
+  public void steer(double perSecond, long atNanos) {
     synchronized (steering) {
-      plan = plan.withRateFrom(run.state.secondsSinceStart(nowNanos), perSecond);
-      steerFromNanos = Math.min(steerFromNanos, nowNanos);
+      plan = plan.withRateFrom(run.state.secondsSinceStart(atNanos), perSecond);
+      steerMoments.add(atNanos);
+      changesAhead = true;
       steerPending = true;
     }
     wakeWalker();
   }
 
   /**
-   * Switches the schedule to the plan in force once every arrival due before its change has been
-   * started or dropped: the next arrival, and those after it, follow the new plan. Only the
-   * schedule's walker calls it.
+   * Switches the schedule to the plan in force at each change's moment, once every arrival due
+   * before it has been started or dropped: the arrivals from that moment on follow the new plan.
+   * Only the schedule's walker calls it.
+   *
+   * <p>The changed schedule's arrivals are numbered on from the number of the first arrival of
+   * the whole load's old schedule at or after the moment, so every machine running a segment of
+   * the load, each switching at the same moment, numbers them alike and takes exactly its own:
+   * together they start what one process would. A change whose moment is already behind an
+   * arrival started here (it came late) takes effect just after that arrival instead.
    */
   private void followSteering() {
-    if (!steerPending) {
-      return;
-    }
-    RatePlan next;
-    long from;
-    synchronized (steering) {
-      if (upcoming != DONE && upcoming < steerFromNanos) {
-        return;
+    while (changesAhead) {
+      RatePlan next;
+      long from;
+      synchronized (steering) {
+        // Looked at: the walker waits for its upcoming arrival again, which comes before the next change.
+        steerPending = false;
+        Long moment = steerMoments.peek();
+        if (moment == null || (upcoming != DONE && upcoming < moment)) {
+          return;
+        }
+        steerMoments.poll();
+        changesAhead = !steerMoments.isEmpty();
+        next = plan;
+        from = lastStarted == Long.MIN_VALUE ? moment : Math.max(moment, lastStarted + 1);
       }
-      next = plan;
-      from = steerFromNanos;
-      steerFromNanos = Long.MAX_VALUE;
-      steerPending = false;
-      changes++;
+      nextNumber = firstNumberFrom(from);
+      long sinceStart = from - run.state.startNanos;
+      long seed = run.seed ^ run.workload.name().hashCode() ^ (sinceStart * 0x9E3779B97F4A7C15L);
+      schedule = next.arrivalTimesFrom(model.arrivals(), seed, run.state.secondsSinceStart(from));
+      advance();
     }
-    long seed = run.seed ^ run.workload.name().hashCode() ^ (changes * 0x9E3779B97F4A7C15L);
-    schedule = next.arrivalTimesFrom(model.arrivals(), seed, run.state.secondsSinceStart(from));
-    advance();
+  }
+
+  /**
+   * The number of the whole load's first arrival at or after {@code nanos} on the schedule walked
+   * so far: one passed over by the last advance, or else the upcoming one (the count of arrivals,
+   * once the schedule has none left). Every arrival before those was due before {@code nanos}.
+   */
+  private long firstNumberFrom(long nanos) {
+    for (int i = 0; i < passedOverCount; i++) {
+      if (passedOver[i] >= nanos) {
+        return upcomingNumber - passedOverCount + i;
+      }
+    }
+    return upcomingNumber;
   }
 
   /**
@@ -199,7 +236,12 @@ final class OpenDriver implements Driver, Steerable {
    */
   private void advance() {
     double at = schedule.getAsDouble();
+    passedOverCount = 0;
     while (!Double.isNaN(at) && !run.segment.owns(nextNumber)) {
+      if (passedOverCount == passedOver.length) {
+        passedOver = Arrays.copyOf(passedOver, 2 * passedOverCount);
+      }
+      passedOver[passedOverCount++] = run.state.startNanos + (long) (at * 1e9);
       nextNumber++;
       at = schedule.getAsDouble();
     }
@@ -311,6 +353,7 @@ final class OpenDriver implements Driver, Steerable {
     long intended = upcoming;
     int pick = run.pickAt(upcomingNumber);
     previous = intended;
+    lastStarted = intended;
     advance();
     int operation = run.firstOperation + pick;
     Slot slot = acquire();
@@ -340,6 +383,7 @@ final class OpenDriver implements Driver, Steerable {
         break;
       }
       drop(run.firstOperation + run.pickAt(upcomingNumber), upcoming);
+      lastStarted = upcoming;
       advance();
     }
     upcoming = DONE;

@@ -7,6 +7,7 @@ import dev.plimsoll.core.RemoteRun;
 import dev.plimsoll.core.RunListener;
 import dev.plimsoll.core.RunProgress;
 import dev.plimsoll.core.Scenario;
+import dev.plimsoll.core.Steering;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.criteria.Judge;
 import dev.plimsoll.core.criteria.Verdict;
@@ -15,6 +16,7 @@ import dev.plimsoll.core.metrics.IntervalSnapshot;
 import dev.plimsoll.core.metrics.Measurements;
 import dev.plimsoll.core.metrics.OperationStats;
 import dev.plimsoll.core.result.Phase;
+import dev.plimsoll.core.result.ProfileChange;
 import dev.plimsoll.core.result.RunResult;
 import dev.plimsoll.core.result.RunStatus;
 import dev.plimsoll.core.result.ScenarioDescription;
@@ -40,6 +42,12 @@ final class RemoteEngine implements RemoteRun {
   private final ResultAssembler results;
   private final Judge judge;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+  /** The run's moments on this machine's monotonic clock, for its steering. */
+  private final long startNanos;
+  private final long endNanos;
+  /** Null when the run's load cannot be changed (no way to reach the machines). */
+  private final RunSteering steering;
+  private final Steering fleetSteering;
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private volatile String stopReason;
   private volatile boolean stoppedByCriterion;
@@ -47,8 +55,23 @@ final class RemoteEngine implements RemoteRun {
   private long failed;
   private long dropped;
 
-  private RemoteEngine(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests) {
+  private RemoteEngine(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests,
+      RemoteRun.ProfileChanges changes, Duration changeLead) {
     this.scenario = scenario;
+    this.startNanos = System.nanoTime() + Duration.between(Instant.now(), startTime).toNanos();
+    this.endNanos = startNanos + scenario.duration().toNanos();
+    if (changes == null) {
+      this.steering = null;
+      this.fleetSteering = null;
+    } else {
+      this.steering = new RunSteering(new Moments(), changeLead.toNanos());
+      for (Workload w : scenario.workloads()) {
+        steering.add(w.name(), PlannedKnob.of(w, scenario.duration(), startNanos));
+      }
+      // The load is the machines' from the start time on; before it, the checks say so.
+      steering.driversStarted();
+      this.fleetSteering = new FleetSteering(steering, changes);
+    }
     this.startTime = startTime;
     this.stopRequests = stopRequests;
     this.judge = Judge.of(scenario.criteria());
@@ -65,7 +88,12 @@ final class RemoteEngine implements RemoteRun {
   }
 
   static RemoteEngine follow(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests) {
-    RemoteEngine run = new RemoteEngine(scenario, startTime, stopRequests);
+    return follow(scenario, startTime, stopRequests, null, Duration.ZERO);
+  }
+
+  static RemoteEngine follow(Scenario scenario, Instant startTime, RemoteRun.StopRequests stopRequests,
+      RemoteRun.ProfileChanges changes, Duration changeLead) {
+    RemoteEngine run = new RemoteEngine(scenario, startTime, stopRequests, changes, changeLead);
     ScenarioDescription description = scenario.describe();
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runStarted(description, startTime));
@@ -88,6 +116,7 @@ final class RemoteEngine implements RemoteRun {
     Duration elapsed = Duration.between(startTime, merged.start().plus(merged.length()));
     RunProgress progress = new RunProgress(elapsed, scenario.duration(), scenario.warmUp(), completed, failed,
         dropped, stopping() || elapsed.compareTo(scenario.duration()) >= 0);
+    tellProfileChanges();
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.intervalCompleted(merged, progress));
     }
@@ -120,13 +149,15 @@ final class RemoteEngine implements RemoteRun {
     boolean aborted = failure != null || (stopReason != null && !stoppedByCriterion);
     RunStatus status = RunStatus.of(aborted, verdicts, stoppedByCriterion, measured.total());
     Instant end = Instant.now();
-    // The planned phases, and a stop before the end as an abort; a merged run is not steered.
+    tellProfileChanges();
+    // The planned phases, and a stop before the end as an abort.
     List<Phase> phases = new ArrayList<>(PlannedPhases.of(scenario));
     if (aborted || stoppedByCriterion) {
       Duration at = Duration.between(startTime, end);
       phases.add(PlannedPhases.abort(at.isNegative() ? Duration.ZERO : at, reason));
     }
-    RunResult assembled = results.result(measured, errors, status, reason, end, verdicts, phases, List.of());
+    RunResult assembled = results.result(measured, errors, status, reason, end, verdicts, phases,
+        steering == null ? List.of() : steering.all());
     RunResult judged = ResultAssembler.withSections(assembled, scenario.listeners());
     for (RunListener l : scenario.listeners()) {
       notify(l, () -> l.runCompleted(judged));
@@ -134,10 +165,89 @@ final class RemoteEngine implements RemoteRun {
     result.complete(judged);
   }
 
-  /** Workers generate the load, each its segment; changing it would need every worker to change its part at one moment. */
+  /**
+   * Checks and records each change as a local run does, at a moment the change lead ahead, and
+   * hands it to the run's profile changes: every machine applies it at that moment of the run, its
+   * segment's part of the whole load's new setting.
+   */
   @Override
-  public dev.plimsoll.core.Steering steering() {
-    throw new UnsupportedOperationException("the workers' load of a distributed run is not changed while it goes");
+  public Steering steering() {
+    if (fleetSteering == null) {
+      throw new UnsupportedOperationException("this distributed run was followed without a way to send its machines "
+          + "a change of load");
+    }
+    return fleetSteering;
+  }
+
+  /** Tells the listeners of the changes made since they were last told. */
+  private void tellProfileChanges() {
+    if (steering == null) {
+      return;
+    }
+    for (ProfileChange change : steering.untold()) {
+      for (RunListener l : scenario.listeners()) {
+        notify(l, () -> l.profileChanged(change));
+      }
+    }
+  }
+
+  /** The run's moments on this machine's monotonic clock; it goes on until asked to stop or ended. */
+  private final class Moments implements RunSteering.Run {
+    @Override
+    public long nowNanos() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public long startNanos() {
+      return startNanos;
+    }
+
+    @Override
+    public long endNanos() {
+      return endNanos;
+    }
+
+    @Override
+    public boolean going() {
+      return !stopping() && !result.isDone();
+    }
+  }
+
+  /** The run's steering, each change sent on to the machines once recorded, in the order recorded. */
+  private static final class FleetSteering implements Steering {
+    private final RunSteering steering;
+    private final RemoteRun.ProfileChanges changes;
+
+    FleetSteering(RunSteering steering, RemoteRun.ProfileChanges changes) {
+      this.steering = steering;
+      this.changes = changes;
+    }
+
+    @Override
+    public List<Knob> knobs() {
+      return steering.knobs();
+    }
+
+    @Override
+    public synchronized ProfileChange setRate(String workload, double perSecond, String by) {
+      return sent(steering.setRate(workload, perSecond, by));
+    }
+
+    @Override
+    public synchronized ProfileChange setUsers(String workload, int users, String by) {
+      return sent(steering.setUsers(workload, users, by));
+    }
+
+    @Override
+    public synchronized ProfileChange apply(ProfileChange change) {
+      return sent(steering.apply(change));
+    }
+
+    private ProfileChange sent(ProfileChange change) {
+      changes.accept(change);
+      return change;
+    }
   }
 
   @Override
