@@ -183,8 +183,11 @@ public final class WorkerActor {
       return Behaviors.same();
     }
     RunningTest r = running;
-    if (r == null) {
-      if (runner != null && Instant.now().isBefore(giveUpAt)) {
+    Sender runSender = sender;
+    if (r == null || runSender == null || !runSender.begun) {
+      // Prepared or started, its clock not yet going (a worker beginning a little late): soon.
+      boolean coming = prepared != null || r != null;
+      if (coming && Instant.now().isBefore(giveUpAt)) {
         context.scheduleOnce(STEER_RETRY, context.getSelf(), new SteerAgain(m, giveUpAt));
       } else {
         notices.accept("could not change the load (" + m.change().describe() + "): the run is not going here");
@@ -252,6 +255,8 @@ public final class WorkerActor {
     private final Consumer<String> notices;
     /** The coordinator's start instant, once it has sent it. */
     volatile Instant plannedStart;
+    /** Whether the run's clock has started here: before, the run cannot be steered yet. */
+    volatile boolean begun;
 
     Sender(String runId, ActorRef<ToWorker> self, ActorRef<ToCoordinator> coordinator, Consumer<String> notices) {
       this.runId = runId;
@@ -266,6 +271,7 @@ public final class WorkerActor {
      */
     @Override
     public void runClockStarted(long startNanos) {
+      begun = true;
       Instant began = Instant.now();
       coordinator.tell(new Message.Started(runId, self, began));
       Instant planned = plannedStart;
