@@ -8,8 +8,7 @@ import dev.plimsoll.core.Scenario;
 import dev.plimsoll.core.VirtualClock;
 import dev.plimsoll.core.Workload;
 import dev.plimsoll.core.result.RunResult;
-import dev.plimsoll.http.testing.Nginx;
-import dev.plimsoll.http.testing.ShopNginx;
+import dev.plimsoll.http.testing.NginxExtension;
 import dev.plimsoll.results.RunJournal;
 import dev.plimsoll.scenario.Overrides;
 import java.nio.file.Files;
@@ -17,27 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run prepared by the runner, then started at a planned instant, or given up. */
 class PreparedTestTest {
-  @TempDir static Path nginxDir;
-  static Nginx nginx;
-
-  @BeforeAll
-  static void startNginx() {
-    nginx = ShopNginx.start(nginxDir);
-  }
-
-  @AfterAll
-  static void stopNginx() {
-    if (nginx != null) {
-      nginx.close();
-    }
-  }
+  @RegisterExtension static final NginxExtension nginx = NginxExtension.shop();
 
   private static Runner.Builder shop(String duration) {
     return Runner.forFile(RunnerTest.EXAMPLES.resolve("shop.yaml"))

@@ -18,7 +18,14 @@ public final class CleanRejection {
   private static final List<String> INTERNAL = List.of(
       "Exception", "[Source:", "StreamReadConstraints", "\tat ", "java.lang.",
       "java.util.", "java.time.", "java.nio.", "dev.plimsoll.", "com.fasterxml.", "org.yaml.",
-      "io.netty.", "picocli.", "null:", "NaN", "Infinity");
+      "io.netty.", "picocli.", "NaN", "Infinity");
+
+  /**
+   * A null printed where text was expected ({@code "null: ..."}), as a word of its own: a key the
+   * user wrote that ends in "null" ({@code urnull}, named as {@code request.urnull: unknown key}) is
+   * the user's word, found by fuzzing.
+   */
+  private static final Pattern PRINTED_NULL = Pattern.compile("(?<![\\w$])null:");
 
   /** How {@link java.time.Duration#toString()} writes a duration: PT0S, PT1M30S, PT0.5S, PT-1S. */
   private static final Pattern ISO_DURATION = Pattern.compile("\\bPT-?[0-9][0-9.HMS-]*");
@@ -52,6 +59,9 @@ public final class CleanRejection {
       if (message.contains(internal) && !input.contains(internal)) {
         return "'" + internal.strip() + "'";
       }
+    }
+    if (PRINTED_NULL.matcher(message).find() && !input.contains("null:")) {
+      return "'null:'";
     }
     var duration = ISO_DURATION.matcher(message);
     while (duration.find()) {

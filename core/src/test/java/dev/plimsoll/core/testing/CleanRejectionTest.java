@@ -26,12 +26,15 @@ class CleanRejectionTest {
         .isNotNull();
     assertThat(CleanRejection.problemWith(" ", "")).isEqualTo("no text");
     assertThat(CleanRejection.problemWith(null, "")).isEqualTo("no text");
+    assertThat(CleanRejection.problemWith("shop.yaml:9:20: request.url: null: not a string", "url:")).contains("null:");
   }
 
   @Test
   void textTheInputHoldsMayBeQuoted() {
     assertThat(CleanRejection.problemWith("unknown metric 'Exception'", "Exception < 5ms")).isNull();
     assertThat(CleanRejection.problemWith("'PT5S' is not a duration", "duration: PT5S")).isNull();
+    // A key of the user's ending in "null", named before the message's colon (found by fuzzing).
+    assertThat(CleanRejection.problemWith("fuzz.yaml:9:20: request.urnull: unknown key", "request: { urnull }")).isNull();
     assertThat(CleanRejection.problemWith("Unrecognized token 'PT1111...'", "PT11111111")).isNull();
   }
 
