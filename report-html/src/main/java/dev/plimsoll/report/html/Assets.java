@@ -58,6 +58,25 @@ final class Assets {
     }
   }
 
+  /**
+   * Appends a page's start up to its body: the content security policy, the title, uPlot's
+   * licence (it is inlined) and the styles. One head for every page the module writes.
+   */
+  static StringBuilder appendHead(StringBuilder page, String contentSecurityPolicy, String title) {
+    return page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(contentSecurityPolicy).append("\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<meta name=\"generator\" content=\"Plimsoll\">\n")
+        .append("<title>").append(Text.html(title)).append("</title>\n")
+        .append("<!-- Charts: uPlot ").append(UPLOT_VERSION)
+        .append(" (https://github.com/leeoniya/uPlot), inlined. Its licence:\n")
+        .append(UPLOT_LICENSE.replace("--", "- -")).append("-->\n")
+        .append("<style>").append(UPLOT_CSS).append("</style>\n")
+        .append("<style>").append(REPORT_CSS).append("</style>\n")
+        .append("</head>\n<body>\n");
+  }
+
   private static String hash(String script) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -80,18 +80,7 @@ public final class HtmlReport implements Reporter {
 
     StringBuilder head = new StringBuilder(64 * 1024);
     String title = live ? "Live: " + RunSentences.name(result) : RunSentences.status(result) + ": " + RunSentences.name(result);
-    head.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-        .append(live ? Assets.LIVE_CONTENT_SECURITY_POLICY : Assets.CONTENT_SECURITY_POLICY).append("\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<meta name=\"generator\" content=\"Plimsoll\">\n")
-        .append("<title>").append(Text.html(title)).append("</title>\n")
-        .append("<!-- Charts: uPlot ").append(Assets.UPLOT_VERSION)
-        .append(" (https://github.com/leeoniya/uPlot), inlined. Its licence:\n")
-        .append(Assets.UPLOT_LICENSE.replace("--", "- -")).append("-->\n")
-        .append("<style>").append(Assets.UPLOT_CSS).append("</style>\n")
-        .append("<style>").append(Assets.REPORT_CSS).append("</style>\n")
-        .append("</head>\n<body>\n");
+    Assets.appendHead(head, live ? Assets.LIVE_CONTENT_SECURITY_POLICY : Assets.CONTENT_SECURITY_POLICY, title);
     if (live) {
       liveHeader(head, result);
     } else {
